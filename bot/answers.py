@@ -1,0 +1,563 @@
+"""Turns a command and its arguments into an `Answer`: plain data, free of any Telegram type.
+
+`answer(base, text)` is the one entry point: the Telegram handlers, the inline mode and the
+console all call it, so they show the same answers. Text that is not a command is searched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from bot.factbase import FactBase
+from bot.index import tokenize
+from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
+
+Status = Literal["ok", "empty", "not_found", "ambiguous", "usage", "help"]
+MAX_ECHO = 60
+"""How much of a user's query an answer repeats back."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where an entry comes from: the item's id and its source, compactly."""
+
+    item_id: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of an answer, ready to lay out."""
+
+    item_id: str
+    kind: str
+    text: str
+    citation: Citation
+    heading: str | None = None
+    details: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A follow-up the user may want: a label and the command it runs."""
+
+    label: str
+    command: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the bot says: a title, a note, free lines, entries and suggestions."""
+
+    title: str
+    status: Status = "ok"
+    note: str | None = None
+    body: tuple[str, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command users can send, with how to use it."""
+
+    name: str
+    description: str
+    usage: str
+    example: str
+    run: Callable[[FactBase, str], Answer]
+
+
+PERIOD_LABELS: dict[str, str] = {
+    "current": "The current list (2025)",
+    "earlier": "Earlier requests it resembles",
+    "biden": "Raised with the Biden administration (late 2021 – early 2022)",
+    "istanbul": "Istanbul talks (2022)",
+}
+"""Headings for the demand periods of the curated base; other periods are shown by name."""
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def echo(text: str) -> str:
+    """A user's text, shortened to repeat it back in a title."""
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
+
+
+def format_date(value: str) -> str:
+    """`2025-03-06` as `6 Mar 2025`, `2025-03` as `Mar 2025`, `2022` as is."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return value
+
+
+def when(date: str | None, end: str | None = None, phrase: str | None = None) -> str | None:
+    """A date or range for people to read, keeping the source's own relative phrase."""
+    if date and end:
+        shown = f"{format_date(date)} – {format_date(end)}"
+    elif date:
+        shown = format_date(date)
+    elif end:
+        shown = f"before {format_date(end)}"
+    else:
+        shown = ""
+    if phrase and shown:
+        return f"{shown} (“{phrase}”)"
+    return phrase or shown or None
+
+
+def period_label(period: str) -> str:
+    """The heading of a demand period."""
+    return PERIOD_LABELS.get(period, period.replace("-", " ").capitalize())
+
+
+def person_key(person: Person) -> str:
+    """The short name to look a person up by: their first alias, else their name."""
+    return person.aliases[0] if person.aliases else person.name
+
+
+def _citation(base: FactBase, item: Item) -> Citation:
+    source = base.source_of(item)
+    if source is None:
+        return Citation(item.id, item.source)
+    label = source.label
+    if source.published:
+        label += f", {format_date(source.published)}"
+    return Citation(item.id, label)
+
+
+def _speaker_name(base: FactBase, speaker: str) -> str:
+    person = base.person(speaker)
+    return person.name if person else speaker
+
+
+def entry_for(base: FactBase, item: Item, *, evidence: bool = False) -> Entry:
+    """An item as an answer entry; with `evidence`, the verbatim sentences it rests on."""
+    heading: str | None = None
+    details: list[str] = []
+    group: str | None = None
+    text: str
+    if isinstance(item, Person):
+        heading, text = item.name, item.role
+    elif isinstance(item, Quote):
+        heading, text = _speaker_name(base, item.speaker), f"“{item.text}”"
+        details = [part for part in (item.role, item.context,
+                                     when(item.date, None, item.date_phrase)) if part]
+    elif isinstance(item, Statement):
+        heading, text = _speaker_name(base, item.speaker), item.text
+        details = [part for part in (when(item.date, None, item.date_phrase),) if part]
+    elif isinstance(item, Demand):
+        text, group = item.text, period_label(item.period)
+        details = [item.raised] if item.raised else []
+    elif isinstance(item, Event):
+        heading, text = when(item.date, item.end, item.date_phrase), item.text
+        details = [item.date_note] if item.date_note else []
+    elif isinstance(item, Fact):
+        heading, text = item.topic.capitalize(), item.text
+    else:
+        text = item.id
+    return Entry(
+        item_id=item.id,
+        kind=item.KIND,
+        text=text,
+        citation=_citation(base, item),
+        heading=heading,
+        details=tuple(details),
+        evidence=item.evidence if evidence else (),
+        group=group,
+    )
+
+
+def _entries(base: FactBase, items: Iterable[Item]) -> tuple[Entry, ...]:
+    return tuple(entry_for(base, item) for item in items)
+
+
+def _usage(command: str, what: str) -> Answer:
+    spec = COMMANDS[command]
+    return Answer(
+        title=f"/{command} needs {what}",
+        status="usage",
+        body=(f"Usage: {spec.usage}", f"Example: {spec.example}"),
+        suggestions=(Suggestion(spec.example, spec.example),),
+    )
+
+
+def _search_suggestions(command: str, options: Sequence[str]) -> tuple[Suggestion, ...]:
+    return tuple(Suggestion(option, f"/{command} {option}") for option in options)
+
+
+def _people_suggestions(command: str, people: Iterable[Person]) -> tuple[Suggestion, ...]:
+    return tuple(
+        Suggestion(person.name, f"/{command} {person_key(person).lower()}") for person in people
+    )
+
+
+def _correction_note(corrections: dict[str, str]) -> str | None:
+    if not corrections:
+        return None
+    fixed = ", ".join(f"“{term}” for “{word}”" for word, term in corrections.items())
+    return f"Showing results for {fixed}."
+
+
+# Commands ----------------------------------------------------------------------------------
+
+
+def _start(base: FactBase, args: str) -> Answer:
+    payload = args.strip()
+    if payload:
+        command, _, argument = payload.partition("-")
+        if command in COMMANDS and command != "start":
+            return run_command(base, command, argument.replace("_", " "))
+    story = next(iter(base.sources.values()), None)
+    about = f"The story: {story.title} ({story.label})." if story else ""
+    return Answer(
+        title="Hi! I answer questions about the news from a curated, source-cited fact base.",
+        status="help",
+        body=tuple(filter(None, (
+            about,
+            "Every answer cites the article it comes from, and /source shows the exact "
+            "sentences behind it.",
+            "Try /demands, /quote kellogg, /timeline or /who stent, or just type a question.",
+            "/help lists every command.",
+        ))),
+        suggestions=(
+            Suggestion("Russia's demands", "/demands"),
+            Suggestion("Timeline", "/timeline"),
+            Suggestion("Quotes", "/quotes"),
+            Suggestion("Help", "/help"),
+        ),
+    )
+
+
+def _help(base: FactBase, args: str) -> Answer:
+    lines = [f"{spec.usage} — {spec.description}" for spec in COMMANDS.values()]
+    lines.append("Or just type a question, e.g. “what did Kellogg say about Istanbul”.")
+    return Answer(title="What I can do", status="help", body=tuple(lines))
+
+
+def _demands(base: FactBase, args: str) -> Answer:
+    demands = base.demands()
+    wanted = set(tokenize(args))
+    if not wanted:
+        return Answer(
+            title="Russia’s demands",
+            note=f"{len(demands)} demands and conditions, by when they were raised.",
+            entries=_entries(base, _by_period(demands)),
+            status="ok" if demands else "empty",
+        )
+    periods = {
+        period for period in {demand.period for demand in demands}
+        if wanted <= set(tokenize(f"{period} {period_label(period)}"))
+    }
+    chosen: list[Item] = [demand for demand in demands if demand.period in periods]
+    note = None
+    if not chosen:
+        result = base.index.search(args, kinds=frozenset({"demand"}))
+        chosen = [hit.item for hit in result.hits]
+        note = _correction_note(result.corrections)
+        if not chosen:
+            return Answer(
+                title=f"No demand matches “{echo(args)}”",
+                status="not_found",
+                note="Try a period (current, earlier, Biden, Istanbul) or a word such as NATO.",
+                suggestions=_search_suggestions("demands", result.suggestions)
+                or (Suggestion("All demands", "/demands"),),
+            )
+    return Answer(
+        title=f"Russia’s demands: “{echo(args)}”",
+        note=note,
+        entries=_entries(base, _by_period([d for d in chosen if isinstance(d, Demand)])),
+    )
+
+
+def _by_period(demands: list[Demand]) -> list[Demand]:
+    order = {period: rank for rank, period in enumerate(PERIOD_LABELS)}
+    return sorted(demands, key=lambda demand: order.get(demand.period, len(order)))
+
+
+def _quotable(base: FactBase) -> list[Person]:
+    return [person for person in base.people() if base.quotes(person.id)]
+
+
+def _who_can_be_quoted(base: FactBase, title: str, status: Status, note: str | None) -> Answer:
+    people = _quotable(base)
+    return Answer(
+        title=title,
+        status=status,
+        note=note,
+        body=tuple(f"{person.name} — /quote {person_key(person).lower()}" for person in people),
+        suggestions=_people_suggestions("quote", people),
+    )
+
+
+def _quote(base: FactBase, args: str) -> Answer:
+    if not args.strip():
+        return _who_can_be_quoted(base, "Who can be quoted", "ok", None)
+    match = base.index.resolve_people(args)
+    if match.people:
+        quotes = [quote for person in match.people for quote in base.quotes(person.id)]
+        names = _names(match.people)
+        note = f"“{echo(args)}” matches {names}." if match.ambiguous else None
+        if quotes:
+            return Answer(
+                title=f"Quotes from {names}",
+                status="ambiguous" if match.ambiguous else "ok",
+                note=note,
+                entries=_entries(base, quotes),
+                suggestions=_people_suggestions("quote", match.people) if match.ambiguous else (),
+            )
+        statements = [item for person in match.people for item in base.statements(person.id)]
+        if statements:
+            return Answer(
+                title=f"No direct quotes from {names}",
+                note="What the sources report instead:",
+                entries=_entries(base, statements),
+            )
+        return _who_can_be_quoted(base, f"Nothing from {names} is quoted", "empty", None)
+    found = base.index.search(args, kinds=frozenset({"quote"}))
+    if found.hits:
+        return Answer(
+            title=f"Quotes matching “{echo(args)}”",
+            note=_correction_note(found.corrections),
+            entries=_entries(base, (hit.item for hit in found.hits)),
+        )
+    if match.suggestions:
+        return Answer(
+            title=f"No one called “{echo(args)}” is quoted",
+            status="not_found",
+            note="Did you mean:",
+            suggestions=_people_suggestions("quote", match.suggestions),
+        )
+    return _who_can_be_quoted(
+        base, f"No one called “{echo(args)}” is quoted", "not_found", "These people are:"
+    )
+
+
+def _quotes(base: FactBase, args: str) -> Answer:
+    quotes = base.quotes()
+    return Answer(
+        title="Every quote",
+        note=f"{len(quotes)} direct quotations.",
+        status="ok" if quotes else "empty",
+        entries=_entries(base, quotes),
+    )
+
+
+def _in_year(event: Event, year: str) -> bool:
+    start = (event.date or event.end or "")[:4]
+    end = (event.end or event.date or "")[:4]
+    return start <= year <= end
+
+
+def _timeline(base: FactBase, args: str) -> Answer:
+    events = base.events()
+    topic = args.strip()
+    if not topic:
+        return Answer(
+            title="Timeline",
+            note=f"{len(events)} events, oldest first.",
+            status="ok" if events else "empty",
+            entries=_entries(base, events),
+        )
+    if _YEAR.match(topic):
+        chosen = [event for event in events if _in_year(event, topic)]
+        if chosen:
+            return Answer(title=f"Timeline: {topic}", entries=_entries(base, chosen))
+        years = sorted({(event.date or event.end or "")[:4] for event in events})
+        return Answer(
+            title=f"Nothing on the timeline in {topic}",
+            status="not_found",
+            suggestions=_search_suggestions("timeline", years[-4:]),
+        )
+    result = base.index.search(topic, kinds=frozenset({"event"}))
+    if not result.hits:
+        return Answer(
+            title=f"Nothing on the timeline about “{echo(topic)}”",
+            status="not_found",
+            note="Try a year, such as /timeline 2022, or /search for other kinds of facts.",
+            suggestions=_search_suggestions("timeline", result.suggestions)
+            or (Suggestion(f"Search “{echo(topic)}”", f"/search {topic}"),),
+        )
+    found = sorted((hit.item for hit in result.hits if isinstance(hit.item, Event)),
+                   key=lambda event: event.sort_key)
+    return Answer(
+        title=f"Timeline: “{echo(topic)}”",
+        note=_correction_note(result.corrections),
+        entries=_entries(base, found),
+    )
+
+
+def _person_entry(base: FactBase, person: Person) -> Entry:
+    entry = entry_for(base, person)
+    quotes, statements = len(base.quotes(person.id)), len(base.statements(person.id))
+    details = []
+    others = [alias for alias in person.aliases if alias.lower() not in person.name.lower()]
+    if others:
+        details.append("Also: " + ", ".join(others[:6]))
+    counted = [_count(number, noun) for number, noun in
+               ((quotes, "quote"), (statements, "reported statement")) if number]
+    if counted:
+        details.append(", ".join(counted))
+    return Entry(**{**entry.__dict__, "details": tuple(details)})
+
+
+def _names(people: Sequence[Person]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    names = [person.name for person in people]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _who(base: FactBase, args: str) -> Answer:
+    if not args.strip():
+        people = base.people()
+        return Answer(
+            title="Who’s who",
+            note=f"{len(people)} people and organisations.",
+            entries=tuple(_person_entry(base, person) for person in people),
+        )
+    match = base.index.resolve_people(args)
+    if match.people:
+        quotable = [person for person in match.people if base.quotes(person.id)]
+        return Answer(
+            title=_names(match.people),
+            status="ambiguous" if match.ambiguous else "ok",
+            note=f"“{echo(args)}” matches {len(match.people)} entries."
+            if match.ambiguous else None,
+            entries=tuple(_person_entry(base, person) for person in match.people),
+            suggestions=_people_suggestions("quote", quotable),
+        )
+    return Answer(
+        title=f"I don’t know “{echo(args)}”",
+        status="not_found",
+        note="Did you mean:" if match.suggestions else "Send /who to see everyone I know.",
+        suggestions=_people_suggestions("who", match.suggestions),
+    )
+
+
+def _search(base: FactBase, args: str) -> Answer:
+    if not args.strip():
+        return _usage("search", "some words to look for")
+    result = base.index.search(args)
+    if not result.hits:
+        return Answer(
+            title=f"Nothing found for “{echo(args)}”",
+            status="not_found",
+            note="Did you mean:" if result.suggestions else "Try other words, or /help.",
+            suggestions=_search_suggestions("search", result.suggestions),
+        )
+    return Answer(
+        title=f"Results for “{echo(args)}”",
+        note=_correction_note(result.corrections),
+        entries=_entries(base, (hit.item for hit in result.hits)),
+    )
+
+
+def _source(base: FactBase, args: str) -> Answer:
+    item_id = args.strip().lower()
+    if not item_id:
+        return _usage("source", "the id of an item")
+    item = base.items.get(item_id)
+    if item is None or item.deleted:
+        ids = [key for key, value in base.items.items() if not value.deleted]
+        near = process.extract(item_id, ids, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
+        return Answer(
+            title=f"No item with the id “{echo(args)}”",
+            status="not_found",
+            note="Did you mean:" if near else "Ids are shown under every answer.",
+            suggestions=tuple(Suggestion(key, f"/source {key}") for key, _, _ in near),
+        )
+    source = base.source_of(item)
+    body: tuple[str, ...] = ()
+    if source is not None:
+        published = f", {format_date(source.published)}" if source.published else ""
+        body = (f"Source: “{source.title}”, {source.label}{published}.",)
+    return Answer(
+        title=f"Source of {item.LABEL} {item.id}",
+        body=body,
+        entries=(entry_for(base, item, evidence=True),),
+    )
+
+
+def _about(base: FactBase, args: str) -> Answer:
+    counts = {kind: len(base.live(kind)) for kind in ("demand", "quote", "statement", "event",
+                                                       "fact", "person")}
+    lines = []
+    for source in base.sources.values():
+        published = f", published {format_date(source.published)}" if source.published else ""
+        lines.append(f"“{source.title}” — {source.label}{published}.")
+        if source.note:
+            lines.append(source.note)
+    lines.append(", ".join(_count(number, noun) for noun, number in (
+        ("demand", counts["demand"]), ("quote", counts["quote"]),
+        ("reported statement", counts["statement"]), ("event", counts["event"]),
+        ("other fact", counts["fact"]), ("person or organisation", counts["person"]),
+    )) + ".")
+    lines.append("Every item quotes its source verbatim: /source <id> shows the sentences.")
+    return Answer(title="About this fact base", status="help", body=tuple(lines))
+
+
+COMMANDS: dict[str, Command] = {
+    spec.name: spec
+    for spec in (
+        Command("start", "welcome and examples", "/start", "/start", _start),
+        Command("demands", "Russia’s demands, by when they were raised", "/demands [filter]",
+                "/demands istanbul", _demands),
+        Command("quote", "what someone said, word for word", "/quote [who]", "/quote kellogg",
+                _quote),
+        Command("quotes", "every direct quotation", "/quotes", "/quotes", _quotes),
+        Command("timeline", "events in order", "/timeline [year|topic]", "/timeline 2022",
+                _timeline),
+        Command("who", "who someone is", "/who <name>", "/who stent", _who),
+        Command("search", "search every fact", "/search <words>", "/search ceasefire", _search),
+        Command("source", "an item with its evidence and source", "/source <id>",
+                "/source kellogg-something-new", _source),
+        Command("about", "the sources behind the facts", "/about", "/about", _about),
+        Command("help", "this list", "/help", "/help", _help),
+    )
+}
+"""Every user command, in the order the help and the command menu list them."""
+
+_COMMAND_TEXT = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
+
+
+def run_command(base: FactBase, command: str, args: str) -> Answer:
+    """The answer to `/command args`; an unknown command gets a short pointer to /help."""
+    spec = COMMANDS.get(command.lower())
+    if spec is not None:
+        return spec.run(base, args)
+    near = process.extract(command.lower(), list(COMMANDS), scorer=fuzz.ratio, limit=2,
+                           score_cutoff=60)
+    return Answer(
+        title=f"I don’t know the command /{echo(command)}",
+        status="not_found",
+        note="Did you mean:" if near else "Send /help for the list of commands.",
+        suggestions=tuple(
+            Suggestion(f"/{name}", f"/{name} {args}".strip()) for name, _, _ in near
+        ),
+    )
+
+
+def answer(base: FactBase, text: str) -> Answer:
+    """The answer to what a user typed: a command, or else words to search for."""
+    match = _COMMAND_TEXT.match(text.strip())
+    if match is None:
+        if text.strip().startswith("/"):
+            return run_command(base, text.strip()[1:33], "")
+        return _search(base, text)
+    return run_command(base, match.group(1), match.group(2) or "")

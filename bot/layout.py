@@ -1,0 +1,151 @@
+"""Lays an `Answer` out as text, page by page, for any markup: plain for the console, HTML at
+the Telegram edge. One layout serves both, so the console shows what a Telegram user reads.
+
+Pages are cut at entry boundaries so that each page, as the user sees it (after Telegram has
+parsed the markup away), stays within Telegram's 4,096-character message limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.answers import Answer, Entry
+
+MESSAGE_LIMIT = 4096
+"""Telegram's limit on a message's text after entity parsing, in UTF-16 code units."""
+PAGE_SIZE = 5
+"""At most this many entries on one page."""
+
+
+class Markup(Protocol):
+    """How emphasis is written; every method takes text that is already escaped."""
+
+    def escape(self, text: str) -> str:
+        """Make user or fact text safe to embed."""
+
+    def bold(self, text: str) -> str:
+        """Strong emphasis, for titles and headings."""
+
+    def italic(self, text: str) -> str:
+        """Light emphasis, for notes and details."""
+
+    def code(self, text: str) -> str:
+        """An id the user may copy."""
+
+    def quote(self, text: str) -> str:
+        """A verbatim quotation of evidence."""
+
+
+class PlainMarkup:
+    """No markup at all: exactly the text a Telegram user sees once entities are parsed."""
+
+    def escape(self, text: str) -> str:
+        return text
+
+    def bold(self, text: str) -> str:
+        return text
+
+    def italic(self, text: str) -> str:
+        return text
+
+    def code(self, text: str) -> str:
+        return text
+
+    def quote(self, text: str) -> str:
+        return text
+
+
+PLAIN = PlainMarkup()
+
+
+def visible_length(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(frozen=True)
+class Page:
+    """A slice of an answer's entries: `start` to `stop`, page `number` of `total`."""
+
+    start: int
+    stop: int
+    number: int
+    total: int
+
+
+def entry_text(entry: Entry, number: int, markup: Markup) -> str:
+    """One numbered entry with its details, any evidence, and its citation."""
+    esc = markup.escape
+    lines = []
+    if entry.heading:
+        lines.append(markup.bold(f"{number}. {esc(entry.heading)}"))
+        lines.append(esc(entry.text))
+    else:
+        lines.append(f"{markup.bold(f'{number}.')} {esc(entry.text)}")
+    lines.extend(markup.italic(esc(detail)) for detail in entry.details)
+    lines.extend(markup.quote(esc(sentence)) for sentence in entry.evidence)
+    lines.append(f"↳ {esc(entry.citation.source)} · {markup.code(esc(entry.citation.item_id))}")
+    return "\n".join(lines)
+
+
+def _head(answer: Answer, page: Page, markup: Markup) -> list[str]:
+    title = answer.title if page.total == 1 else f"{answer.title} · {page.number}/{page.total}"
+    parts = [markup.bold(markup.escape(title))]
+    if answer.note:
+        parts.append(markup.italic(markup.escape(answer.note)))
+    if answer.body and page.number == 1:
+        parts.append("\n".join(markup.escape(line) for line in answer.body))
+    return parts
+
+
+def _suggestion_lines(answer: Answer, markup: Markup) -> str:
+    return "\n".join(
+        f"→ {markup.escape(suggestion.command)}"
+        + ("" if suggestion.label in suggestion.command
+           else f" ({markup.escape(suggestion.label)})")
+        for suggestion in answer.suggestions
+    )
+
+
+def render_page(
+    answer: Answer, page: Page, markup: Markup, *, suggestions_as_text: bool = False
+) -> str:
+    """The text of one page of `answer`."""
+    parts = _head(answer, page, markup)
+    group: str | None = None
+    for position in range(page.start, page.stop):
+        entry = answer.entries[position]
+        if entry.group and entry.group != group:
+            parts.append(markup.bold(markup.escape(entry.group)))
+        group = entry.group
+        parts.append(entry_text(entry, position + 1, markup))
+    if suggestions_as_text and answer.suggestions and page.number == page.total:
+        parts.append(_suggestion_lines(answer, markup))
+    return "\n\n".join(parts)
+
+
+def paginate(answer: Answer, limit: int = MESSAGE_LIMIT, page_size: int = PAGE_SIZE) -> list[Page]:
+    """Cut the entries into pages that each fit in `limit` as the user sees them."""
+    if not answer.entries:
+        return [Page(0, 0, 1, 1)]
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < len(answer.entries):
+        stop = start + 1
+        while stop < len(answer.entries) and stop - start < page_size:
+            trial = Page(start, stop + 1, len(bounds) + 1, 99)
+            if visible_length(render_page(answer, trial, PLAIN, suggestions_as_text=True)) > limit:
+                break
+            stop += 1
+        bounds.append((start, stop))
+        start = stop
+    return [Page(start, stop, number, len(bounds))
+            for number, (start, stop) in enumerate(bounds, 1)]
+
+
+def render_all(answer: Answer, markup: Markup) -> str:
+    """Every entry of `answer` on one page, suggestions last: the console's view."""
+    return render_page(
+        answer, Page(0, len(answer.entries), 1, 1), markup, suggestions_as_text=True
+    )

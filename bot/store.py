@@ -1,0 +1,230 @@
+"""The fact base on disk: TinyDB with a table per kind, plus sources and an audit log.
+
+Every write goes through `AtomicJSONStorage`, so it is durable once the call returns. Items are
+validated by their pydantic model when they are read back, so a hand-edited database that no
+longer fits the models fails loudly at start-up instead of showing broken answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+
+from bot.curated import CuratedBase, describe_validation_error
+from bot.models import ITEM_MODELS, Item, Source
+from bot.storage import AtomicJSONStorage, DatabaseError
+
+ITEM_TABLES: dict[str, str] = {
+    "person": "people",
+    "demand": "demands",
+    "quote": "quotes",
+    "statement": "statements",
+    "event": "events",
+    "fact": "facts",
+}
+"""The TinyDB table that holds each kind of item."""
+
+SOURCES_TABLE = "sources"
+AUDIT_TABLE = "audit"
+
+_M = TypeVar("_M", Source, Item)
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What loading the curated files changed."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    kept_admin: int = 0
+    conflicts: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """One line for the console."""
+        line = (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged,"
+            f" {self.removed} removed; {self.kept_admin} admin items kept"
+        )
+        if self.conflicts:
+            line += f"; curated ids skipped, taken by admin items: {', '.join(self.conflicts)}"
+        return line
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+"""The raw database: table name -> document id (a string) -> document."""
+
+
+def _insert(rows: dict[str, dict[str, Any]], document: dict[str, Any]) -> None:
+    next_id = max((int(doc_id) for doc_id in rows), default=0) + 1
+    rows[str(next_id)] = document
+
+
+def _upsert_by_id(
+    rows: dict[str, dict[str, Any]],
+    documents: Mapping[str, dict[str, Any]],
+    *,
+    replaceable: str | None,
+) -> tuple[int, int, int, int, list[str]]:
+    """Write `documents` (by item id) into the table `rows`.
+
+    Existing documents with the same id are replaced when their origin is `replaceable` (or
+    always, when it is None); documents of that origin that are not in `documents` are removed.
+    Returns (added, updated, unchanged, removed, ids skipped because another origin holds them).
+    """
+    added = updated = unchanged = removed = 0
+    skipped: list[str] = []
+    for doc_id, row in list(rows.items()):
+        ours = replaceable is not None and row.get("origin", "curated") == replaceable
+        if ours and row.get("id") not in documents:
+            del rows[doc_id]
+            removed += 1
+    by_id = {row.get("id"): doc_id for doc_id, row in rows.items()}
+    for item_id, document in documents.items():
+        doc_id = by_id.get(item_id)
+        if doc_id is None:
+            _insert(rows, document)
+            added += 1
+        elif replaceable is not None and rows[doc_id].get("origin") != replaceable:
+            skipped.append(item_id)
+        elif rows[doc_id] == document:
+            unchanged += 1
+        else:
+            rows[doc_id] = document
+            updated += 1
+    return added, updated, unchanged, removed, skipped
+
+
+class FactStore:
+    """Sources and items on disk, with an audit log of every change."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = TinyDB(path, storage=AtomicJSONStorage)
+        self._storage: AtomicJSONStorage = self._db.storage
+        self._storage.read()
+
+    def close(self) -> None:
+        """Release the database."""
+        self._db.close()
+
+    def is_empty(self) -> bool:
+        """True until anything has been stored."""
+        data = self._storage.read()
+        return not data or not any(data.values())
+
+    def _write(self, change: Callable[[Tables], None]) -> None:
+        """Apply `change` to the whole database and write it in one atomic, durable step.
+
+        If anything fails, the file on disk keeps its previous content and the next read
+        comes from it, so nothing is ever half-written.
+        """
+        data: Tables = self._storage.read() or {}
+        try:
+            change(data)
+            self._storage.write(data)
+        except BaseException:
+            self._storage.close()
+            raise
+        finally:
+            self._db.clear_cache()
+
+    def load_curated(self, base: CuratedBase) -> LoadReport:
+        """Upsert the curated sources and items by id; admin items are never touched."""
+        totals = [0, 0, 0, 0]
+        conflicts: list[str] = []
+
+        def report(kept: int) -> LoadReport:
+            added, updated, unchanged, removed = totals
+            return LoadReport(added, updated, unchanged, removed, kept, tuple(conflicts))
+
+        def change(data: Tables) -> None:
+            sources = {source.id: source.model_dump(mode="json") for source in base.sources}
+            _upsert_by_id(data.setdefault(SOURCES_TABLE, {}), sources, replaceable=None)
+            for kind, table_name in ITEM_TABLES.items():
+                wanted = {item.id: item.model_dump(mode="json")
+                          for item in base.items if kind == item.KIND}
+                *counts, skipped = _upsert_by_id(
+                    data.setdefault(table_name, {}), wanted, replaceable="curated"
+                )
+                for position, count in enumerate(counts):
+                    totals[position] += count
+                conflicts.extend(skipped)
+            kept = sum(1 for name in ITEM_TABLES.values() for row in data[name].values()
+                       if row.get("origin") == "admin")
+            if totals[0] or totals[1] or totals[3]:
+                _insert(data.setdefault(AUDIT_TABLE, {}), {
+                    "at": _now(), "actor": None, "action": "load", "summary": report(kept).summary()
+                })
+
+        self._write(change)
+        return report(sum(1 for item in self.items() if item.origin == "admin"))
+
+    def save(self, item: Item, *, actor: int | None, action: str) -> Item | None:
+        """Store `item` (new, or replacing the one with its id) with an audit entry, atomically.
+
+        Returns the version it replaced, if any.
+        """
+        table_name = ITEM_TABLES[item.KIND]
+        document = item.model_dump(mode="json")
+        replaced: list[dict[str, Any]] = []
+
+        def change(data: Tables) -> None:
+            rows = data.setdefault(table_name, {})
+            for doc_id, row in rows.items():
+                if row.get("id") == item.id:
+                    replaced.append(row)
+                    rows[doc_id] = document
+                    break
+            else:
+                _insert(rows, document)
+            _insert(data.setdefault(AUDIT_TABLE, {}), {
+                "at": _now(), "actor": actor, "action": action, "item_id": item.id,
+                "kind": item.KIND, "before": replaced[0] if replaced else None, "after": document,
+            })
+
+        self._write(change)
+        return ITEM_MODELS[item.KIND].model_validate(replaced[0]) if replaced else None
+
+    def sources(self) -> list[Source]:
+        """Every source article."""
+        return [
+            self._validated(Source, row, SOURCES_TABLE) for row in self._db.table(SOURCES_TABLE)
+        ]
+
+    def items(self) -> Iterator[Item]:
+        """Every item of every kind, soft-deleted ones included."""
+        for kind, table_name in ITEM_TABLES.items():
+            model = ITEM_MODELS[kind]
+            for row in self._db.table(table_name):
+                yield self._validated(model, row, table_name)
+
+    def audit_log(self) -> list[dict[str, Any]]:
+        """Every recorded change, oldest first."""
+        return [dict(row) for row in self._db.table(AUDIT_TABLE)]
+
+    def export(self) -> dict[str, list[dict[str, Any]]]:
+        """The whole base as plain JSON-ready data, table by table."""
+        data = self._storage.read() or {}
+        return {name: list(rows.values()) for name, rows in data.items()}
+
+    def _validated(self, model: type[_M], row: Mapping[str, Any], table: str) -> _M:
+        try:
+            return model.model_validate(dict(row))
+        except ValidationError as error:
+            where = f"{self.path}: table '{table}': item '{row.get('id')}'"
+            lines = describe_validation_error(where, error)
+            raise DatabaseError("\n".join(lines)) from None
+

@@ -1,0 +1,112 @@
+"""The `factbot` command as a user runs it: ask, chat, check, load, export; clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FACTS_DIR, SEEDS_DIR
+
+
+def factbot(*args: str, cwd: Path, stdin: str | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed `factbot` entry point the way a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=cwd, input=stdin, capture_output=True,
+        text=True, timeout=60, env={**os.environ, **(env or {})},
+    )
+
+
+def test_ask_prints_plain_text_and_creates_the_database(tmp_path: Path) -> None:
+    result = factbot("ask", "/quote kellogg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "“We need to create something completely new”" in result.stdout
+    assert "<b>" not in result.stdout
+    assert (tmp_path / "data" / "factbot.json").exists()
+
+
+def test_ask_searches_text_that_is_not_a_command(tmp_path: Path) -> None:
+    result = factbot("ask", "ceasefire", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Results for “ceasefire”")
+
+
+def test_ask_nonsense_says_nothing_found(tmp_path: Path) -> None:
+    result = factbot("ask", "/search zzzzqqq", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "Nothing found for “zzzzqqq”" in result.stdout
+
+
+def test_chat_answers_each_line_of_piped_input(tmp_path: Path) -> None:
+    result = factbot("chat", cwd=tmp_path, stdin="/who stent\n\n/quote kelog\n")
+    assert result.returncode == 0
+    assert result.stdout.index("Angela Stent") < result.stdout.index("Quotes from Keith Kellogg")
+
+
+def test_check_passes_on_the_repo(tmp_path: Path) -> None:
+    result = factbot("check", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("OK: 1 source(s), 60 items")
+
+
+def test_check_lists_each_problem_and_fails(tmp_path: Path) -> None:
+    shutil.copytree(FACTS_DIR, tmp_path / "facts")
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds")
+    quotes = json.loads((tmp_path / "facts" / "quotes.json").read_text(encoding="utf-8"))
+    quotes[0]["evidence"] = ["Not in the article."]
+    quotes[1]["date"] = "someday"
+    (tmp_path / "facts" / "quotes.json").write_text(json.dumps(quotes), encoding="utf-8")
+    env = {"FACTBOT_FACTS_DIR": str(tmp_path / "facts"),
+           "FACTBOT_SEEDS_DIR": str(tmp_path / "seeds")}
+    result = factbot("check", cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    assert "2 problem(s)" in result.stderr
+    assert "item 'kellogg-something-new': field 'evidence.0'" in result.stderr
+    assert "item 'witkoff-cogent-substantive': field 'date'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_load_is_idempotent(tmp_path: Path) -> None:
+    factbot("load", cwd=tmp_path)
+    result = factbot("load", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "0 added, 0 updated, 60 unchanged, 0 removed" in result.stdout
+
+
+def test_export_writes_the_whole_base_as_json(tmp_path: Path) -> None:
+    result = factbot("export", "-o", "base.json", cwd=tmp_path)
+    assert result.returncode == 0
+    data = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))
+    assert len(data["quotes"]) == 5
+    assert data["sources"][0]["id"] == "reuters-2025-03-13"
+
+
+def test_a_corrupt_database_gives_one_clear_line(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "factbot.json").write_text("{oops", encoding="utf-8")
+    result = factbot("ask", "/demands", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "is not valid JSON" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "data" / "factbot.json").read_text(encoding="utf-8") == "{oops"
+
+
+@pytest.mark.parametrize("setting", ["FACTBOT_WEBHOOK_PORT=notaport", "FACTBOT_ADMIN_IDS=abc"])
+def test_a_bad_setting_is_named(tmp_path: Path, setting: str) -> None:
+    name, value = setting.split("=")
+    result = factbot("ask", "/help", cwd=tmp_path, env={name: value})
+    assert result.returncode == 2
+    assert name in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_settings_come_from_dotenv(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("FACTBOT_DB_PATH=elsewhere/db.json\n", encoding="utf-8")
+    assert factbot("ask", "/about", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "elsewhere" / "db.json").exists()

@@ -1,0 +1,112 @@
+"""Search and name resolution: typo tolerance, ambiguity, nothing for nonsense, live updates."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.factbase import FactBase
+from bot.index import SearchIndex, normalize, tokenize
+from bot.models import Fact, Person
+
+
+def test_tokenize_folds_case_accents_possessives_and_plurals() -> None:
+    assert tokenize("Putin’s DEMANDS in Zelénskiy's U.S. talks") == [
+        "putin", "demand", "zelenskiy", "us", "talk"
+    ]
+    assert normalize("Café") == "cafe"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kellogg", ["Keith Kellogg"]),
+        ("kelog", ["Keith Kellogg"]),
+        ("Keith", ["Keith Kellogg"]),
+        ("the general", ["Keith Kellogg"]),
+        ("KELLOGG", ["Keith Kellogg"]),
+        ("zelensky", ["Volodymyr Zelenskiy"]),
+        ("Zelenskyy", ["Volodymyr Zelenskiy"]),
+        ("witkof", ["Steve Witkoff"]),
+        ("stent", ["Angela Stent"]),
+        ("brookings", ["Angela Stent"]),
+        ("trump", ["Donald Trump"]),
+        ("kremlin", ["Russia (the Kremlin)"]),
+    ],
+)
+def test_names_resolve_through_aliases_and_typos(
+    factbase: FactBase, query: str, expected: list[str]
+) -> None:
+    assert [person.name for person in factbase.index.resolve_people(query).people] == expected
+
+
+def test_an_ambiguous_name_matches_everyone_it_may_mean(factbase: FactBase) -> None:
+    match = factbase.index.resolve_people("envoy")
+    assert match.ambiguous
+    assert [person.name for person in match.people] == ["Keith Kellogg", "Steve Witkoff"]
+
+
+def test_an_unknown_name_offers_near_misses_only(factbase: FactBase) -> None:
+    match = factbase.index.resolve_people("schak")
+    assert [person.name for person in match.people] == ["Kori Schake"]
+    assert factbase.index.resolve_people("zzzzqqq").people == []
+    assert factbase.index.resolve_people("zzzzqqq").suggestions == []
+
+
+def test_search_ranks_by_relevance(factbase: FactBase) -> None:
+    hits = factbase.index.search("intermediate-range missiles").hits
+    assert hits[0].item.id == "no-intermediate-missiles"
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+
+
+def test_search_tolerates_typos_and_reports_the_correction(factbase: FactBase) -> None:
+    result = factbase.index.search("ceasfire")
+    assert result.corrections == {"ceasfire": "ceasefire"}
+    assert "ceasefire-uncertain" in [hit.item.id for hit in result.hits]
+
+
+def test_nonsense_finds_nothing(factbase: FactBase) -> None:
+    result = factbase.index.search("zzzzqqq")
+    assert result.hits == []
+    assert result.suggestions == []
+
+
+def test_several_typos_still_find_the_item(factbase: FactBase) -> None:
+    result = factbase.index.search("nucler weapns", limit=5)
+    assert result.hits, "two typos of known words still find the non-nuclear demand"
+    assert result.hits[0].item.id == "non-nuclear-status"
+
+
+def test_suggestions_are_queries_that_find_something(factbase: FactBase) -> None:
+    result = factbase.index.search("cea")
+    assert result.hits == []
+    assert result.suggestions
+    for suggestion in result.suggestions:
+        assert factbase.index.search(suggestion).hits
+
+
+def test_kinds_restrict_the_search(factbase: FactBase) -> None:
+    hits = factbase.index.search("istanbul", kinds=frozenset({"event"})).hits
+    assert hits
+    assert all(hit.item.KIND == "event" for hit in hits)
+
+
+def test_items_are_added_and_removed_without_a_rebuild() -> None:
+    index = SearchIndex()
+    fact = Fact(id="new-one", source="s", origin="admin", text="Quantum diplomacy", topic="t")
+    index.add(fact)
+    assert [hit.item.id for hit in index.search("quantum").hits] == ["new-one"]
+    index.add(fact.model_copy(update={"text": "Classical diplomacy"}))
+    assert index.search("quantum").hits == []
+    index.remove("new-one")
+    assert index.search("diplomacy").hits == []
+    index.add(Person(id="ann", source="s", origin="admin", name="Ann Example", role="Spokesperson"))
+    assert [p.id for p in index.resolve_people("example").people] == ["ann"]
+    index.remove("ann")
+    assert index.resolve_people("example").people == []
+
+
+def test_deleted_items_are_not_found() -> None:
+    index = SearchIndex()
+    index.build([Fact(id="gone", source="s", origin="admin", text="Hidden words", topic="t",
+                      deleted=True)])
+    assert index.search("hidden").hits == []

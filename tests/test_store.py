@@ -1,0 +1,155 @@
+"""The store: filled on first use, idempotent reloads, admin items kept, crash-safe writes."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.curated import CuratedBase
+from bot.factbase import FactBase
+from bot.models import Fact, Quote
+from bot.storage import DatabaseError
+from bot.store import FactStore
+from tests.conftest import FACTS_DIR, ROOT, SEEDS_DIR
+
+
+def _admin_fact(number: int) -> Fact:
+    return Fact(id=f"admin-{number}", source="reuters-2025-03-13", origin="admin",
+                added_by=42, text=f"Added by an admin, number {number}.", topic="test")
+
+
+def test_first_use_creates_and_fills_the_database(db_path: Path, curated: CuratedBase) -> None:
+    assert not db_path.exists()
+    base = FactBase.open(db_path, FACTS_DIR, SEEDS_DIR)
+    assert db_path.exists()
+    assert len(base.items) == len(curated.items)
+    assert base.sources["reuters-2025-03-13"].original_outlet == "Reuters"
+
+
+def test_loading_again_changes_nothing(factbase: FactBase, curated: CuratedBase) -> None:
+    before = factbase.store.path.read_bytes()
+    report = factbase.load(curated)
+    assert (report.added, report.updated, report.removed) == (0, 0, 0)
+    assert report.unchanged == len(curated.items)
+    assert factbase.store.path.read_bytes() == before
+
+
+def test_reload_keeps_admin_items_and_refreshes_curated_ones(
+    factbase: FactBase, curated: CuratedBase
+) -> None:
+    factbase.store.save(_admin_fact(1), actor=42, action="add")
+    first = curated.items[0]
+    changed = first.model_copy(update={"role": "A changed role"})
+    dropped = curated.items[-1]
+    edited = CuratedBase(curated.sources, curated.texts, [changed, *curated.items[1:-1]])
+    report = factbase.load(edited)
+    assert (report.updated, report.removed, report.kept_admin) == (1, 1, 1)
+    assert factbase.items["admin-1"].text == "Added by an admin, number 1."
+    assert factbase.items[first.id] == changed
+    assert dropped.id not in factbase.items
+
+
+def test_a_curated_id_never_overwrites_an_admin_item(
+    factbase: FactBase, curated: CuratedBase
+) -> None:
+    taken = Fact(id="no-comment", source="reuters-2025-03-13", origin="admin", text="Mine.",
+                 topic="t")
+    factbase.store.save(taken, actor=1, action="add")
+    report = factbase.load(curated)
+    assert report.conflicts == ("no-comment",)
+    assert factbase.items["no-comment"].origin == "admin"
+
+
+def test_save_is_audited_with_before_and_after(factbase: FactBase) -> None:
+    factbase.store.save(_admin_fact(7), actor=42, action="add")
+    replaced = factbase.store.save(
+        _admin_fact(7).model_copy(update={"text": "Corrected."}), actor=43, action="edit"
+    )
+    assert replaced is not None
+    assert replaced.text == "Added by an admin, number 7."
+    last = factbase.store.audit_log()[-1]
+    assert (last["actor"], last["action"], last["item_id"]) == (43, "edit", "admin-7")
+    assert last["before"]["text"] == "Added by an admin, number 7."
+    assert last["after"]["text"] == "Corrected."
+
+
+def test_data_survives_reopening(db_path: Path) -> None:
+    base = FactBase.open(db_path, FACTS_DIR, SEEDS_DIR)
+    base.store.save(_admin_fact(3), actor=42, action="add")
+    base.close()
+    again = FactBase.open(db_path, FACTS_DIR, SEEDS_DIR)
+    assert again.items["admin-3"].added_by == 42
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"[1, 2, 3]", b"\xff\xfe garbage"])
+def test_a_corrupt_database_is_reported_and_left_untouched(db_path: Path, content: bytes) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(content)
+    with pytest.raises(DatabaseError, match=str(db_path)):
+        FactBase.open(db_path, FACTS_DIR, SEEDS_DIR)
+    assert db_path.read_bytes() == content
+
+
+def test_a_database_that_no_longer_fits_the_models_names_the_item(factbase: FactBase) -> None:
+    path = factbase.store.path
+    text = path.read_text(encoding="utf-8").replace('"date":"2025-03-06"', '"date":"6 March"', 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DatabaseError, match=r"item 'kellogg-something-new': field 'date'"):
+        FactBase.open(path, FACTS_DIR, SEEDS_DIR)
+
+
+def test_a_failed_write_leaves_the_file_and_the_store_as_they_were(factbase: FactBase) -> None:
+    before = factbase.store.path.read_bytes()
+    broken = Quote.model_construct(id="x", text=object())  # not serialisable
+    with pytest.raises(Exception):  # noqa: B017, PT011 - any failure will do
+        factbase.store.save(broken, actor=1, action="add")
+    assert factbase.store.path.read_bytes() == before
+    assert "x" not in {item.id for item in factbase.store.items()}
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from bot.models import Fact
+from bot.store import FactStore
+store = FactStore(Path(sys.argv[1]))
+start = int(sys.argv[2])
+for number in range(start, start + 100000):
+    store.save(Fact(id=f"w-{number}", source="s", origin="admin", text="x" * 300, topic="t"),
+               actor=1, action="add")
+    print(number, flush=True)
+"""
+
+
+def test_writes_acknowledged_before_sigkill_are_never_lost(tmp_path: Path) -> None:
+    path = tmp_path / "crash.json"
+    rng = random.Random(20250313)
+    acknowledged = -1
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _ in range(40):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(acknowledged + 1)],
+            stdout=subprocess.PIPE, text=True, env=env,
+        )
+        assert writer.stdout is not None
+        first = writer.stdout.readline()
+        assert first, "the writer did not start"
+        time.sleep(rng.uniform(0.0, 0.08))
+        writer.send_signal(signal.SIGKILL)
+        rest = writer.stdout.read()
+        writer.wait()
+        printed = [int(line) for line in (first + rest).split()]
+        acknowledged = max(acknowledged, *printed)
+        store = FactStore(path)
+        ids = {item.id for item in store.items()}
+        store.close()
+        missing = [n for n in range(acknowledged + 1) if f"w-{n}" not in ids]
+        assert not missing, f"acknowledged writes lost: {missing[:5]}"
+    assert acknowledged > 40
