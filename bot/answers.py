@@ -533,6 +533,39 @@ COMMANDS: dict[str, Command] = {
 }
 """Every user command, in the order the help and the command menu list them."""
 
+MAX_LOOKUP = 200
+"""Most items an inline lookup collects before paging through them."""
+
+
+def lookup(base: FactBase, query: str) -> list[Item]:
+    """Items for an inline lookup: the people a name means and what they said, then search hits.
+
+    An empty query gives the demands and the quotes, the most useful entries of the base.
+    """
+    if not query.strip():
+        return [*base.demands(), *base.quotes()][:MAX_LOOKUP]
+    found: dict[str, Item] = {}
+    for person in base.index.resolve_people(query).people:
+        found[person.id] = person
+        for said in (*base.quotes(person.id), *base.statements(person.id)):
+            found.setdefault(said.id, said)
+    for hit in base.index.search(query, limit=MAX_LOOKUP).hits:
+        found.setdefault(hit.item.id, hit.item)
+    return list(found.values())[:MAX_LOOKUP]
+
+
+ITEM_TITLES = {
+    "person": "Who’s who", "demand": "Demand", "quote": "Quote",
+    "statement": "Reported statement", "event": "Timeline", "fact": "Fact",
+}
+"""The title of an answer that shows one item of each kind."""
+
+
+def item_answer(base: FactBase, item: Item) -> Answer:
+    """One item on its own, titled by its kind: what an inline result sends."""
+    return Answer(title=ITEM_TITLES.get(item.KIND, "Item"), entries=(entry_for(base, item),))
+
+
 _COMMAND_TEXT = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 
 

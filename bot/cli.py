@@ -112,9 +112,17 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.telegram.app import run_bot
+    from bot.telegram.app import read_token, run_bot, token_problem
 
-    return run_bot(settings)
+    token = read_token(settings)
+    if token is None:
+        print(f"factbot: {token_problem(settings)}", file=sys.stderr)
+        return EXIT_USAGE
+    base = open_factbase(settings)
+    try:
+        return run_bot(settings, base, token)
+    finally:
+        base.close()
 
 
 def build_parser() -> argparse.ArgumentParser:

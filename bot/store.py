@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
 from tinydb import TinyDB
@@ -85,12 +85,12 @@ def _upsert_by_id(
     """
     added = updated = unchanged = removed = 0
     skipped: list[str] = []
-    for doc_id, row in list(rows.items()):
+    for key, row in list(rows.items()):
         ours = replaceable is not None and row.get("origin", "curated") == replaceable
         if ours and row.get("id") not in documents:
-            del rows[doc_id]
+            del rows[key]
             removed += 1
-    by_id = {row.get("id"): doc_id for doc_id, row in rows.items()}
+    by_id = {row.get("id"): key for key, row in rows.items()}
     for item_id, document in documents.items():
         doc_id = by_id.get(item_id)
         if doc_id is None:
@@ -113,7 +113,7 @@ class FactStore:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = TinyDB(path, storage=AtomicJSONStorage)
-        self._storage: AtomicJSONStorage = self._db.storage
+        self._storage = cast(AtomicJSONStorage, self._db.storage)
         self._storage.read()
 
     def close(self) -> None:

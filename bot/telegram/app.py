@@ -1,0 +1,195 @@
+"""The python-telegram-bot `Application`: built once, with every handler, and run.
+
+`build_application` wires the fact base, handlers, inline mode, rate limiter, error handler and
+start-up (command menus, descriptions); `run_bot` runs it with long polling, or a webhook when
+`FACTBOT_WEBHOOK_URL` is set. The token never reaches a log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+import re
+import sys
+import traceback
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ContextTypes,
+    Defaults,
+    InlineQueryHandler,
+)
+from telegram.request import BaseRequest
+
+from bot.answers import COMMANDS
+from bot.config import Settings
+from bot.factbase import FactBase
+from bot.telegram import handlers
+from bot.telegram.inline import on_inline_query
+
+logger = logging.getLogger(__name__)
+
+TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
+SETTINGS = "settings"
+DESCRIPTION = (
+    "I answer questions about the news from a curated fact base, and cite the article behind "
+    "every answer. Try /demands, /quote kellogg, /timeline, or just ask."
+)
+SHORT_DESCRIPTION = "Source-cited answers about Russia's demands for ending the war in Ukraine."
+SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+
+BotApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+class TokenFilter(logging.Filter):
+    """Replaces the bot token wherever it would appear in a log record."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self._token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self._token in message:
+            record.msg = message.replace(self._token, "<token>")
+            record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = "".join(traceback.format_exception(*record.exc_info))
+            if self._token in text:
+                record.exc_text = text.replace(self._token, "<token>")
+                record.exc_info = None
+        return True
+
+
+def configure_logging(level: str, token: str) -> None:
+    """Log to standard error, never showing the token; httpx's request lines only on warnings."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(TokenFilter(token))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def command_menu() -> list[BotCommand]:
+    """The commands everyone sees in the menu."""
+    return [BotCommand(name, spec.description) for name, spec in COMMANDS.items()
+            if name != "start"]
+
+
+async def post_init(application: BotApplication) -> None:
+    """Set the command menus and descriptions; a failure here is logged, not fatal."""
+    settings = cast(Settings, application.bot_data[SETTINGS])
+    bot = application.bot
+    try:
+        await bot.set_my_commands(command_menu())
+        for owner in sorted(settings.owner_ids):
+            await bot.set_my_commands(command_menu(), scope=BotCommandScopeChat(owner))
+        await bot.set_my_description(DESCRIPTION)
+        await bot.set_my_short_description(SHORT_DESCRIPTION)
+    except TelegramError as error:
+        logger.warning("could not set the command menu or descriptions: %s", error)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the traceback, tell the user briefly, and report to the error chat if one is set."""
+    logger.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update):
+        with contextlib.suppress(TelegramError):
+            if update.callback_query is not None:
+                await update.callback_query.answer(SORRY)
+            elif update.effective_message is not None:
+                await update.effective_message.reply_text(SORRY, do_quote=False)
+    settings = cast(Settings, context.bot_data[SETTINGS])
+    if settings.error_chat_id is not None:
+        kind = type(context.error).__name__
+        detail = html.escape(str(context.error)[:500], quote=False)
+        try:
+            await context.bot.send_message(
+                settings.error_chat_id, f"<b>factbot error</b>: {kind}\n<code>{detail}</code>"
+            )
+        except TelegramError:
+            logger.warning("could not report the error to chat %s", settings.error_chat_id)
+
+
+def _file_url(base_url: str) -> str:
+    return base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url
+
+
+def build_application(
+    settings: Settings,
+    base: FactBase,
+    *,
+    token: str,
+    request: BaseRequest | None = None,
+    rate_limit: bool = True,
+) -> BotApplication:
+    """The application with every handler registered; `request` replaces the network layer."""
+    builder = (
+        Application.builder()
+        .token(token)
+        .base_url(settings.api_base_url)
+        .base_file_url(_file_url(settings.api_base_url))
+        .defaults(Defaults(parse_mode=ParseMode.HTML,
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .post_init(post_init)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    if rate_limit:
+        builder = builder.rate_limiter(cast(Any, AIORateLimiter(max_retries=3)))
+    application = cast(BotApplication, builder.build())
+    application.bot_data[SETTINGS] = settings
+    handlers.register(application, base)
+    application.add_handler(InlineQueryHandler(on_inline_query))
+    application.add_error_handler(on_error)
+    return application
+
+
+def read_token(settings: Settings) -> str | None:
+    """The configured token if it looks like one; None otherwise."""
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    return token if TOKEN_PATTERN.match(token.strip()) else None
+
+
+def token_problem(settings: Settings) -> str:
+    """One line saying what is wrong with the configured token and what to set."""
+    missing = not settings.telegram_bot_token
+    problem = "is not set" if missing else "does not look like a bot token"
+    return (f"TELEGRAM_BOT_TOKEN {problem}: create a bot with @BotFather and put its token"
+            " (like 123456789:AAE...) in the environment or in .env")
+
+
+def run_bot(settings: Settings, base: FactBase, token: str) -> int:
+    """Run until SIGINT or SIGTERM: long polling, or a webhook when one is configured."""
+    configure_logging(settings.log_level, token)
+    application = build_application(settings, base, token=token)
+    try:
+        if settings.webhook_url:
+            secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=secret,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        print("factbot: Telegram refused the token: check TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 2
+    except NetworkError as error:
+        print(f"factbot: cannot reach the Bot API at {settings.api_base_url}: {error}",
+              file=sys.stderr)
+        return 1
+    return 0

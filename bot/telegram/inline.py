@@ -1,0 +1,66 @@
+"""Inline mode: `@botname kellogg` in any chat offers matching items, each sent with its citation.
+
+Results are paged 50 at a time with `next_offset`; each result's id is its item id (unique, at
+most 48 bytes). An empty query offers the demands and the quotes.
+"""
+
+from __future__ import annotations
+
+from telegram import (
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    Update,
+)
+from telegram.constants import InlineQueryLimit, ParseMode
+from telegram.ext import ContextTypes
+
+from bot.answers import entry_for, item_answer, lookup
+from bot.factbase import FactBase
+from bot.models import Item
+from bot.telegram.handlers import factbase_of
+from bot.telegram.render import render_html
+
+PAGE = InlineQueryLimit.RESULTS
+CACHE_SECONDS = 30
+MAX_TITLE = 80
+MAX_DESCRIPTION = 160
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _result(base: FactBase, item: Item) -> InlineQueryResultArticle:
+    entry = entry_for(base, item)
+    title = entry.heading or entry.group or item.KIND.capitalize()
+    return InlineQueryResultArticle(
+        id=item.id,
+        title=_short(title, MAX_TITLE),
+        description=_short(entry.text, MAX_DESCRIPTION),
+        input_message_content=InputTextMessageContent(
+            render_html(item_answer(base, item)), parse_mode=ParseMode.HTML
+        ),
+    )
+
+
+async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer up to 50 items for the typed text, with an offset for the next 50."""
+    query = update.inline_query
+    if query is None:
+        return
+    offset = int(query.offset) if query.offset.isdigit() else 0
+    base = factbase_of(context)
+    items = lookup(base, query.query)
+    chosen = items[offset : offset + PAGE]
+    next_offset = str(offset + PAGE) if offset + PAGE < len(items) else None
+    button = None
+    if not items:
+        button = InlineQueryResultsButton(text="Nothing found — ask me in private",
+                                          start_parameter="help")
+    await query.answer(
+        [_result(base, item) for item in chosen],
+        cache_time=CACHE_SECONDS,
+        next_offset=next_offset,
+        button=button,
+    )

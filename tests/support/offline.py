@@ -1,0 +1,133 @@
+"""An offline Bot API: a `telegram.request.BaseRequest` that records every call and answers it.
+
+It answers the way Telegram does — messages get ids, edits return the edited message — and it
+refuses, with Telegram's own error shape, any call that breaks Telegram's rules
+(`telegram_rules.check_call`); every refusal is also kept in `violations`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+from tests.support.telegram_rules import check_call, parse_html
+
+BOT_ID = 777000111
+BOT_USERNAME = "factbot_test_bot"
+TOKEN = f"{BOT_ID}:TEST-token-0123456789abcdefghijklmnopqrstu"
+
+BOT_USER = {
+    "id": BOT_ID, "is_bot": True, "first_name": "factbot", "username": BOT_USERNAME,
+    "can_join_groups": True, "can_read_all_group_messages": False,
+    "supports_inline_queries": True,
+}
+
+
+@dataclass
+class Call:
+    """One recorded Bot API call."""
+
+    method: str
+    params: dict[str, Any]
+
+
+def _chat(chat_id: Any) -> dict[str, Any]:
+    if isinstance(chat_id, str) or int(chat_id) < -1000000000000:
+        return {"id": chat_id if not isinstance(chat_id, str) else -1001, "type": "supergroup",
+                "title": "A supergroup"}
+    if int(chat_id) < 0:
+        return {"id": int(chat_id), "type": "group", "title": "A group"}
+    return {"id": int(chat_id), "type": "private", "first_name": "User"}
+
+
+class OfflineBotAPI(BaseRequest):
+    """Records calls in `calls`; answers like Telegram; refuses what Telegram refuses."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.violations: list[tuple[str, list[str]]] = []
+        self._next_message_id = 5000
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to tear down."""
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        """The parameters of every recorded call to `method`."""
+        return [call.params for call in self.calls if call.method == method]
+
+    def texts(self, method: str = "sendMessage") -> list[str]:
+        """The visible text of every message sent (or edited) by `method`."""
+        return [parse_html(params["text"])[0] for params in self.sent(method)]
+
+    def clear(self) -> None:
+        """Forget the calls recorded so far."""
+        self.calls.clear()
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        self.calls.append(Call(api_method, params))
+        problems = check_call(api_method, params)
+        if problems:
+            self.violations.append((api_method, problems))
+            return 400, self._error(400, f"Bad Request: {problems[0]}")
+        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    @staticmethod
+    def _error(code: int, description: str) -> bytes:
+        return json.dumps({"ok": False, "error_code": code, "description": description}).encode()
+
+    def _message(self, params: dict[str, Any], message_id: int | None = None) -> dict[str, Any]:
+        if message_id is None:
+            self._next_message_id += 1
+            message_id = self._next_message_id
+        text = params.get("text", "")
+        shown = parse_html(text)[0] if params.get("parse_mode") == "HTML" else text
+        message: dict[str, Any] = {
+            "message_id": message_id, "date": int(time.time()), "chat": _chat(params["chat_id"]),
+            "from": BOT_USER, "text": html.unescape(shown),
+        }
+        for key in ("reply_markup", "message_thread_id"):
+            if params.get(key) is not None:
+                message[key] = params[key]
+        return message
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return BOT_USER
+        if method == "getUpdates":
+            return []
+        if method == "sendMessage":
+            return self._message(params)
+        if method == "sendDocument":
+            message = self._message({**params, "text": ""})
+            message["document"] = {"file_id": "doc-1", "file_unique_id": "u-doc-1",
+                                   "file_name": "factbot.json"}
+            return message
+        if method in {"editMessageText", "editMessageReplyMarkup"}:
+            if "inline_message_id" in params:
+                return True
+            return self._message(params, int(params["message_id"]))
+        return True
+

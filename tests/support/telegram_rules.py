@@ -1,0 +1,159 @@
+"""Telegram's rules for outgoing Bot API calls, checked the way Telegram checks them.
+
+`check_call(method, params)` returns the problems with one call: HTML that Telegram cannot
+parse (unknown tags or attributes, unbalanced tags, unescaped `<`, `>` or `&`, unknown
+entities), text over 4,096 characters after entity parsing, callback_data over 64 bytes, more
+than 50 inline results or duplicate or over-long result ids. Used by the offline request layer
+and by the end-to-end Bot API double alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html.parser import HTMLParser
+from typing import Any
+
+MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024
+CALLBACK_LIMIT = 64
+INLINE_RESULTS_LIMIT = 50
+RESULT_ID_LIMIT = 64
+ALERT_LIMIT = 200
+
+ALLOWED_TAGS: dict[str, set[str]] = {
+    "b": set(), "strong": set(), "i": set(), "em": set(), "u": set(), "ins": set(),
+    "s": set(), "strike": set(), "del": set(), "span": {"class"}, "tg-spoiler": set(),
+    "a": {"href"}, "code": {"class"}, "pre": set(), "blockquote": {"expandable"},
+    "tg-emoji": {"emoji-id"},
+}
+ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+
+
+def utf16_length(text: str) -> int:
+    """Length as Telegram counts it."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+class _TelegramHTML(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"can't parse entities: unsupported start tag \"{tag}\"")
+            return
+        for name, value in attrs:
+            if name not in ALLOWED_TAGS[tag]:
+                self.problems.append(f"can't parse entities: unsupported attribute {name} in {tag}")
+            if tag == "span" and name == "class" and value != "tg-spoiler":
+                self.problems.append("can't parse entities: span without tg-spoiler class")
+        self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.problems.append(f"can't parse entities: unsupported self-closing tag \"{tag}\"")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"can't parse entities: unexpected end tag \"{tag}\"")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        for char in "<>&":
+            if char in data:
+                self.problems.append(f"can't parse entities: unescaped {char!r} in text")
+        self.text.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        if name not in ENTITIES:
+            self.problems.append(f"can't parse entities: unsupported entity &{name};")
+        self.text.append(ENTITIES.get(name, "?"))
+
+    def handle_charref(self, name: str) -> None:
+        try:
+            code = int(name[1:], 16) if name[:1] in "xX" else int(name)
+            self.text.append(chr(code))
+        except (ValueError, OverflowError):
+            self.problems.append(f"can't parse entities: bad character reference &#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.problems.append("can't parse entities: comments are not supported")
+
+    def handle_decl(self, decl: str) -> None:
+        self.problems.append("can't parse entities: declarations are not supported")
+
+    def handle_pi(self, data: str) -> None:
+        self.problems.append("can't parse entities: processing instructions are not supported")
+
+    def unknown_decl(self, data: str) -> None:
+        self.problems.append("can't parse entities: unknown declaration")
+
+
+def parse_html(text: str) -> tuple[str, list[str]]:
+    """The text Telegram would show for `text` in HTML parse mode, and the parse problems."""
+    parser = _TelegramHTML()
+    parser.feed(text)
+    parser.close()
+    if parser.stack:
+        parser.problems.append(f"can't parse entities: unclosed tag \"{parser.stack[-1]}\"")
+    return "".join(parser.text), parser.problems
+
+
+def check_text(text: Any, parse_mode: Any, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Problems with a message text (or caption) as Telegram would find them."""
+    if not isinstance(text, str):
+        return ["message text is missing"]
+    shown, problems = parse_html(text) if parse_mode == "HTML" else (text, [])
+    if not shown.strip():
+        problems.append("message text is empty")
+    if utf16_length(shown) > limit:
+        problems.append(f"message is too long: {utf16_length(shown)} > {limit}")
+    return problems
+
+
+def check_keyboard(markup: Any) -> list[str]:
+    """Problems with an inline keyboard's buttons."""
+    if not markup:
+        return []
+    problems = []
+    for row in markup.get("inline_keyboard", []):
+        for button in row:
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(data.encode("utf-8")) <= CALLBACK_LIMIT:
+                problems.append(f"BUTTON_DATA_INVALID: {len(data.encode('utf-8'))} bytes")
+            if not button.get("text"):
+                problems.append("button text is empty")
+    return problems
+
+
+def check_call(method: str, params: Mapping[str, Any]) -> list[str]:
+    """Every problem Telegram would find with the call `method(params)`."""
+    problems: list[str] = []
+    if method in {"sendMessage", "editMessageText"}:
+        problems += check_text(params.get("text"), params.get("parse_mode"))
+    if method in {"sendDocument", "sendPhoto"} and params.get("caption") is not None:
+        problems += check_text(params["caption"], params.get("parse_mode"), CAPTION_LIMIT)
+    if method in {"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument"}:
+        problems += check_keyboard(params.get("reply_markup"))
+    if method == "answerCallbackQuery":
+        text = params.get("text") or ""
+        if len(text) > ALERT_LIMIT:
+            problems.append(f"callback answer too long: {len(text)} > {ALERT_LIMIT}")
+    if method == "answerInlineQuery":
+        results = params.get("results") or []
+        if len(results) > INLINE_RESULTS_LIMIT:
+            problems.append(f"RESULTS_TOO_MUCH: {len(results)} results")
+        ids = [result.get("id", "") for result in results]
+        if len(set(ids)) != len(ids):
+            problems.append("RESULT_ID_DUPLICATE")
+        for result_id in ids:
+            if not 1 <= len(result_id.encode("utf-8")) <= RESULT_ID_LIMIT:
+                problems.append(f"RESULT_ID_INVALID: {result_id!r}")
+        for result in results:
+            content = result.get("input_message_content") or {}
+            problems += check_text(content.get("message_text"), content.get("parse_mode"))
+            problems += check_keyboard(result.get("reply_markup"))
+    return problems

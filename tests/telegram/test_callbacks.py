@@ -1,0 +1,41 @@
+"""Callback data: at most 64 bytes, long payloads remembered, forgeries and expiry rejected."""
+
+from __future__ import annotations
+
+from bot.telegram.callbacks import Callback, CallbackCodec
+
+
+def test_short_payloads_travel_in_the_button() -> None:
+    codec = CallbackCodec()
+    data = codec.encode("page", "/search ceasefire", 2)
+    assert data == "p|2|/search ceasefire"
+    assert codec.decode(data) == Callback("page", "/search ceasefire", 2)
+
+
+def test_long_payloads_are_remembered_and_fit_in_64_bytes() -> None:
+    codec = CallbackCodec()
+    payload = "/search " + "日本語" * 40
+    data = codec.encode("run", payload)
+    assert len(data.encode("utf-8")) <= 64
+    assert codec.decode(data) == Callback("run", payload, 0)
+
+
+def test_a_payload_that_looks_like_a_key_is_not_confused_with_one() -> None:
+    codec = CallbackCodec()
+    data = codec.encode("run", "#abc")
+    assert codec.decode(data) == Callback("run", "#abc", 0)
+
+
+def test_forged_data_is_rejected() -> None:
+    codec = CallbackCodec()
+    for data in (None, "", "x", "p", "p|", "p|1", "q|1|/help", "p|-1|/help", "p|99999|/x",
+                 "p|1|#0000000000000000"):
+        assert codec.decode(data) is None, data
+
+
+def test_remembered_payloads_expire_oldest_first() -> None:
+    codec = CallbackCodec(capacity=2)
+    first = codec.encode("run", "x" * 100)
+    codec.encode("run", "y" * 100)
+    codec.encode("run", "z" * 100)
+    assert codec.decode(first) is None
