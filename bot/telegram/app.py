@@ -20,7 +20,6 @@ from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ContextTypes,
     Defaults,
@@ -32,6 +31,7 @@ from bot.answers import COMMANDS
 from bot.config import Settings
 from bot.factbase import FactBase
 from bot.telegram import handlers
+from bot.telegram.delivery import ChatOrderedProcessor, RetryingRateLimiter
 from bot.telegram.inline import on_inline_query
 
 logger = logging.getLogger(__name__)
@@ -100,7 +100,13 @@ async def post_init(application: BotApplication) -> None:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the traceback, tell the user briefly, and report to the error chat if one is set."""
+    """Log the traceback, tell the user briefly, and report to the error chat if one is set.
+
+    A network error while fetching updates is only a warning: polling retries it by itself.
+    """
+    if update is None and isinstance(context.error, NetworkError):
+        logger.warning("network problem while fetching updates, retrying: %s", context.error)
+        return
     logger.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update):
         with contextlib.suppress(TelegramError):
@@ -141,11 +147,12 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .post_init(post_init)
+        .concurrent_updates(ChatOrderedProcessor())
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if rate_limit:
-        builder = builder.rate_limiter(cast(Any, AIORateLimiter(max_retries=3)))
+        builder = builder.rate_limiter(cast(Any, RetryingRateLimiter(max_retries=3)))
     application = cast(BotApplication, builder.build())
     application.bot_data[SETTINGS] = settings
     handlers.register(application, base)
