@@ -17,7 +17,7 @@ from bot.factbase import FactBase
 from bot.index import tokenize
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 
-Status = Literal["ok", "empty", "not_found", "ambiguous", "usage", "help"]
+Status = Literal["ok", "empty", "not_found", "ambiguous", "usage", "help", "refused"]
 MAX_ECHO = 60
 """How much of a user's query an answer repeats back."""
 
@@ -80,6 +80,7 @@ PERIOD_LABELS: dict[str, str] = {
     "earlier": "Earlier requests it resembles",
     "biden": "Raised with the Biden administration (late 2021 – early 2022)",
     "istanbul": "Istanbul talks (2022)",
+    "added": "Added by editors",
 }
 """Headings for the demand periods of the curated base; other periods are shown by name."""
 
@@ -135,6 +136,8 @@ def _citation(base: FactBase, item: Item) -> Citation:
     label = source.label
     if source.published:
         label += f", {format_date(source.published)}"
+    elif item.added_at:
+        label += f", added {format_date(item.added_at)}"
     return Citation(item.id, label)
 
 
@@ -474,13 +477,12 @@ def _source(base: FactBase, args: str) -> Answer:
         return _usage("source", "the id of an item")
     item = base.items.get(item_id)
     if item is None or item.deleted:
-        ids = [key for key, value in base.items.items() if not value.deleted]
-        near = process.extract(item_id, ids, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
+        near = near_ids(base, item_id)
         return Answer(
             title=f"No item with the id “{echo(args)}”",
             status="not_found",
             note="Did you mean:" if near else "Ids are shown under every answer.",
-            suggestions=tuple(Suggestion(key, f"/source {key}") for key, _, _ in near),
+            suggestions=tuple(Suggestion(key, f"/source {key}") for key in near),
         )
     source = base.source_of(item)
     body: tuple[str, ...] = ()
@@ -492,6 +494,13 @@ def _source(base: FactBase, args: str) -> Answer:
         body=body,
         entries=(entry_for(base, item, evidence=True),),
     )
+
+
+def near_ids(base: FactBase, text: str, *, include_deleted: bool = False) -> list[str]:
+    """Item ids close to `text`, for "did you mean"."""
+    ids = [key for key, item in base.items.items() if include_deleted or not item.deleted]
+    found = process.extract(text.lower(), ids, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
+    return [key for key, _, _ in found]
 
 
 def _about(base: FactBase, args: str) -> Answer:

@@ -5,12 +5,14 @@
     factbot check                  validate facts/ and seeds/
     factbot load                   fill or refresh the database from facts/
     factbot export [-o FILE]       the whole base as JSON
+    factbot admin --as ID "/addfact ..."   an admin command, acting as that Telegram user id
     factbot run                    the Telegram bot
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -111,6 +113,42 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+FAILED = frozenset({"refused", "usage", "not_found", "ambiguous"})
+
+
+def _admin(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.admin import ADMIN_COMMANDS, Admin
+
+    base = open_factbase(settings)
+    admin = Admin(base, settings.owner_ids, settings.facts_dir, settings.seeds_dir)
+    text = " ".join(args.text).strip()
+    head, _, rest = text.partition(" ")
+    command = head.lstrip("/").split("@", 1)[0].lower()
+    try:
+        if command not in ADMIN_COMMANDS:
+            print(f"factbot: /{command} is not an admin command; they are: "
+                  + ", ".join(f"/{name}" for name in ADMIN_COMMANDS), file=sys.stderr)
+            return EXIT_USAGE
+        if command == "export":
+            exported = asyncio.run(admin.export_json(args.actor))
+            if isinstance(exported, bytes):
+                sys.stdout.write(exported.decode("utf-8") + "\n")
+                return 0
+            result = exported
+        elif command == "import":
+            if not args.file:
+                print("factbot: /import needs --file FILE (a JSON file as /export writes it)",
+                      file=sys.stderr)
+                return EXIT_USAGE
+            result = asyncio.run(admin.import_json(args.actor, Path(args.file).read_bytes()))
+        else:
+            result = asyncio.run(admin.run(args.actor, command, rest))
+    finally:
+        base.close()
+    print(render_all(result, PLAIN))
+    return EXIT_PROBLEM if result.status in FAILED else 0
+
+
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.telegram.app import read_token, run_bot, token_problem
 
@@ -140,6 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the whole base as JSON")
     export.add_argument("-o", "--output", help="a file to write instead of standard output")
     export.set_defaults(handler=_export)
+    admin = commands.add_parser("admin", help="run an admin command as a Telegram user id")
+    admin.add_argument("--as", dest="actor", type=int, required=True, metavar="USER_ID",
+                       help="the owner's or editor's Telegram user id to act as")
+    admin.add_argument("--file", help="the JSON file for /import")
+    admin.add_argument("text", nargs="+", help='e.g. "/addfact The talks resume on Monday"')
+    admin.set_defaults(handler=_admin)
     commands.add_parser("run", help="run the Telegram bot").set_defaults(handler=_run)
     return parser
 

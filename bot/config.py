@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     webhook_listen: str = Field("127.0.0.1", alias="FACTBOT_WEBHOOK_LISTEN")
     webhook_port: int = Field(8443, alias="FACTBOT_WEBHOOK_PORT", ge=1, le=65535)
     webhook_secret: SecretStr | None = Field(None, alias="FACTBOT_WEBHOOK_SECRET")
+    poll_timeout: int = Field(10, alias="FACTBOT_POLL_TIMEOUT", ge=0, le=50)
     admin_ids: str = Field("", alias="FACTBOT_ADMIN_IDS")
     error_chat_id: int | None = Field(None, alias="FACTBOT_ERROR_CHAT_ID")
     log_level: str = Field("INFO", alias="FACTBOT_LOG_LEVEL")

@@ -6,8 +6,10 @@ so a lookup never sees an item that is not safely on disk.
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from bot.curated import CuratedBase, load_curated
 from bot.index import SearchIndex
@@ -26,6 +28,7 @@ class FactBase:
         self._by_kind: dict[str, dict[str, Item]] = {}
         self._by_speaker: dict[str, dict[str, Quote | Statement]] = {}
         self._timeline: list[Event] | None = None
+        self._write_lock = asyncio.Lock()
         self._refresh()
 
     @classmethod
@@ -63,6 +66,60 @@ class FactBase:
         report = self.store.load_curated(base)
         self._refresh()
         return report
+
+    def apply(self, item: Item) -> None:
+        """Show a stored change to lookups at once: views and index, item by item."""
+        previous = self.items.get(item.id)
+        self._remember(item)
+        self.index.add(item)
+        if isinstance(item, Person) and previous is not None:
+            for said in self._by_speaker[item.id].values():
+                self.index.add(said)
+
+    async def save(self, item: Item, *, actor: int | None, action: str,
+                   undoes: str | None = None) -> Item | None:
+        """Store one change durably, then show it; returns the version it replaced.
+
+        Writes are one at a time; the file write runs in a worker thread so that a large base
+        does not stall lookups in other chats while it is written.
+        """
+        async with self._write_lock:
+            replaced = await asyncio.to_thread(
+                self.store.save, item, actor=actor, action=action, undoes=undoes
+            )
+            self.apply(item)
+        return replaced
+
+    async def save_source(self, source: Source, *, actor: int | None) -> None:
+        """Store a source durably, then show it."""
+        async with self._write_lock:
+            await asyncio.to_thread(self.store.save_source, source, actor=actor)
+            self.sources[source.id] = source
+
+    async def import_items(self, items: list[Item], *, actor: int | None) -> tuple[int, int, int]:
+        """Upsert many items in one durable write, then show them; (added, updated, unchanged)."""
+        async with self._write_lock:
+            counts = await asyncio.to_thread(self.store.import_items, items, actor=actor)
+            for item in items:
+                self.apply(item)
+        return counts
+
+    async def reload(self, base: CuratedBase) -> LoadReport:
+        """`load`, with the write in a worker thread."""
+        async with self._write_lock:
+            report = await asyncio.to_thread(self.store.load_curated, base)
+            self._refresh()
+        return report
+
+    async def set_editor(self, user_id: int, *, actor: int, granted: bool) -> None:
+        """Grant or revoke editing rights durably."""
+        async with self._write_lock:
+            await asyncio.to_thread(self.store.set_editor, user_id, actor=actor, granted=granted)
+
+    async def export(self) -> dict[str, list[dict[str, Any]]]:
+        """The whole base as JSON-ready data, read between writes."""
+        async with self._write_lock:
+            return self.store.export()
 
     def close(self) -> None:
         """Release the database."""

@@ -126,6 +126,7 @@ class PeopleMatch:
 
     people: list[Person] = field(default_factory=list)
     suggestions: list[Person] = field(default_factory=list)
+    exact: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -229,8 +230,7 @@ class SearchIndex:
         words = tokenize(query)
         exact = self._phrases.get(" ".join(words)) if words else None
         if exact:
-            return PeopleMatch(people=sorted((self._people[i] for i in exact),
-                                             key=lambda person: person.name))
+            return PeopleMatch(people=self._ordered(exact), exact=True)
         if not words:
             return PeopleMatch()
         scores = self._score_people(words, MATCH_CUTOFF)

@@ -104,6 +104,7 @@ class Item(_Model):
     evidence: tuple[Evidence, ...] = Field(default=(), max_length=6)
     origin: Origin = "curated"
     added_by: int | None = None
+    added_at: PartialDate | None = None
     deleted: bool = False
 
     @model_validator(mode="after")

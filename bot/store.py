@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -32,6 +32,7 @@ ITEM_TABLES: dict[str, str] = {
 
 SOURCES_TABLE = "sources"
 AUDIT_TABLE = "audit"
+EDITORS_TABLE = "editors"
 
 _M = TypeVar("_M", Source, Item)
 
@@ -71,39 +72,55 @@ def _insert(rows: dict[str, dict[str, Any]], document: dict[str, Any]) -> None:
     rows[str(next_id)] = document
 
 
+@dataclass
+class _Upserted:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
 def _upsert_by_id(
     rows: dict[str, dict[str, Any]],
     documents: Mapping[str, dict[str, Any]],
     *,
     replaceable: str | None,
-) -> tuple[int, int, int, int, list[str]]:
+) -> _Upserted:
     """Write `documents` (by item id) into the table `rows`.
 
     Existing documents with the same id are replaced when their origin is `replaceable` (or
     always, when it is None); documents of that origin that are not in `documents` are removed.
-    Returns (added, updated, unchanged, removed, ids skipped because another origin holds them).
+    Ids held by a document of another origin are skipped.
     """
-    added = updated = unchanged = removed = 0
-    skipped: list[str] = []
+    done = _Upserted()
     for key, row in list(rows.items()):
         ours = replaceable is not None and row.get("origin", "curated") == replaceable
         if ours and row.get("id") not in documents:
             del rows[key]
-            removed += 1
+            done.removed += 1
     by_id = {row.get("id"): key for key, row in rows.items()}
     for item_id, document in documents.items():
         doc_id = by_id.get(item_id)
         if doc_id is None:
             _insert(rows, document)
-            added += 1
+            done.added += 1
         elif replaceable is not None and rows[doc_id].get("origin") != replaceable:
-            skipped.append(item_id)
+            done.skipped.append(item_id)
         elif rows[doc_id] == document:
-            unchanged += 1
+            done.unchanged += 1
         else:
             rows[doc_id] = document
-            updated += 1
-    return added, updated, unchanged, removed, skipped
+            done.updated += 1
+    return done
+
+
+def _add(total: _Upserted, part: _Upserted) -> None:
+    total.added += part.added
+    total.updated += part.updated
+    total.unchanged += part.unchanged
+    total.removed += part.removed
+    total.skipped.extend(part.skipped)
 
 
 class FactStore:
@@ -143,12 +160,11 @@ class FactStore:
 
     def load_curated(self, base: CuratedBase) -> LoadReport:
         """Upsert the curated sources and items by id; admin items are never touched."""
-        totals = [0, 0, 0, 0]
-        conflicts: list[str] = []
+        total = _Upserted()
 
         def report(kept: int) -> LoadReport:
-            added, updated, unchanged, removed = totals
-            return LoadReport(added, updated, unchanged, removed, kept, tuple(conflicts))
+            return LoadReport(total.added, total.updated, total.unchanged, total.removed, kept,
+                              tuple(total.skipped))
 
         def change(data: Tables) -> None:
             sources = {source.id: source.model_dump(mode="json") for source in base.sources}
@@ -156,15 +172,11 @@ class FactStore:
             for kind, table_name in ITEM_TABLES.items():
                 wanted = {item.id: item.model_dump(mode="json")
                           for item in base.items if kind == item.KIND}
-                *counts, skipped = _upsert_by_id(
-                    data.setdefault(table_name, {}), wanted, replaceable="curated"
-                )
-                for position, count in enumerate(counts):
-                    totals[position] += count
-                conflicts.extend(skipped)
+                _add(total, _upsert_by_id(data.setdefault(table_name, {}), wanted,
+                                          replaceable="curated"))
             kept = sum(1 for name in ITEM_TABLES.values() for row in data[name].values()
                        if row.get("origin") == "admin")
-            if totals[0] or totals[1] or totals[3]:
+            if total.added or total.updated or total.removed:
                 _insert(data.setdefault(AUDIT_TABLE, {}), {
                     "at": _now(), "actor": None, "action": "load", "summary": report(kept).summary()
                 })
@@ -172,7 +184,9 @@ class FactStore:
         self._write(change)
         return report(sum(1 for item in self.items() if item.origin == "admin"))
 
-    def save(self, item: Item, *, actor: int | None, action: str) -> Item | None:
+    def save(
+        self, item: Item, *, actor: int | None, action: str, undoes: str | None = None
+    ) -> Item | None:
         """Store `item` (new, or replacing the one with its id) with an audit entry, atomically.
 
         Returns the version it replaced, if any.
@@ -190,13 +204,70 @@ class FactStore:
                     break
             else:
                 _insert(rows, document)
-            _insert(data.setdefault(AUDIT_TABLE, {}), {
-                "at": _now(), "actor": actor, "action": action, "item_id": item.id,
-                "kind": item.KIND, "before": replaced[0] if replaced else None, "after": document,
-            })
+            entry = {"at": _now(), "actor": actor, "action": action, "item_id": item.id,
+                     "kind": item.KIND, "before": replaced[0] if replaced else None,
+                     "after": document}
+            if undoes is not None:
+                entry["undoes"] = undoes
+            _insert(data.setdefault(AUDIT_TABLE, {}), entry)
 
         self._write(change)
         return ITEM_MODELS[item.KIND].model_validate(replaced[0]) if replaced else None
+
+    def save_source(self, source: Source, *, actor: int | None) -> None:
+        """Store a new or changed source, with an audit entry, atomically."""
+        document = source.model_dump(mode="json")
+
+        def change(data: Tables) -> None:
+            _upsert_by_id(data.setdefault(SOURCES_TABLE, {}), {source.id: document},
+                          replaceable=None)
+            _insert(data.setdefault(AUDIT_TABLE, {}), {
+                "at": _now(), "actor": actor, "action": "add", "item_id": source.id,
+                "kind": "source", "before": None, "after": document,
+            })
+
+        self._write(change)
+
+    def import_items(self, items: list[Item], *, actor: int | None) -> tuple[int, int, int]:
+        """Upsert many items by id in one atomic write; returns (added, updated, unchanged)."""
+        total = _Upserted()
+
+        def change(data: Tables) -> None:
+            for kind, table_name in ITEM_TABLES.items():
+                wanted = {item.id: item.model_dump(mode="json")
+                          for item in items if kind == item.KIND}
+                if wanted:
+                    _add(total, _upsert_by_id(data.setdefault(table_name, {}), wanted,
+                                              replaceable=None))
+            _insert(data.setdefault(AUDIT_TABLE, {}), {
+                "at": _now(), "actor": actor, "action": "import",
+                "summary": f"{total.added} added, {total.updated} updated,"
+                           f" {total.unchanged} unchanged",
+            })
+
+        self._write(change)
+        return total.added, total.updated, total.unchanged
+
+    def editors(self) -> dict[int, dict[str, Any]]:
+        """The editors owners have granted, by user id."""
+        return {int(row["user_id"]): dict(row) for row in self._db.table(EDITORS_TABLE)}
+
+    def set_editor(self, user_id: int, *, actor: int, granted: bool) -> None:
+        """Grant or revoke editing rights, with an audit entry, atomically."""
+
+        def change(data: Tables) -> None:
+            rows = data.setdefault(EDITORS_TABLE, {})
+            for key, row in list(rows.items()):
+                if int(row["user_id"]) == user_id:
+                    del rows[key]
+            if granted:
+                _insert(rows, {"user_id": user_id, "granted_by": actor, "at": _now()})
+            _insert(data.setdefault(AUDIT_TABLE, {}), {
+                "at": _now(), "actor": actor, "action": "grant" if granted else "revoke",
+                "user_id": user_id,
+            })
+
+        self._write(change)
 
     def sources(self) -> list[Source]:
         """Every source article."""
@@ -212,8 +283,9 @@ class FactStore:
                 yield self._validated(model, row, table_name)
 
     def audit_log(self) -> list[dict[str, Any]]:
-        """Every recorded change, oldest first."""
-        return [dict(row) for row in self._db.table(AUDIT_TABLE)]
+        """Every recorded change, oldest first, each with its `key`."""
+        rows = (self._storage.read() or {}).get(AUDIT_TABLE, {})
+        return [{**row, "key": key} for key, row in sorted(rows.items(), key=lambda p: int(p[0]))]
 
     def export(self) -> dict[str, list[dict[str, Any]]]:
         """The whole base as plain JSON-ready data, table by table."""

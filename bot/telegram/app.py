@@ -27,10 +27,14 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.admin import Admin
 from bot.answers import COMMANDS
 from bot.config import Settings
 from bot.factbase import FactBase
-from bot.telegram import handlers
+from bot.stats import LookupStats
+from bot.telegram import admin, handlers
+from bot.telegram.callbacks import CallbackCodec
+from bot.telegram.context import ADMIN, CODEC, FACTBASE, STATS
 from bot.telegram.delivery import ChatOrderedProcessor, RetryingRateLimiter
 from bot.telegram.inline import on_inline_query
 
@@ -89,10 +93,11 @@ async def post_init(application: BotApplication) -> None:
     """Set the command menus and descriptions; a failure here is logged, not fatal."""
     settings = cast(Settings, application.bot_data[SETTINGS])
     bot = application.bot
+    editors = cast(Admin, application.bot_data[ADMIN]).editors()
     try:
         await bot.set_my_commands(command_menu())
-        for owner in sorted(settings.owner_ids):
-            await bot.set_my_commands(command_menu(), scope=BotCommandScopeChat(owner))
+        for user_id in sorted(settings.owner_ids | set(editors)):
+            await bot.set_my_commands(admin.admin_menu(), scope=BotCommandScopeChat(user_id))
         await bot.set_my_description(DESCRIPTION)
         await bot.set_my_short_description(SHORT_DESCRIPTION)
     except TelegramError as error:
@@ -154,8 +159,13 @@ def build_application(
     if rate_limit:
         builder = builder.rate_limiter(cast(Any, RetryingRateLimiter(max_retries=3)))
     application = cast(BotApplication, builder.build())
-    application.bot_data[SETTINGS] = settings
-    handlers.register(application, base)
+    stats = LookupStats()
+    application.bot_data.update({
+        SETTINGS: settings, FACTBASE: base, STATS: stats, CODEC: CallbackCodec(),
+        ADMIN: Admin(base, settings.owner_ids, settings.facts_dir, settings.seeds_dir, stats),
+    })
+    admin.register(application)
+    handlers.register(application)
     application.add_handler(InlineQueryHandler(on_inline_query))
     application.add_error_handler(on_error)
     return application
@@ -191,7 +201,8 @@ def run_bot(settings: Settings, base: FactBase, token: str) -> int:
                 allowed_updates=Update.ALL_TYPES,
             )
         else:
-            application.run_polling(allowed_updates=Update.ALL_TYPES)
+            application.run_polling(allowed_updates=Update.ALL_TYPES,
+                                    timeout=settings.poll_timeout)
     except InvalidToken:
         print("factbot: Telegram refused the token: check TELEGRAM_BOT_TOKEN", file=sys.stderr)
         return 2

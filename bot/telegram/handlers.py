@@ -7,12 +7,9 @@ of ordinary group chatter. An edited command edits the bot's earlier reply in pl
 
 from __future__ import annotations
 
-import logging
-from collections import OrderedDict
-from typing import Any, cast
+from typing import Any
 
-from telegram import Chat, Message, Update
-from telegram.error import BadRequest
+from telegram import Message, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -22,51 +19,24 @@ from telegram.ext import (
     filters,
 )
 
+from bot.admin import ADMIN_COMMANDS
 from bot.answers import COMMANDS, answer
-from bot.factbase import FactBase
-from bot.telegram.callbacks import CallbackCodec
-from bot.telegram.render import Reply, render_reply
+from bot.telegram.admin import run_admin, split_command
+from bot.telegram.context import (
+    codec_of,
+    earlier_reply,
+    edit,
+    factbase_of,
+    normalise,
+    remember,
+    render,
+    reply_for,
+    send,
+    stats_of,
+)
 
-logger = logging.getLogger(__name__)
-
-FACTBASE = "factbase"
-CODEC = "callbacks"
-REPLIES = "replies"
-MAX_REMEMBERED_REPLIES = 256
 EXPIRED = "This button has expired. Send the command again."
-
-
-def factbase_of(context: ContextTypes.DEFAULT_TYPE) -> FactBase:
-    """The fact base the application was built with."""
-    return cast(FactBase, context.bot_data[FACTBASE])
-
-
-def codec_of(context: ContextTypes.DEFAULT_TYPE) -> CallbackCodec:
-    """The callback-data codec shared by every chat."""
-    return cast(CallbackCodec, context.bot_data[CODEC])
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _reply_for(context: ContextTypes.DEFAULT_TYPE, text: str, page: int = 0) -> Reply:
-    command = _normalise(text)
-    return render_reply(answer(factbase_of(context), command), command, codec_of(context), page)
-
-
-def _remember(context: ContextTypes.DEFAULT_TYPE, asked: int, replied: int) -> None:
-    chat_data = cast(dict[str, Any], context.chat_data)
-    replies: OrderedDict[int, int] = chat_data.setdefault(REPLIES, OrderedDict())
-    replies[asked] = replied
-    while len(replies) > MAX_REMEMBERED_REPLIES:
-        replies.popitem(last=False)
-
-
-async def _send(message: Message, reply: Reply) -> Message:
-    return await message.reply_text(
-        reply.text, reply_markup=reply.keyboard, do_quote=message.chat.type != Chat.PRIVATE
-    )
+MISSED = frozenset({"not_found", "empty"})
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -74,8 +44,12 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     message = update.effective_message
     if message is None or not message.text:
         return
-    sent = await _send(message, _reply_for(context, message.text))
-    _remember(context, message.message_id, sent.message_id)
+    text = normalise(message.text)
+    result = answer(factbase_of(context), text)
+    command, args = split_command(text) if text.startswith("/") else ("search", text)
+    stats_of(context).record(command, args, found=result.status not in MISSED)
+    sent = await send(message, render(context, result, text))
+    remember(context, message.message_id, sent.message_id)
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -83,29 +57,18 @@ async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    chat_data = cast(dict[str, Any], context.chat_data)
-    earlier = chat_data.get(REPLIES, {}).get(message.message_id)
-    reply = _reply_for(context, message.text)
+    earlier = earlier_reply(context, message.message_id)
     if earlier is None:
-        sent = await _send(message, reply)
-        _remember(context, message.message_id, sent.message_id)
+        await on_message(update, context)
         return
-    await _edit(context, message.chat_id, earlier, reply)
-
-
-async def _edit(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int,
-                reply: Reply) -> None:
-    try:
-        await context.bot.edit_message_text(
-            reply.text, chat_id=chat_id, message_id=message_id, reply_markup=reply.keyboard
-        )
-    except BadRequest as error:
-        if "not modified" not in error.message.lower():
-            raise
+    await edit(context, message.chat_id, earlier, reply_for(context, message.text))
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Handle a button: turn a page, run a suggestion, or show an entry's evidence."""
+    """Handle a button: turn a page, run a suggestion, or show an entry's evidence.
+
+    A suggestion that is an admin command runs as the person who pressed the button.
+    """
     query = update.callback_query
     if query is None:
         return
@@ -118,17 +81,18 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if pressed.action == "noop" or message is None:
         return
     if pressed.action == "page":
-        reply = _reply_for(context, pressed.payload, pressed.page)
-        await _edit(context, message.chat_id, message.message_id, reply)
+        reply = reply_for(context, pressed.payload, pressed.page)
+        await edit(context, message.chat_id, message.message_id, reply)
         return
     command = pressed.payload if pressed.action == "run" else f"/source {pressed.payload}"
-    await _send(message, _reply_for(context, command))
+    if split_command(command)[0] in ADMIN_COMMANDS:
+        await run_admin(context, message, query.from_user.id, command)
+        return
+    await send(message, reply_for(context, command))
 
 
-def register(application: Application[Any, Any, Any, Any, Any, Any], base: FactBase) -> None:
-    """Give the application its fact base and every user-facing handler."""
-    application.bot_data[FACTBASE] = base
-    application.bot_data[CODEC] = CallbackCodec()
+def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Every user-facing handler."""
     new_posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     edited_posts = filters.UpdateType.EDITED_MESSAGE | filters.UpdateType.EDITED_CHANNEL_POST
     application.add_handler(CommandHandler(list(COMMANDS), on_message, filters=new_posts))

@@ -18,7 +18,7 @@ from telegram.ext import ContextTypes
 from bot.answers import entry_for, item_answer, lookup
 from bot.factbase import FactBase
 from bot.models import Item
-from bot.telegram.handlers import factbase_of
+from bot.telegram.context import factbase_of
 from bot.telegram.render import render_html
 
 PAGE = InlineQueryLimit.RESULTS

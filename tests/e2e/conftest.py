@@ -57,7 +57,8 @@ class BotProcess:
             **{k: v for k, v in os.environ.items() if not k.startswith(("FACTBOT_", "TELEGRAM_"))},
             "TELEGRAM_BOT_TOKEN": TOKEN, "FACTBOT_API_BASE_URL": double.base_url,
             "FACTBOT_DB_PATH": str(self.db_path), "FACTBOT_FACTS_DIR": str(facts),
-            "FACTBOT_SEEDS_DIR": str(seeds), "FACTBOT_LOG_LEVEL": "INFO", **env,
+            "FACTBOT_SEEDS_DIR": str(seeds), "FACTBOT_LOG_LEVEL": "INFO",
+            "FACTBOT_POLL_TIMEOUT": "1", **env,
         }
         self.workdir = workdir
         self.double = double

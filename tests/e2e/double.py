@@ -250,7 +250,7 @@ class BotAPIDouble:
         self._next_message_id += 1
         message: dict[str, Any] = {"message_id": self._next_message_id, "date": int(time.time()),
                                    "chat": chat, "from": BOT_USER, "text": text}
-        if params.get("reply_markup"):
+        if "inline_keyboard" in (params.get("reply_markup") or {}):
             message["reply_markup"] = params["reply_markup"]
         self._messages[(chat_id, self._next_message_id)] = _Message(
             chat, text, params.get("reply_markup"))

@@ -66,6 +66,21 @@ async def test_an_inline_query_is_answered(double: BotAPIDouble, bot: BotProcess
                for r in results)
 
 
+async def test_an_admin_adds_a_quote_and_another_user_finds_it(double: BotAPIDouble,
+                                                               bot: BotProcess) -> None:
+    admin_chat = shapes.private_chat(shapes.ADMIN)
+    double.inject(shapes.message("/addquote Witkoff | Talks are <going> well & fast", admin_chat,
+                                 shapes.ADMIN))
+    await double.wait_for(lambda: len(double.texts_to(shapes.ADMIN.id)) == 1)
+    assert double.texts_to(shapes.ADMIN.id)[0].startswith("Added quote steve-witkoff-talks")
+    double.inject(shapes.message("/quote witkoff"))
+    await double.wait_for(lambda: len(double.texts_to(USER_CHAT)) == 1)
+    assert "“Talks are <going> well & fast”" in double.texts_to(USER_CHAT)[0]
+    double.inject(shapes.message("/addfact Not allowed"))
+    await double.wait_for(lambda: len(double.texts_to(USER_CHAT)) == 2)
+    assert double.texts_to(USER_CHAT)[1] == "Only the bot's editors can use /addfact."
+
+
 async def test_markup_in_a_fact_reaches_the_user_as_text(double: BotAPIDouble,
                                                          bot: BotProcess) -> None:
     double.inject(shapes.message("/source markup-check"))

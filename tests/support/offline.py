@@ -51,6 +51,7 @@ class OfflineBotAPI(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.violations: list[tuple[str, list[str]]] = []
+        self.files: dict[str, bytes] = {}
         self._next_message_id = 5000
 
     async def initialize(self) -> None:
@@ -85,8 +86,15 @@ class OfflineBotAPI(BaseRequest):
         connect_timeout: Any = None,
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
+        if "/file/bot" in url:
+            path = url.split("/file/bot", 1)[1].split("/", 1)[1]
+            return (200, self.files[path]) if path in self.files else (404, b"")
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
+        if request_data is not None and request_data.contains_files:
+            for name, part in (request_data.multipart_data or {}).items():
+                self.files[f"sent/{name}"] = part[1]
+                params[name] = f"sent/{name}"
         self.calls.append(Call(api_method, params))
         problems = check_call(api_method, params)
         if problems:
@@ -108,9 +116,10 @@ class OfflineBotAPI(BaseRequest):
             "message_id": message_id, "date": int(time.time()), "chat": _chat(params["chat_id"]),
             "from": BOT_USER, "text": html.unescape(shown),
         }
-        for key in ("reply_markup", "message_thread_id"):
-            if params.get(key) is not None:
-                message[key] = params[key]
+        if params.get("message_thread_id") is not None:
+            message["message_thread_id"] = params["message_thread_id"]
+        if "inline_keyboard" in (params.get("reply_markup") or {}):
+            message["reply_markup"] = params["reply_markup"]
         return message
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
@@ -122,9 +131,13 @@ class OfflineBotAPI(BaseRequest):
             return self._message(params)
         if method == "sendDocument":
             message = self._message({**params, "text": ""})
-            message["document"] = {"file_id": "doc-1", "file_unique_id": "u-doc-1",
+            message["document"] = {"file_id": params["document"], "file_unique_id": "u-doc",
                                    "file_name": "factbot.json"}
             return message
+        if method == "getFile":
+            path = str(params["file_id"])
+            return {"file_id": path, "file_unique_id": f"u-{path}",
+                    "file_size": len(self.files.get(path, b"")), "file_path": path}
         if method in {"editMessageText", "editMessageReplyMarkup"}:
             if "inline_message_id" in params:
                 return True

@@ -14,6 +14,18 @@ FORUM = {"id": -1003003003003, "type": "supergroup", "title": "Newsroom", "is_fo
 CHANNEL = {"id": -1004004004004, "type": "channel", "title": "Daily facts"}
 USER = {"id": 1001, "is_bot": False, "first_name": "Ann", "username": "ann"}
 OTHER_USER = {"id": 2002, "is_bot": False, "first_name": "Ben"}
+ANONYMOUS_ADMIN = {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                   "username": "GroupAnonymousBot"}
+
+
+def person(user_id: int, name: str = "Someone") -> dict[str, Any]:
+    """A Telegram user."""
+    return {"id": user_id, "is_bot": False, "first_name": name}
+
+
+def private_with(user: dict[str, Any]) -> dict[str, Any]:
+    """The private chat with `user`."""
+    return {"id": user["id"], "type": "private", "first_name": user["first_name"]}
 
 
 class Updates:
@@ -37,20 +49,40 @@ class Updates:
         user: dict[str, Any] | None = USER,
         thread_id: int | None = None,
         message_id: int | None = None,
+        sender_chat: dict[str, Any] | None = None,
+        forwarded_from: dict[str, Any] | None = None,
+        document: str | None = None,
+        reply_to: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """A message as the Bot API sends it, with its bot_command entity when it has one."""
+        """A message as the Bot API sends it, with its bot_command entity when it has one.
+
+        With `document` (a file id) the text becomes the document's caption.
+        """
         message: dict[str, Any] = {
             "message_id": message_id if message_id is not None else next(self._message_ids),
-            "date": int(time.time()), "chat": chat, "text": text,
+            "date": int(time.time()), "chat": chat,
         }
+        text_key, entities_key = ("caption", "caption_entities") if document else (
+            "text", "entities")
+        message[text_key] = text
+        if document:
+            message["document"] = {"file_id": document, "file_unique_id": f"u-{document}",
+                                   "file_name": "import.json"}
         if chat["type"] == "channel":
             message["sender_chat"] = chat
         elif user is not None:
             message["from"] = user
+        if sender_chat is not None:
+            message["sender_chat"] = sender_chat
+        if forwarded_from is not None:
+            message["forward_origin"] = {"type": "user", "date": int(time.time()),
+                                         "sender_user": forwarded_from}
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0] if text.split() else text
             length = len(command.encode("utf-16-le")) // 2
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+            message[entities_key] = [{"type": "bot_command", "offset": 0, "length": length}]
         if thread_id is not None:
             message["message_thread_id"] = thread_id
             message["is_topic_message"] = True

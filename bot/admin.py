@@ -1,0 +1,552 @@
+"""Admin operations on the fact base, free of Telegram: who may write, and every write command.
+
+`Admin.run(actor, command, args)` takes a verified user id and the text of a command such as
+`/addquote Kellogg | We need ... | At the CFR`, checks the actor's role, validates the input
+with the same pydantic models as the curated facts, writes durably with an audit entry, and
+returns an `Answer`. A refused input gets one line naming the field and what is expected, and
+nothing is written. The Telegram edge and `factbot admin` both call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from bot.answers import Answer, Suggestion, echo, near_ids
+from bot.curated import CurationError, load_curated
+from bot.factbase import FactBase
+from bot.index import normalize
+from bot.models import ITEM_MODELS, MAX_ID_LENGTH, Item, Person, Quote, Source, Statement
+from bot.stats import LookupStats
+from bot.store import ITEM_TABLES
+
+Role = Literal["owner", "editor"]
+EDITORS_SOURCE = Source(
+    id="editors", title="Added by the bot's editors", outlet="factbot editors", origin="admin",
+    note="Items added or changed from Telegram by the bot's editors.",
+)
+"""The source that items added by editors cite, until an editor sets another."""
+NOT_EDITABLE = frozenset({"id", "origin", "added_by", "added_at", "deleted", "evidence"})
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of an add form: its name, what to ask for, and whether it may be left out."""
+
+    name: str
+    prompt: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class AddForm:
+    """An add command: the kind it adds and its `|`-separated fields."""
+
+    kind: str
+    fields: tuple[Field, ...]
+    example: str
+
+    @property
+    def usage(self) -> str:
+        parts = [f.name if f.required else f"[{f.name}]" for f in self.fields]
+        return " | ".join(parts)
+
+
+ADD_FORMS: dict[str, AddForm] = {
+    "addquote": AddForm("quote", (
+        Field("speaker", "Who said it? (a name; =id for a known person, +Name for a new one)"),
+        Field("quote", "What exactly did they say?"),
+        Field("context", "Where, when or about what? (/skip to leave out)", required=False),
+    ), "/addquote Kellogg | We need to create something completely new | At the CFR"),
+    "adddemand": AddForm("demand", (
+        Field("demand", "What is the demand?"),
+        Field("raised", "When or where was it raised? (/skip to leave out)", required=False),
+    ), "/adddemand Lifting of sanctions | Raised in Riyadh talks"),
+    "addevent": AddForm("event", (
+        Field("date", "When? (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        Field("what", "What happened?"),
+    ), "/addevent 2025-03-18 | Trump and Putin speak by phone"),
+    "addfact": AddForm("fact", (Field("text", "What is the fact?"),),
+                       "/addfact The talks resume next week"),
+    "addperson": AddForm("person", (
+        Field("name", "What is their name?"),
+        Field("role", "What is their role?"),
+        Field("aliases", "Other names, comma-separated (/skip to leave out)", required=False),
+    ), "/addperson Marco Rubio | U.S. Secretary of State | Rubio, Secretary Rubio"),
+    "addsource": AddForm("source", (
+        Field("title", "What is the article's title?"),
+        Field("outlet", "Which outlet, or its URL?"),
+        Field("published", "Publication date, YYYY-MM-DD (/skip to leave out)", required=False),
+    ), "/addsource Talks resume | https://example.com/talks | 2025-03-20"),
+}
+"""Every add command, by name."""
+
+FORM_FIELDS: dict[str, dict[str, str]] = {
+    "quote": {"quote": "text"},
+    "demand": {"demand": "text"},
+    "event": {"what": "text"},
+}
+"""Where a form field's name differs from the model's, the model's name."""
+
+
+@dataclass(frozen=True)
+class AdminCommand:
+    """A command that changes or inspects the fact base, and who may use it."""
+
+    name: str
+    description: str
+    usage: str
+    owners_only: bool = False
+    writes: bool = True
+
+
+ADMIN_COMMANDS: dict[str, AdminCommand] = {
+    spec.name: spec
+    for spec in (
+        *(AdminCommand(name, f"add a {form.kind}", f"/{name} {form.usage}")
+          for name, form in ADD_FORMS.items()),
+        AdminCommand("edit", "change one field of an item", "/edit <id> <field> <value>"),
+        AdminCommand("delete", "hide an item (restorable)", "/delete <id>"),
+        AdminCommand("restore", "bring back a deleted item", "/restore <id>"),
+        AdminCommand("undo", "take back your own last change", "/undo"),
+        AdminCommand("history", "who changed what", "/history [id]", writes=False),
+        AdminCommand("export", "the whole base as a JSON file", "/export", writes=False),
+        AdminCommand("import", "apply a JSON file, all or nothing",
+                     "/import (with, or in reply to, a JSON file)"),
+        AdminCommand("reload", "re-read the curated files", "/reload"),
+        AdminCommand("stats", "what users look up, and what they miss", "/stats",
+                     writes=False),
+        AdminCommand("admins", "owners and editors", "/admins", writes=False),
+        AdminCommand("grant", "make someone an editor", "/grant <user id> (or in reply)",
+                     owners_only=True),
+        AdminCommand("revoke", "take editing rights away", "/revoke <user id> (or in reply)",
+                     owners_only=True),
+    )
+}
+"""Every admin command, in the order the admins' menu lists them."""
+
+
+def _refused(line: str, usage: str | None = None) -> Answer:
+    return Answer(title=line, status="usage", body=(f"Usage: {usage}",) if usage else ())
+
+
+def _today() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def slug(text: str, taken: set[str], fallback: str) -> str:
+    """A stable, readable, unused id made from `text`."""
+    words = re.findall(r"[a-z0-9]+", normalize(text).encode("ascii", "ignore").decode())
+    base = ""
+    for word in words:
+        if len(base) + len(word) + 1 > MAX_ID_LENGTH - 4:
+            break
+        base = f"{base}-{word}" if base else word
+    base = base or fallback
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate
+
+
+def _first_problem(error: ValidationError, names: dict[str, str]) -> str:
+    problem = error.errors()[0]
+    location = [str(part) for part in problem["loc"]]
+    field = names.get(location[0], location[0]) if location else ""
+    message = problem["msg"].removeprefix("Value error, ")
+    if message.startswith(("date:", "end:", "evidence:")) or not field:
+        return message
+    return f"{field}: {message}"
+
+
+class Admin:
+    """The write side of the fact base, for owners (from settings) and granted editors."""
+
+    def __init__(self, base: FactBase, owners: frozenset[int], facts_dir: Path,
+                 seeds_dir: Path, stats: LookupStats | None = None) -> None:
+        self.base = base
+        self.owners = owners
+        self.facts_dir = facts_dir
+        self.seeds_dir = seeds_dir
+        self.stats = stats or LookupStats()
+        self._commands: dict[str, Callable[[int, str], Awaitable[Answer]]] = {
+            "edit": self._edit, "delete": self._delete, "restore": self._restore,
+            "undo": self._undo, "history": self._history, "reload": self._reload,
+            "stats": self._stats, "admins": self._admins, "grant": self._grant,
+            "revoke": self._revoke,
+        }
+
+    def role(self, user_id: int) -> Role | None:
+        """What `user_id` may do: everything (owner), edit facts (editor), or nothing."""
+        if user_id in self.owners:
+            return "owner"
+        if user_id in self.base.store.editors():
+            return "editor"
+        return None
+
+    def editors(self) -> list[int]:
+        """Granted editors' user ids."""
+        return sorted(self.base.store.editors())
+
+    def check(self, actor: int, command: str) -> Answer | None:
+        """A refusal when `actor` may not use `command`; None when they may."""
+        spec = ADMIN_COMMANDS.get(command)
+        role = self.role(actor)
+        if spec is None or role is None:
+            return Answer(title=f"Only the bot's editors can use /{command}.", status="refused")
+        if spec.owners_only and role != "owner":
+            return Answer(title=f"Only the bot's owners can use /{command}.", status="refused")
+        return None
+
+    async def run(self, actor: int, command: str, args: str) -> Answer:
+        """Run `/command args` as `actor`, whose identity the caller has verified."""
+        refusal = self.check(actor, command)
+        if refusal is not None:
+            return refusal
+        if command in ADD_FORMS:
+            return await self.add(actor, command, [part.strip() for part in args.split("|")]
+                                  if args.strip() else [])
+        if command in ("export", "import"):
+            return _refused(f"/{command} needs a file: use it from Telegram or the CLI's"
+                            f" `factbot {command}`.")
+        return await self._commands[command](actor, args.strip())
+
+    # Adding ---------------------------------------------------------------------------------
+
+    async def add(self, actor: int, command: str, values: list[str]) -> Answer:
+        """Add an item from its form's field values; refuse with one line if any is wrong."""
+        refusal = self.check(actor, command)
+        if refusal is not None:
+            return refusal
+        form = ADD_FORMS[command]
+        usage = f"/{command} {form.usage}"
+        if len(values) > len(form.fields):
+            return _refused(f"Too many fields: /{command} takes at most {len(form.fields)},"
+                            " separated by |.", usage)
+        given = dict(zip((f.name for f in form.fields), values, strict=False))
+        for spec in form.fields:
+            if spec.required and not given.get(spec.name, "").strip():
+                return _refused(f"{spec.name}: missing; {spec.prompt[0].lower()}"
+                                f"{spec.prompt[1:]}", usage)
+        fields = {name: value for name, value in given.items() if value.strip()}
+        if form.kind == "source":
+            return await self._add_source(actor, fields, usage)
+        if form.kind == "quote":
+            speaker = self._speaker(fields, values, command)
+            if isinstance(speaker, Answer):
+                return speaker
+            fields["speaker"] = speaker.id
+            if speaker.id not in self.base.items:
+                person_answer = await self._store_new(actor, speaker, usage, {})
+                if person_answer.status != "ok":
+                    return person_answer
+        item = self._build(form.kind, fields, actor)
+        if isinstance(item, str):
+            return _refused(item, usage)
+        return await self._store_new(actor, item, usage, fields)
+
+    def _speaker(self, fields: dict[str, str], values: list[str],
+                 command: str) -> Person | Answer:
+        name = fields["speaker"]
+        rest = " | ".join(values[1:])
+        if name.startswith("="):
+            person = self.base.person(name[1:].strip())
+            if person is None or person.deleted:
+                return _refused(f"speaker: no person with the id “{echo(name[1:])}”.")
+            return person
+        if not name.startswith("+"):
+            match = self.base.index.resolve_people(name)
+            if len(match.people) == 1 and match.exact:
+                return match.people[0]
+            candidates = match.people or match.suggestions
+            if candidates:
+                return Answer(
+                    title=f"Who is “{echo(name)}”?", status="ambiguous",
+                    note="Choose the speaker, or add them as a new person:",
+                    suggestions=(
+                        *(Suggestion(person.name, f"/{command} ={person.id} | {rest}")
+                          for person in candidates[:4]),
+                        Suggestion(f"New person: {echo(name)}", f"/{command} +{name} | {rest}"),
+                    ),
+                )
+        new_name = name.lstrip("+").strip()
+        try:
+            return Person(id=slug(new_name, set(self.base.items), "person"),
+                          source=EDITORS_SOURCE.id, origin="admin", name=new_name,
+                          role="Not yet described: /edit its role", added_at=_today())
+        except ValidationError as error:
+            return _refused(_first_problem(error, {"name": "speaker"}))
+
+    def _build(self, kind: str, fields: dict[str, str], actor: int) -> Item | str:
+        names = FORM_FIELDS.get(kind, {})
+        data: dict[str, Any] = {names.get(key, key): value for key, value in fields.items()}
+        if kind == "person" and "aliases" in data:
+            data["aliases"] = [alias.strip() for alias in data["aliases"].split(",")
+                               if alias.strip()]
+        if kind == "demand":
+            data["period"] = "added"
+        if kind == "fact":
+            data["topic"] = "added"
+        headline = {"quote": f"{data.get('speaker', '')} {data.get('text', '')}",
+                    "person": data.get("name", "")}.get(kind, str(data.get("text", "")))
+        data.update(id=slug(headline, set(self.base.items), kind), source=EDITORS_SOURCE.id,
+                    origin="admin", added_by=actor, added_at=_today())
+        try:
+            return ITEM_MODELS[kind].model_validate(data)
+        except ValidationError as error:
+            reverse = {model: form for form, model in names.items()}
+            return _first_problem(error, reverse)
+
+    async def _store_new(self, actor: int, item: Item, usage: str,
+                         fields: dict[str, str]) -> Answer:
+        if EDITORS_SOURCE.id not in self.base.sources:
+            await self.base.save_source(EDITORS_SOURCE, actor=actor)
+        await self.base.save(item, actor=actor, action="add")
+        return Answer(
+            title=f"Added {item.LABEL} {item.id}",
+            body=(echo(item.headline),
+                  f"Change it with /edit {item.id} <field> <value>; /undo takes it back."),
+            suggestions=(Suggestion("Show it", f"/source {item.id}"),),
+        )
+
+    async def _add_source(self, actor: int, fields: dict[str, str], usage: str) -> Answer:
+        outlet = fields["outlet"]
+        url = outlet if re.match(r"^https?://", outlet) else None
+        data: dict[str, Any] = {
+            "id": slug(fields["title"], set(self.base.sources), "source"),
+            "title": fields["title"], "origin": "admin",
+            "outlet": (re.sub(r"^https?://(www\.)?", "", outlet).split("/")[0] if url else outlet),
+            "url": url, "published": fields.get("published"),
+        }
+        try:
+            source = Source.model_validate(data)
+        except ValidationError as error:
+            return _refused(_first_problem(error, {}), usage)
+        await self.base.save_source(source, actor=actor)
+        return Answer(title=f"Added source {source.id}",
+                      body=(f"“{echo(source.title)}” — {source.label}.",
+                            f"Cite it with /edit <id> source {source.id}."))
+
+    # Managing -------------------------------------------------------------------------------
+
+    def _find(self, item_id: str) -> Item | Answer:
+        item = self.base.items.get(item_id.lower())
+        if item is not None:
+            return item
+        near = near_ids(self.base, item_id, include_deleted=True)
+        return Answer(title=f"No item with the id “{echo(item_id)}”", status="not_found",
+                      note="Did you mean:" if near else None,
+                      suggestions=tuple(Suggestion(key, f"/source {key}") for key in near))
+
+    async def _edit(self, actor: int, args: str) -> Answer:
+        usage = ADMIN_COMMANDS["edit"].usage
+        parts = args.split(maxsplit=2)
+        if len(parts) < 3:
+            return _refused("Give the item's id, the field and the new value.", usage)
+        item_id, field, value = parts
+        item = self._find(item_id)
+        if isinstance(item, Answer):
+            return item
+        editable = [name for name in type(item).model_fields if name not in NOT_EDITABLE]
+        if field not in editable:
+            return _refused(f"field: a {item.LABEL} has no field “{echo(field)}” you can edit;"
+                            f" try one of: {', '.join(editable)}.", usage)
+        new_value: Any = None if value.strip() == "-" else value
+        if field == "aliases" and new_value is not None:
+            new_value = [alias.strip() for alias in value.split(",") if alias.strip()]
+        if field == "speaker" and self.base.person(value) is None:
+            return _refused(f"speaker: no person with the id “{echo(value)}”.", usage)
+        if field == "source" and value not in self.base.sources:
+            return _refused(f"source: no source with the id “{echo(value)}”.", usage)
+        try:
+            edited = type(item).model_validate(
+                {**item.model_dump(), field: new_value, "origin": "admin"})
+        except ValidationError as error:
+            return _refused(_first_problem(error, {}), usage)
+        await self.base.save(edited, actor=actor, action="edit")
+        before = getattr(item, field)
+        return Answer(title=f"Edited {item.id}",
+                      body=(f"{field}: “{echo(str(before))}” → “{echo(str(new_value))}”",
+                            "/undo takes it back."))
+
+    async def _set_deleted(self, actor: int, args: str, deleted: bool) -> Answer:
+        command = "delete" if deleted else "restore"
+        if not args:
+            return _refused("Give the id of the item.", ADMIN_COMMANDS[command].usage)
+        item = self._find(args.split()[0])
+        if isinstance(item, Answer):
+            return item
+        if item.deleted == deleted:
+            return Answer(title=f"{item.id} is already {'deleted' if deleted else 'live'}.",
+                          status="usage")
+        await self.base.save(item.model_copy(update={"deleted": deleted}), actor=actor,
+                             action=command)
+        if deleted:
+            return Answer(title=f"Deleted {item.id}",
+                          body=(f"/restore {item.id} brings it back.",))
+        return Answer(title=f"Restored {item.id}")
+
+    async def _delete(self, actor: int, args: str) -> Answer:
+        return await self._set_deleted(actor, args, True)
+
+    async def _restore(self, actor: int, args: str) -> Answer:
+        return await self._set_deleted(actor, args, False)
+
+    async def _undo(self, actor: int, args: str) -> Answer:
+        log = self.base.store.audit_log()
+        undone = {entry["undoes"] for entry in log if "undoes" in entry}
+        mine = [entry for entry in log if entry.get("actor") == actor
+                and entry.get("kind") in ITEM_TABLES and entry["key"] not in undone
+                and entry["action"] in {"add", "edit", "delete", "restore"}]
+        if not mine:
+            return Answer(title="You have no change to undo.", status="empty")
+        last = mine[-1]
+        model = ITEM_MODELS[last["kind"]]
+        if last["before"] is None:
+            reverted = model.model_validate({**last["after"], "deleted": True})
+        else:
+            reverted = model.model_validate(last["before"])
+        await self.base.save(reverted, actor=actor, action="undo", undoes=last["key"])
+        return Answer(title=f"Undid your {last['action']} of {last['item_id']}")
+
+    async def _history(self, actor: int, args: str) -> Answer:
+        item_id = args.split()[0].lower() if args else None
+        log = [entry for entry in self.base.store.audit_log()
+               if item_id is None or entry.get("item_id") == item_id]
+        if not log:
+            return Answer(title="No changes recorded" + (f" for {item_id}" if item_id else ""),
+                          status="empty")
+        lines = [self._describe(entry) for entry in reversed(log[-10:])]
+        title = f"History of {item_id}" if item_id else "Latest changes"
+        return Answer(title=title, note="Newest first.", body=tuple(lines))
+
+    @staticmethod
+    def _describe(entry: dict[str, Any]) -> str:
+        when = str(entry.get("at", ""))[:16].replace("T", " ")
+        who = f"user {entry['actor']}" if entry.get("actor") is not None else "curator"
+        what = f"{entry['action']} {entry.get('item_id') or entry.get('user_id') or ''}".strip()
+        before, after = entry.get("before") or {}, entry.get("after") or {}
+        changes = [f"{key}: “{echo(str(before.get(key)))}” → “{echo(str(after.get(key)))}”"
+                   for key in after if before and before.get(key) != after.get(key)]
+        summary = entry.get("summary")
+        detail = "; ".join(changes) or (summary if isinstance(summary, str) else "")
+        return f"{when} · {who} · {what}" + (f" · {detail}" if detail else "")
+
+    # Bulk -----------------------------------------------------------------------------------
+
+    async def export_json(self, actor: int) -> bytes | Answer:
+        """The whole base as a JSON document, for an admin."""
+        refusal = self.check(actor, "export")
+        if refusal is not None:
+            return refusal
+        return json.dumps(await self.base.export(), ensure_ascii=False, indent=1).encode()
+
+    async def import_json(self, actor: int, data: bytes) -> Answer:
+        """Validate a JSON document fully, then apply it all at once, or not at all."""
+        refusal = self.check(actor, "import")
+        if refusal is not None:
+            return refusal
+        if len(data) > MAX_IMPORT_BYTES:
+            return _refused(f"The file is too large: at most {MAX_IMPORT_BYTES // 2**20} MB.")
+        try:
+            tables = json.loads(data)
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            return _refused(f"The file is not valid JSON: {error}.")
+        if not isinstance(tables, dict):
+            return _refused("The file must hold an object of tables, as /export writes it.")
+        items, problems = self._validate_import(tables, actor)
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            return _refused(f"Nothing imported: {problems[0]}{more}.")
+        added, updated, unchanged = await self.base.import_items(items, actor=actor)
+        return Answer(title="Imported",
+                      body=(f"{added} added, {updated} updated, {unchanged} unchanged.",))
+
+    def _validate_import(self, tables: dict[str, Any],
+                         actor: int) -> tuple[list[Item], list[str]]:
+        items: list[Item] = []
+        problems: list[str] = []
+        seen: dict[str, str] = {}
+        for kind, table in ITEM_TABLES.items():
+            rows = tables.get(table, [])
+            if not isinstance(rows, list):
+                problems.append(f"table '{table}' must be a list")
+                continue
+            for number, row in enumerate(rows, 1):
+                where = f"{table} #{number}"
+                try:
+                    item = ITEM_MODELS[kind].model_validate(row)
+                except ValidationError as error:
+                    problems.append(f"{where}: {_first_problem(error, {})}")
+                    continue
+                existing = self.base.items.get(item.id)
+                if item.id in seen or (existing is not None and kind != existing.KIND):
+                    problems.append(f"{where}: id '{item.id}' is used twice")
+                seen[item.id] = kind
+                if existing != item:
+                    item = item.model_copy(update={"origin": "admin", "added_by": actor})
+                items.append(item)
+        people = {i.id for i in items if isinstance(i, Person)} | {
+            p.id for p in self.base.people()}
+        for item in items:
+            if isinstance(item, Quote | Statement) and item.speaker not in people:
+                problems.append(f"{item.id}: speaker '{item.speaker}' is not a known person")
+            if item.source not in self.base.sources:
+                problems.append(f"{item.id}: source '{item.source}' is not a known source")
+        return items, problems
+
+    async def _reload(self, actor: int, args: str) -> Answer:
+        try:
+            curated = load_curated(self.facts_dir, self.seeds_dir)
+        except CurationError as error:
+            return _refused(f"Not reloaded: the curated files have {len(error.problems)}"
+                            f" problem(s); the first: {error.problems[0]}")
+        report = await self.base.reload(curated)
+        return Answer(title="Reloaded the curated facts", body=(report.summary() + ".",))
+
+    # People and usage -----------------------------------------------------------------------
+
+    async def _stats(self, actor: int, args: str) -> Answer:
+        return self.stats.report()
+
+    async def _admins(self, actor: int, args: str) -> Answer:
+        owners = ", ".join(str(owner) for owner in sorted(self.owners)) or "none"
+        editors = ", ".join(str(editor) for editor in self.editors()) or "none yet"
+        return Answer(title="Who can change the fact base",
+                      body=(f"Owners (FACTBOT_ADMIN_IDS): {owners}", f"Editors: {editors}"))
+
+    def _user_id(self, args: str, command: str) -> int | Answer:
+        text = args.split()[0] if args else ""
+        if not text.isdigit() or len(text) > 20:
+            return _refused("Give a Telegram user id (digits), or use the command in reply to"
+                            " the person's message.", ADMIN_COMMANDS[command].usage)
+        return int(text)
+
+    async def _grant(self, actor: int, args: str) -> Answer:
+        user = self._user_id(args, "grant")
+        if isinstance(user, Answer):
+            return user
+        if user in self.owners:
+            return Answer(title=f"{user} is an owner already.", status="usage")
+        await self.base.set_editor(user, actor=actor, granted=True)
+        return Answer(title=f"{user} is now an editor",
+                      body=("They can add and change facts; /revoke takes it back.",))
+
+    async def _revoke(self, actor: int, args: str) -> Answer:
+        user = self._user_id(args, "revoke")
+        if isinstance(user, Answer):
+            return user
+        if user not in self.base.store.editors():
+            return Answer(title=f"{user} is not an editor.", status="usage")
+        await self.base.set_editor(user, actor=actor, granted=False)
+        return Answer(title=f"{user} is no longer an editor")
+

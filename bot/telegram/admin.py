@@ -1,0 +1,248 @@
+"""Admin commands in Telegram: a verified sender, guided dialogues, and files for bulk changes.
+
+Only the sender's own user id counts. A message sent on behalf of a chat (an anonymous group
+admin, a channel post) cannot be verified, and forwarded content grants nothing: both are
+refused with one line. Every check and write is the core's (`bot.admin.Admin`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from typing import Any, cast
+
+from telegram import BotCommand, BotCommandScopeChat, InputFile, Message, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.admin import ADD_FORMS, ADMIN_COMMANDS, MAX_IMPORT_BYTES
+from bot.answers import COMMANDS, Answer
+from bot.telegram.context import admin_of, remember, render, send
+
+ANONYMOUS_ADMIN_ID = 1087968824
+"""GroupAnonymousBot: the sender Telegram shows for an anonymous group admin."""
+UNVERIFIABLE = ("I can't tell who sent this: it was sent on behalf of a chat. Write to me in"
+                " private to change the fact base.")
+FORWARDED = "Forwarded messages can't change the fact base: send the command yourself."
+ASKING = 0
+DIALOGUE = "dialogue"
+
+
+def verified_sender(message: Message) -> int | str:
+    """The sender's own user id, or the one line that says why it cannot be trusted."""
+    user = message.from_user
+    if message.sender_chat is not None or user is None or user.id == ANONYMOUS_ADMIN_ID:
+        return UNVERIFIABLE
+    if message.forward_origin is not None:
+        return FORWARDED
+    return user.id
+
+
+def split_command(text: str) -> tuple[str, str]:
+    """`/name@bot args` as (name, args)."""
+    head, _, args = text.strip().partition(" ")
+    return head[1:].split("@", 1)[0].lower(), args.strip()
+
+
+async def _say(message: Message, context: ContextTypes.DEFAULT_TYPE, result: Answer,
+               command: str, *, force_reply: bool = False) -> Message:
+    sent = await send(message, render(context, result, command), force_reply=force_reply)
+    remember(context, message.message_id, sent.message_id)
+    return sent
+
+
+def _refusal(line: str) -> Answer:
+    return Answer(title=line, status="refused")
+
+
+def _reply_target(message: Message) -> str | Answer:
+    """The user id of the person whose message this one replies to."""
+    target = message.reply_to_message
+    if target is None:
+        return ""
+    if target.forward_origin is not None:
+        return _refusal("That message was forwarded: reply to one the person wrote themselves,"
+                        " or give their user id.")
+    if target.from_user is None or target.sender_chat is not None or target.from_user.is_bot:
+        return _refusal("That message was not sent by a person I can identify: give their"
+                        " user id.")
+    return str(target.from_user.id)
+
+
+async def run_admin(context: ContextTypes.DEFAULT_TYPE, message: Message, sender: int,
+                    text: str) -> None:
+    """Run the admin command `text` as `sender` and reply to `message` with the result."""
+    command, args = split_command(text)
+    admin = admin_of(context)
+    refusal = admin.check(sender, command)
+    if refusal is not None:
+        await _say(message, context, refusal, text)
+        return
+    if command in ("grant", "revoke") and not args:
+        target = _reply_target(message)
+        if isinstance(target, Answer):
+            await _say(message, context, target, text)
+            return
+        args = target
+    if command == "export":
+        await _export(context, message, sender)
+        return
+    if command == "import":
+        result = await _import(message, sender, context)
+    else:
+        result = await admin.run(sender, command, args)
+    await _say(message, context, result, text)
+    if command in ("grant", "revoke") and result.status == "ok":
+        await _update_menu(context, int(args.split()[0]), granted=command == "grant")
+
+
+async def _export(context: ContextTypes.DEFAULT_TYPE, message: Message, sender: int) -> None:
+    data = await admin_of(context).export_json(sender)
+    if isinstance(data, Answer):
+        await _say(message, context, data, "/export")
+        return
+    name = f"factbot-{dt.datetime.now(dt.UTC):%Y%m%d-%H%M}.json"
+    await message.reply_document(InputFile(data, filename=name),
+                                 caption="The whole fact base. Send it back with /import.",
+                                 do_quote=False)
+
+
+async def _import(message: Message, sender: int, context: ContextTypes.DEFAULT_TYPE) -> Answer:
+    document = message.document or (message.reply_to_message.document
+                                    if message.reply_to_message else None)
+    if document is None:
+        return Answer(title="Send /import with a JSON file attached, or in reply to one.",
+                      status="usage")
+    if (document.file_size or 0) > MAX_IMPORT_BYTES:
+        return Answer(title="The file is too large to import.", status="usage")
+    file = await document.get_file()
+    data = await file.download_as_bytearray()
+    return await admin_of(context).import_json(sender, bytes(data))
+
+
+def admin_menu() -> list[BotCommand]:
+    """The fuller command menu shown in owners' and editors' private chats."""
+    return [BotCommand(name, spec.description) for name, spec in COMMANDS.items()
+            if name != "start"] + [BotCommand(name, spec.description)
+                                   for name, spec in ADMIN_COMMANDS.items()]
+
+
+async def _update_menu(context: ContextTypes.DEFAULT_TYPE, user_id: int, granted: bool) -> None:
+    with contextlib.suppress(TelegramError):
+        if granted:
+            await context.bot.set_my_commands(admin_menu(), scope=BotCommandScopeChat(user_id))
+        else:
+            await context.bot.delete_my_commands(scope=BotCommandScopeChat(user_id))
+
+
+async def on_admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A one-line admin command (or /import with a file) from a verified sender."""
+    message = update.effective_message
+    text = (message.text or message.caption) if message else None
+    if message is None or not text:
+        return
+    sender = verified_sender(message)
+    if isinstance(sender, str):
+        await _say(message, context, _refusal(sender), text)
+        return
+    await run_admin(context, message, sender, text)
+
+
+# Guided dialogues ---------------------------------------------------------------------------
+
+
+def _dialogue(context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any]:
+    return cast(dict[str, Any], cast(dict[str, Any], context.user_data).setdefault(DIALOGUE, {}))
+
+
+async def _ask(message: Message, context: ContextTypes.DEFAULT_TYPE) -> int:
+    state = _dialogue(context)
+    form = ADD_FORMS[state["command"]]
+    step = len(state["values"])
+    field = form.fields[step]
+    title = f"New {form.kind} — step {step + 1} of {len(form.fields)}: {field.name}"
+    await _say(message, context, Answer(title=title, body=(field.prompt, "/cancel to stop.")),
+               f"/{state['command']}", force_reply=True)
+    return ASKING
+
+
+async def start_dialogue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """An add command without arguments: ask for its fields one at a time."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return ConversationHandler.END
+    command, _ = split_command(message.text)
+    sender = verified_sender(message)
+    refusal = (_refusal(sender) if isinstance(sender, str)
+               else admin_of(context).check(sender, command))
+    if refusal is not None:
+        await _say(message, context, refusal, message.text)
+        return ConversationHandler.END
+    _dialogue(context).update(command=command, values=[], sender=sender)
+    return await _ask(message, context)
+
+
+async def _next(message: Message, context: ContextTypes.DEFAULT_TYPE, value: str) -> int:
+    state = _dialogue(context)
+    state["values"].append(value)
+    if len(state["values"]) < len(ADD_FORMS[state["command"]].fields):
+        return await _ask(message, context)
+    result = await admin_of(context).add(state["sender"], state["command"], state["values"])
+    await _say(message, context, result, f"/{state['command']}")
+    state.clear()
+    return ConversationHandler.END
+
+
+async def dialogue_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """The value for the field just asked for."""
+    message = update.effective_message
+    if message is None or not message.text or not _dialogue(context):
+        return ConversationHandler.END
+    return await _next(message, context, message.text)
+
+
+async def dialogue_skip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/skip: leave an optional field out."""
+    message = update.effective_message
+    state = _dialogue(context)
+    if message is None or not state:
+        return ConversationHandler.END
+    field = ADD_FORMS[state["command"]].fields[len(state["values"])]
+    if field.required:
+        await _say(message, context, Answer(title=f"{field.name} is needed: {field.prompt}",
+                                            status="usage"), "/skip", force_reply=True)
+        return ASKING
+    return await _next(message, context, "")
+
+
+async def dialogue_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/cancel: leave the dialogue; nothing is written."""
+    message = update.effective_message
+    _dialogue(context).clear()
+    if message is not None:
+        await _say(message, context, Answer(title="Cancelled: nothing was added."), "/cancel")
+    return ConversationHandler.END
+
+
+def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Every admin handler: the dialogues first, then the one-line commands."""
+    messages = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+    application.add_handler(ConversationHandler(
+        entry_points=[CommandHandler(list(ADD_FORMS), start_dialogue, filters=messages,
+                                     has_args=False)],
+        states={ASKING: [MessageHandler(filters.TEXT & ~filters.COMMAND, dialogue_answer),
+                         CommandHandler("skip", dialogue_skip)]},
+        fallbacks=[CommandHandler("cancel", dialogue_cancel)],
+        conversation_timeout=dt.timedelta(minutes=15),
+    ))
+    application.add_handler(CommandHandler(list(ADMIN_COMMANDS), on_admin_command,
+                                           filters=messages))
+    application.add_handler(MessageHandler(
+        filters.Document.ALL & filters.CaptionRegex(r"^/import(@\w+)?\b"), on_admin_command))

@@ -1,0 +1,210 @@
+"""Admin operations in the core: each command's happy path and bad inputs, undo, history,
+import all-or-nothing, reload, and what users miss."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.admin import Admin, slug
+from bot.answers import answer
+from bot.factbase import FactBase
+from bot.layout import PLAIN, render_all
+from tests.conftest import FACTS_DIR, SEEDS_DIR
+
+OWNER, EDITOR, STRANGER = 42, 77, 1001
+
+
+@pytest.fixture
+async def admin(factbase: FactBase) -> Admin:
+    admin = Admin(factbase, frozenset({OWNER}), FACTS_DIR, SEEDS_DIR)
+    await admin.run(OWNER, "grant", str(EDITOR))
+    return admin
+
+
+def text(result: object) -> str:
+    return render_all(result, PLAIN)  # type: ignore[arg-type]
+
+
+async def test_addquote_links_a_clear_speaker_and_is_found_at_once(admin: Admin) -> None:
+    result = await admin.run(EDITOR, "addquote", "Kellogg | We will see | On Fox News")
+    assert result.title == "Added quote keith-kellogg-we-will-see"
+    quotes = answer(admin.base, "/quote kellogg")
+    assert [e.item_id for e in quotes.entries] == ["kellogg-something-new",
+                                                    "keith-kellogg-we-will-see"]
+    assert quotes.entries[1].citation.source.startswith("factbot editors, added ")
+    assert admin.base.items["keith-kellogg-we-will-see"].added_by == EDITOR
+
+
+async def test_addquote_asks_when_the_speaker_is_unsure(admin: Admin) -> None:
+    result = await admin.run(EDITOR, "addquote", "kelog | Words")
+    assert result.status == "ambiguous"
+    assert [s.command for s in result.suggestions] == [
+        "/addquote =keith-kellogg | Words", "/addquote +kelog | Words"]
+    assert "kelog-words" not in admin.base.items
+    chosen = await admin.run(EDITOR, "addquote", "=keith-kellogg | Words")
+    assert chosen.title == "Added quote keith-kellogg-words"
+
+
+async def test_addquote_for_someone_new_adds_the_person_too(admin: Admin) -> None:
+    await admin.run(EDITOR, "addquote", "Marco Rubio | The ball is in their court")
+    assert admin.base.index.resolve_people("rubio").people[0].id == "marco-rubio"
+    assert answer(admin.base, "/quote rubio").entries[0].text == "“The ball is in their court”"
+
+
+@pytest.mark.parametrize(
+    ("command", "args", "problem"),
+    [
+        ("addquote", "Kellogg", "quote: missing"),
+        ("addquote", "", "speaker: missing"),
+        ("addquote", "a | b | c | d", "Too many fields"),
+        ("addevent", "2025-02-30 | Something", "date: is not a real date"),
+        ("addevent", "next week | Something", "date: must be a date as YYYY"),
+        ("addfact", "x" * 1001, "text: String should have at most 1000 characters"),
+        ("addfact", "bell\x07", "text: must not contain control character U+0007"),
+        ("addperson", "Someone", "role: missing"),
+        ("addsource", "Title | Outlet | yesterday", "published: must be a date"),
+        ("edit", "no-such-id text x", "No item with the id “no-such-id”"),
+        ("edit", "no-comment colour red", "field: a fact has no field “colour”"),
+        ("edit", "no-comment text", "Give the item's id, the field and the new value."),
+        ("edit", "kellogg-something-new speaker nobody", "speaker: no person"),
+        ("delete", "", "Give the id of the item."),
+        ("restore", "no-comment", "no-comment is already live."),
+        ("grant", "abc", "Give a Telegram user id"),
+        ("revoke", "5", "5 is not an editor."),
+    ],
+)
+async def test_bad_input_gets_one_line_and_writes_nothing(admin: Admin, command: str, args: str,
+                                                          problem: str) -> None:
+    before = admin.base.store.path.read_bytes()
+    result = await admin.run(OWNER, command, args)
+    assert result.status in {"usage", "not_found"}
+    assert result.title.startswith(problem), result.title
+    assert "\n" not in result.title
+    assert admin.base.store.path.read_bytes() == before
+
+
+async def test_markup_is_stored_as_given_and_shown_escaped(admin: Admin) -> None:
+    nasty = "<b>bold</b> & *stars* _under_ `tick` [link](x)"
+    result = await admin.run(EDITOR, "addfact", nasty)
+    item_id = result.title.removeprefix("Added fact ")
+    assert admin.base.items[item_id].text == nasty  # type: ignore[attr-defined]
+    stored = json.loads(admin.base.store.path.read_text(encoding="utf-8"))
+    assert any(row["text"] == nasty for row in stored["facts"].values())
+
+
+async def test_edit_delete_restore_and_undo(admin: Admin) -> None:
+    await admin.run(EDITOR, "edit", "no-comment text Nobody commented.")
+    assert admin.base.items["no-comment"].text == "Nobody commented."  # type: ignore[attr-defined]
+    assert admin.base.items["no-comment"].origin == "admin"
+    await admin.run(EDITOR, "delete", "no-comment")
+    assert answer(admin.base, "/source no-comment").status == "not_found"
+    assert answer(admin.base, "/search nobody commented").status == "not_found"
+    await admin.run(EDITOR, "restore", "no-comment")
+    assert answer(admin.base, "/search nobody commented").entries
+    undone = [await admin.run(EDITOR, "undo", "") for _ in range(4)]
+    assert [u.title for u in undone] == [
+        "Undid your restore of no-comment", "Undid your delete of no-comment",
+        "Undid your edit of no-comment", "You have no change to undo."]
+    item = admin.base.items["no-comment"]
+    assert (item.origin, item.deleted) == ("curated", False)
+
+
+async def test_undo_takes_back_only_your_own_changes(admin: Admin) -> None:
+    await admin.run(OWNER, "addfact", "The owner's fact")
+    assert (await admin.run(EDITOR, "undo", "")).title == "You have no change to undo."
+
+
+async def test_undo_of_an_add_hides_the_item(admin: Admin) -> None:
+    await admin.run(EDITOR, "addfact", "Short-lived fact")
+    await admin.run(EDITOR, "undo", "")
+    assert answer(admin.base, "/search short-lived").status == "not_found"
+
+
+async def test_history_shows_who_when_what_before_and_after(admin: Admin) -> None:
+    await admin.run(EDITOR, "edit", "no-comment topic silence")
+    history = text(await admin.run(OWNER, "history", "no-comment"))
+    assert f"user {EDITOR} · edit no-comment" in history
+    assert "topic: “sourcing” → “silence”" in history
+    assert "History of no-comment" in history
+
+
+async def test_export_then_import_round_trips_unchanged(admin: Admin) -> None:
+    data = await admin.export_json(OWNER)
+    assert isinstance(data, bytes)
+    result = await admin.import_json(OWNER, data)
+    assert result.body == ("0 added, 0 updated, 60 unchanged.",)
+
+
+async def test_import_is_all_or_nothing(admin: Admin) -> None:
+    good = {"id": "imported-one", "source": "reuters-2025-03-13", "origin": "admin",
+            "text": "Imported fact", "topic": "t"}
+    bad = {**good, "id": "imported-two", "text": ""}
+    before = admin.base.store.path.read_bytes()
+    payload = json.dumps({"facts": [good, bad]}).encode()
+    result = await admin.import_json(OWNER, payload)
+    assert result.title.startswith("Nothing imported: facts #2: text")
+    assert admin.base.store.path.read_bytes() == before
+    result = await admin.import_json(OWNER, json.dumps({"facts": [good]}).encode())
+    assert result.body == ("1 added, 0 updated, 0 unchanged.",)
+    assert answer(admin.base, "/search imported").entries[0].item_id == "imported-one"
+
+
+@pytest.mark.parametrize("payload", [b"not json", b"[1, 2]", b'{"facts": "nope"}',
+                                     b'{"quotes": [{"id": "q", "source": "reuters-2025-03-13",'
+                                     b' "speaker": "nobody", "text": "x", "origin": "admin"}]}'])
+async def test_bad_imports_are_refused(admin: Admin, payload: bytes) -> None:
+    result = await admin.import_json(OWNER, payload)
+    assert result.status == "usage"
+
+
+async def test_reload_refreshes_curated_items_and_keeps_admin_ones(admin: Admin,
+                                                                   tmp_path: Path) -> None:
+    await admin.run(EDITOR, "addfact", "Kept across reloads")
+    result = await admin.run(OWNER, "reload", "")
+    assert "1 admin items kept" in result.body[0]
+    assert answer(admin.base, "/search kept across reloads").entries
+
+
+async def test_roles(admin: Admin) -> None:
+    assert admin.role(OWNER) == "owner"
+    assert admin.role(EDITOR) == "editor"
+    assert admin.role(STRANGER) is None
+    assert (await admin.run(EDITOR, "grant", "5")).status == "refused"
+    assert (await admin.run(STRANGER, "addfact", "x")).status == "refused"
+    await admin.run(OWNER, "revoke", str(EDITOR))
+    assert admin.role(EDITOR) is None
+    admins = text(await admin.run(OWNER, "admins", ""))
+    assert "Owners (FACTBOT_ADMIN_IDS): 42" in admins
+
+
+async def test_stats_count_lookups_and_misses_without_names(admin: Admin) -> None:
+    admin.stats.record("quote", "Kellogg", True, now=1_000_000.0)
+    admin.stats.record("quote", "kellogg", True, now=1_000_100.0)
+    admin.stats.record("search", "drones", False, now=1_000_200.0)
+    report = text(admin.stats.report(now=1_000_300.0))
+    assert "/quote: 2 / 2" in report
+    assert "/quote kellogg — 2" in report
+    assert "Found nothing (what the base lacks):\n/search drones — 1" in report
+    old = text(admin.stats.report(now=1_000_300.0 + 8 * 24 * 3600))
+    assert old == "No lookups yet this week"
+
+
+def test_stats_stay_bounded() -> None:
+    from bot.stats import MAX_KEYS_PER_BUCKET, LookupStats
+
+    stats = LookupStats()
+    for number in range(5000):
+        stats.record("search", f"query {number}", False, now=1_000_000.0)
+    bucket = next(iter(stats._buckets.values()))
+    assert len(bucket.queries) <= MAX_KEYS_PER_BUCKET
+
+
+def test_slugs_are_readable_unique_and_bounded() -> None:
+    made = slug("Keith Kellogg We need — something!", set(), "x")
+    assert made == "keith-kellogg-we-need-something"
+    assert slug("Same", {"same"}, "x") == "same-2"
+    assert slug("日本語", set(), "fact") == "fact"
+    assert len(slug("word " * 100, set(), "x")) <= 48
