@@ -6,6 +6,7 @@ console all call it, so they show the same answers. Text that is not a command i
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 Status = Literal["ok", "empty", "not_found", "ambiguous", "usage", "help", "refused"]
 MAX_ECHO = 60
 """How much of a user's query an answer repeats back."""
+MAX_ENTRIES = 100
+"""Most entries one answer lists; longer lists say how to narrow them."""
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,15 @@ def entry_for(base: FactBase, item: Item, *, evidence: bool = False) -> Entry:
 
 
 def _entries(base: FactBase, items: Iterable[Item]) -> tuple[Entry, ...]:
-    return tuple(entry_for(base, item) for item in items)
+    """Entries for at most the first `MAX_ENTRIES` items."""
+    return tuple(entry_for(base, item) for item in itertools.islice(items, MAX_ENTRIES))
+
+
+def _counted(number: int, noun: str, hint: str) -> str:
+    """"12 events." — or, past `MAX_ENTRIES`, which are shown and how to narrow the list."""
+    if number <= MAX_ENTRIES:
+        return f"{_count(number, noun)}."
+    return f"{_count(number, noun)}; the first {MAX_ENTRIES} are shown: {hint}"
 
 
 def _usage(command: str, what: str) -> Answer:
@@ -256,7 +267,8 @@ def _demands(base: FactBase, args: str) -> Answer:
     if not wanted:
         return Answer(
             title="Russia’s demands",
-            note=f"{len(demands)} demands and conditions, by when they were raised.",
+            note=_counted(len(demands), "demand", "add a word, e.g. /demands nato")
+            + " By when they were raised.",
             entries=_entries(base, _by_period(demands)),
             status="ok" if demands else "empty",
         )
@@ -352,7 +364,7 @@ def _quotes(base: FactBase, args: str) -> Answer:
     quotes = base.quotes()
     return Answer(
         title="Every quote",
-        note=f"{len(quotes)} direct quotations.",
+        note=_counted(len(quotes), "direct quotation", "ask for one person, e.g. /quote kellogg"),
         status="ok" if quotes else "empty",
         entries=_entries(base, quotes),
     )
@@ -370,14 +382,17 @@ def _timeline(base: FactBase, args: str) -> Answer:
     if not topic:
         return Answer(
             title="Timeline",
-            note=f"{len(events)} events, oldest first.",
+            note=_counted(len(events), "event", "narrow it, e.g. /timeline 2022")
+            + " Oldest first.",
             status="ok" if events else "empty",
             entries=_entries(base, events),
         )
     if _YEAR.match(topic):
         chosen = [event for event in events if _in_year(event, topic)]
         if chosen:
-            return Answer(title=f"Timeline: {topic}", entries=_entries(base, chosen))
+            return Answer(title=f"Timeline: {topic}", entries=_entries(base, chosen),
+                          note=_counted(len(chosen), "event", "add a topic, e.g. /timeline"
+                                        " ceasefire") if len(chosen) > MAX_ENTRIES else None)
         years = sorted({(event.date or event.end or "")[:4] for event in events})
         return Answer(
             title=f"Nothing on the timeline in {topic}",
@@ -431,8 +446,9 @@ def _who(base: FactBase, args: str) -> Answer:
         people = base.people()
         return Answer(
             title="Who’s who",
-            note=f"{len(people)} people and organisations.",
-            entries=tuple(_person_entry(base, person) for person in people),
+            note=_counted(len(people), "person or organisation", "ask for a name, e.g. /who"
+                          " stent").replace("person or organisations", "people and organisations"),
+            entries=tuple(_person_entry(base, person) for person in people[:MAX_ENTRIES]),
         )
     match = base.index.resolve_people(args)
     if match.people:

@@ -1,8 +1,8 @@
 """In-memory search over the fact base: an inverted index with a typo-tolerant vocabulary.
 
 A query is never compared with every document. Its words are matched against the vocabulary
-(exact, prefix, then rapidfuzz `ratio` above a cutoff), and only the documents holding the
-matched terms are scored, rarest terms first. Names resolve the same way against a vocabulary of
+(exact, prefix, then rapidfuzz `ratio` above a cutoff); the documents holding enough of the
+matched words are counted in C (`Counter.update` over posting keys), and only those are scored. Names resolve the same way against a vocabulary of
 names, aliases and roles. Items are added and removed one at a time, so a write never rebuilds
 the index.
 """
@@ -14,8 +14,8 @@ import heapq
 import math
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -39,30 +39,50 @@ PREFIX_SCORE = 90.0
 """Score of a vocabulary term that starts with the (four or more letter) query word."""
 ROLE_WEIGHT = 0.9
 """Role words name a person less surely than their name or aliases."""
+MANY_CANDIDATES = 1000
+"""Past this many candidates, only documents matching every word are scored, if enough do."""
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _WORD = re.compile(r"[^\W_]+")
 _US = re.compile(r"\bu\.\s?s\.(?=\W|$)")
-_POSSESSIVE = re.compile(r"'s\b")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def normalize(text: str) -> str:
-    """Lower-case, accents stripped, apostrophes unified, "U.S." as "us"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _US.sub("us", plain.casefold())
+    """Lower-case, accents stripped, "U.S." as "us"."""
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return _US.sub("us", text.casefold())
+
+
+def _fold(word: str) -> str:
+    if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+        return ""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+class _Folds(dict[str, str]):
+    """Each word seen, folded ("" for a word that carries no meaning); words repeat a lot."""
+
+    def __missing__(self, word: str) -> str:
+        folded = self[word] = _fold(word)
+        return folded
+
+
+_FOLDED = _Folds()
+MAX_FOLDED = 200_000
 
 
 def tokenize(text: str) -> list[str]:
-    """The meaningful words of `text`, normalised, possessives and plurals folded, in order."""
-    words = []
-    for word in _WORD.findall(_POSSESSIVE.sub("", normalize(text))):
-        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
-            continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        words.append(word)
-    return words
+    """The meaningful words of `text`, normalised, plurals folded, in order.
+
+    Apostrophes split words, so a possessive's lone "s" is dropped with the other one-letter
+    words.
+    """
+    if len(_FOLDED) > MAX_FOLDED:
+        _FOLDED.clear()
+    return list(filter(None, map(_FOLDED.__getitem__, _WORD.findall(normalize(text)))))
 
 
 class Vocabulary:
@@ -185,12 +205,14 @@ class SearchIndex:
         if item.deleted:
             return
         self._items[item.id] = item
-        counts: dict[str, int] = defaultdict(int)
-        for term in tokenize(searchable_text(item, self._people)):
-            counts[term] += 1
+        counts = Counter(tokenize(searchable_text(item, self._people)))
+        postings = self._postings
         for term, count in counts.items():
-            self._postings[term][item.id] = count
-            self._vocabulary.add(term)
+            posting = postings.get(term)
+            if posting is None:
+                posting = postings[term] = {}
+                self._vocabulary.add(term)
+            posting[item.id] = count
         self._terms_of[item.id] = tuple(counts)
         if isinstance(item, Person):
             self._add_person(item)
@@ -275,54 +297,57 @@ class SearchIndex:
             if found and found[0][1] < 100.0 and found[0][1] != PREFIX_SCORE:
                 result.corrections[word] = found[0][0]
         required = len(words) if len(words) <= 2 else math.ceil(0.6 * len(words))
-        by_rarity = sorted(words, key=lambda word: self._posting_size(matches[word]))
-        candidates: set[str] = set()
-        for word in by_rarity[: len(words) - required + 1]:
-            for term, _ in matches[word]:
-                candidates.update(self._postings[term])
+        documents = [self._documents(matches[word]) for word in words]
+        hits_per_doc: Counter[str] = Counter()
+        if required == len(words):
+            documents.sort(key=len)
+            common = set(documents[0])
+            for more in documents[1:]:
+                common.intersection_update(more)
+            candidates = list(common)
+            hits_per_doc.update(dict.fromkeys(candidates, len(words)))
+        else:
+            for docs in documents:
+                hits_per_doc.update(docs)
+            candidates = [doc for doc, count in hits_per_doc.items() if count >= required]
         if kinds is not None:
-            candidates = {doc for doc in candidates if self._items[doc].KIND in kinds}
-        scores = self._score(candidates, words, matches, required)
+            candidates = [doc for doc in candidates if self._items[doc].KIND in kinds]
+        if len(candidates) > MANY_CANDIDATES:
+            complete = [doc for doc in candidates if hits_per_doc[doc] == len(words)]
+            if len(complete) >= limit:
+                candidates = complete
+        scores = self._score(set(candidates), words, matches)
         top = heapq.nlargest(limit, scores, key=lambda doc: (scores[doc], doc))
         result.hits = [Hit(self._items[doc], scores[doc]) for doc in top]
         if not result.hits and suggest:
             result.suggestions = self._alternatives(words, kinds)
         return result
 
-    def _posting_size(self, found: list[tuple[str, float]]) -> int:
-        return sum(len(self._postings[term]) for term, _ in found)
+    def _documents(self, found: list[tuple[str, float]]) -> Collection[str]:
+        """The documents holding any of the terms a query word matched."""
+        if len(found) == 1:
+            return self._postings[found[0][0]].keys()
+        return {doc for term, _ in found for doc in self._postings[term]}
 
     def _score(
-        self,
-        candidates: set[str],
-        words: list[str],
-        matches: dict[str, list[tuple[str, float]]],
-        required: int,
+        self, candidates: set[str], words: list[str], matches: dict[str, list[tuple[str, float]]]
     ) -> dict[str, float]:
+        """Sum over the query's words of each candidate's best-matching term weight (idf times
+        similarity, more for repeated terms)."""
         total = max(len(self._items), 1)
-        weighted = {
-            word: [
-                (self._postings[term], similarity / 100.0
-                 * math.log(1.0 + total / max(len(self._postings[term]), 1)))
-                for term, similarity in found
-            ]
-            for word, found in matches.items()
-        }
-        scores: dict[str, float] = {}
-        for doc in candidates:
-            score = 0.0
-            matched = 0
-            for word in words:
-                best = max(
-                    (weight * (1.0 + math.log(postings[doc]))
-                     for postings, weight in weighted[word] if doc in postings),
-                    default=0.0,
-                )
-                if best:
-                    matched += 1
-                    score += best
-            if matched >= required:
-                scores[doc] = score
+        scores = dict.fromkeys(candidates, 0.0)
+        for word in words:
+            best: dict[str, float] = {}
+            for term, similarity in matches[word]:
+                postings = self._postings[term]
+                weight = similarity / 100.0 * math.log(1.0 + total / max(len(postings), 1))
+                for doc in candidates.intersection(postings):
+                    count = postings[doc]
+                    value = weight if count == 1 else weight * (1.0 + math.log(count))
+                    if value > best.get(doc, 0.0):
+                        best[doc] = value
+            for doc, value in best.items():
+                scores[doc] += value
         return scores
 
     def _alternatives(self, words: list[str], kinds: frozenset[str] | None) -> list[str]:

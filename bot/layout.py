@@ -16,6 +16,7 @@ MESSAGE_LIMIT = 4096
 """Telegram's limit on a message's text after entity parsing, in UTF-16 code units."""
 PAGE_SIZE = 5
 """At most this many entries on one page."""
+SEPARATOR = "\n\n"
 
 
 class Markup(Protocol):
@@ -122,20 +123,29 @@ def render_page(
         parts.append(entry_text(entry, position + 1, markup))
     if suggestions_as_text and answer.suggestions and page.number == page.total:
         parts.append(_suggestion_lines(answer, markup))
-    return "\n\n".join(parts)
+    return SEPARATOR.join(parts)
 
 
 def paginate(answer: Answer, limit: int = MESSAGE_LIMIT, page_size: int = PAGE_SIZE) -> list[Page]:
     """Cut the entries into pages that each fit in `limit` as the user sees them."""
-    if not answer.entries:
+    entries = answer.entries
+    if not entries:
         return [Page(0, 0, 1, 1)]
+    head = visible_length(render_page(answer, Page(0, 0, 1, 999), PLAIN,
+                                      suggestions_as_text=True))
+    sizes = [visible_length(entry_text(entry, number, PLAIN)) + len(SEPARATOR)
+             for number, entry in enumerate(entries, 1)]
+    headings = [visible_length(entry.group) + len(SEPARATOR) if entry.group else 0
+                for entry in entries]
     bounds: list[tuple[int, int]] = []
     start = 0
-    while start < len(answer.entries):
+    while start < len(entries):
+        used = head + sizes[start] + headings[start]
         stop = start + 1
-        while stop < len(answer.entries) and stop - start < page_size:
-            trial = Page(start, stop + 1, len(bounds) + 1, 99)
-            if visible_length(render_page(answer, trial, PLAIN, suggestions_as_text=True)) > limit:
+        while stop < len(entries) and stop - start < page_size:
+            new_group = entries[stop].group != entries[stop - 1].group
+            used += sizes[stop] + (headings[stop] if new_group else 0)
+            if used > limit:
                 break
             stop += 1
         bounds.append((start, stop))

@@ -22,26 +22,24 @@ ITEM_BUDGET = 2900
 """Most UTF-16 code units (as Telegram counts) all of an item's text may take together, so that
 the item with its evidence, headings and citation always fits in one 4,096-character message."""
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_ALLOWED_CONTROLS = {"\n"}
+_UNSTORABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Control characters (but newline) and lone surrogates."""
 
 
 def _clean_text(value: str) -> str:
     """Refuse blank text and characters that cannot be stored or shown."""
     if not value.strip():
         raise ValueError("must not be empty")
-    for char in value:
-        if char in _ALLOWED_CONTROLS:
-            continue
-        category = unicodedata.category(char)
-        if category == "Cc":
-            raise ValueError(f"must not contain control character U+{ord(char):04X}")
-        if category == "Cs":
-            raise ValueError(f"must not contain a lone surrogate U+{ord(char):04X}")
+    found = _UNSTORABLE.search(value)
+    if found is not None:
+        char = found.group()
+        kind = "a lone surrogate" if unicodedata.category(char) == "Cs" else "control character"
+        raise ValueError(f"must not contain {kind} U+{ord(char):04X}")
     return value
 
 
 def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+    return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _check_partial_date(value: str) -> str:

@@ -1,8 +1,18 @@
-"""A crash-safe TinyDB storage: each write goes to a temporary file, is fsynced, then replaces.
+"""A crash-safe TinyDB storage: an atomic snapshot plus an append-only, fsynced journal.
 
 TinyDB's stock `JSONStorage` rewrites its file in place, so a kill mid-write leaves it half
-written. Here the file on disk is always either the previous complete version or the new one.
-The last data read or written is kept in memory, so a write does not first re-read the file.
+written, and every write costs as much as the whole base. Here:
+
+- `commit(data, ops)` appends one line, the exact changes of one write, to `<db>.journal` and
+  fsyncs it: a write costs what it changes, however large the base.
+- `write(data)` (TinyDB's own path, and compaction) writes the whole snapshot to a temporary
+  file, fsyncs it and `os.replace()`s it, then empties the journal. The snapshot on disk is
+  always a complete old or new version, and replaying a journal line twice does no harm.
+- `read()` loads the snapshot and replays the journal. A torn last line (a write cut short by
+  a crash, never acknowledged) is ignored and cut off before the next append; damage anywhere
+  else is reported and the files are left untouched.
+
+The data last read or written is kept in memory, so a write never re-reads the files.
 """
 
 from __future__ import annotations
@@ -15,29 +25,55 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+COMPACT_MIN_BYTES = 4 * 1024 * 1024
+"""The journal is folded into the snapshot once it is this large and larger than the snapshot."""
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+Op = tuple[str, str, dict[str, Any] | None]
+"""One change: (table, document key, new document, or None to remove it)."""
+
 
 class DatabaseError(Exception):
     """The database file cannot be used; it has been left untouched."""
 
 
+def apply_ops(data: Tables, ops: list[Op]) -> None:
+    """Apply journal operations to `data`."""
+    for table, key, document in ops:
+        rows = data.setdefault(table, {})
+        if document is None:
+            rows.pop(key, None)
+        else:
+            rows[key] = document
+
+
+def _fsync_directory(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 class AtomicJSONStorage(Storage):
-    """JSON storage whose writes are atomic and durable (temp file, fsync, `os.replace`)."""
+    """JSON storage whose every write is atomic and durable once the call returns."""
 
     def __init__(self, path: str | Path) -> None:
         super().__init__()
         self.path = Path(path)
-        self._cache: dict[str, dict[str, Any]] | None = None
+        self.journal_path = self.path.with_name(self.path.name + ".journal")
+        self._cache: Tables | None = None
+        self._journal_valid = 0
+        self._snapshot_bytes = 0
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        """The whole database, or None when the file does not exist yet or is empty."""
-        if self._cache is not None:
-            return self._cache
+    def _load_snapshot(self) -> Tables | None:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as error:
             raise DatabaseError(f"cannot read the database {self.path}: {error}") from None
+        self._snapshot_bytes = len(raw)
         if not raw.strip():
             return None
         try:
@@ -49,11 +85,41 @@ class AtomicJSONStorage(Storage):
             ) from None
         if not isinstance(data, dict):
             raise DatabaseError(f"the database {self.path} does not hold TinyDB tables")
+        return data
+
+    def _replay_journal(self, data: Tables) -> bool:
+        try:
+            raw = self.journal_path.read_bytes()
+        except FileNotFoundError:
+            self._journal_valid = 0
+            return False
+        lines = raw.split(b"\n")
+        valid = 0
+        for number, line in enumerate(lines[:-1], 1):
+            try:
+                apply_ops(data, [(str(t), str(k), d) for t, k, d in json.loads(line)])
+            except (ValueError, TypeError) as error:
+                raise DatabaseError(
+                    f"the journal {self.journal_path} is damaged at line {number} ({error});"
+                    " it was left untouched"
+                ) from None
+            valid += len(line) + 1
+        self._journal_valid = valid
+        return valid > 0
+
+    def read(self) -> Tables | None:
+        """The whole database, or None when nothing has been stored yet."""
+        if self._cache is not None:
+            return self._cache
+        snapshot = self._load_snapshot()
+        data = snapshot if snapshot is not None else {}
+        if not self._replay_journal(data) and snapshot is None:
+            return None
         self._cache = data
         return data
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Replace the file with `data`, durably; on failure the old file stays as it was."""
+    def write(self, data: Tables) -> None:
+        """Replace the snapshot with `data` durably, then empty the journal."""
         self._cache = None
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,17 +133,39 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        self._sync_directory()
+        _fsync_directory(self.path.parent)
+        if self.journal_path.exists():
+            with self.journal_path.open("r+b") as journal:
+                journal.truncate(0)
+                os.fsync(journal.fileno())
+        self._journal_valid = 0
+        self._snapshot_bytes = len(payload)
         self._cache = data
 
-    def _sync_directory(self) -> None:
-        """Make the rename itself durable."""
-        descriptor = os.open(self.path.parent, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    def commit(self, data: Tables, ops: list[Op]) -> None:
+        """Make `ops` (already applied to `data`) durable by appending them to the journal.
+
+        The first write of a new database writes its snapshot instead.
+        """
+        if not self.path.exists():
+            self.write(data)
+            return
+        line = json.dumps(ops, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        new_journal = not self.journal_path.exists()
+        with self.journal_path.open("ab") as journal:
+            if journal.tell() != self._journal_valid:
+                journal.truncate(self._journal_valid)
+            journal.write(line + b"\n")
+            journal.flush()
+            os.fsync(journal.fileno())
+        if new_journal:
+            _fsync_directory(self.path.parent)
+        self._journal_valid += len(line) + 1
+        self._cache = data
+        if self._journal_valid > max(COMPACT_MIN_BYTES, self._snapshot_bytes):
+            self.write(data)
 
     def close(self) -> None:
-        """Forget the cached data."""
+        """Forget the cached data; the next read comes from the files."""
         self._cache = None

@@ -18,7 +18,7 @@ from tinydb import TinyDB
 
 from bot.curated import CuratedBase, describe_validation_error
 from bot.models import ITEM_MODELS, Item, Source
-from bot.storage import AtomicJSONStorage, DatabaseError
+from bot.storage import AtomicJSONStorage, DatabaseError, Op, Tables
 
 ITEM_TABLES: dict[str, str] = {
     "person": "people",
@@ -63,13 +63,44 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-Tables = dict[str, dict[str, dict[str, Any]]]
-"""The raw database: table name -> document id (a string) -> document."""
+class _Changes:
+    """One write in progress: edits the in-memory tables and notes each change for the journal.
 
+    Documents are found by item id through `keys`, the store's id index, kept current here.
+    """
 
-def _insert(rows: dict[str, dict[str, Any]], document: dict[str, Any]) -> None:
-    next_id = max((int(doc_id) for doc_id in rows), default=0) + 1
-    rows[str(next_id)] = document
+    def __init__(self, data: Tables, keys: dict[str, dict[str, str]]) -> None:
+        self.data = data
+        self.ops: list[Op] = []
+        self._keys = keys
+
+    def rows(self, table: str) -> dict[str, dict[str, Any]]:
+        return self.data.setdefault(table, {})
+
+    def key_of(self, table: str, item_id: str) -> str | None:
+        if table not in self._keys:
+            self._keys[table] = {row["id"]: key for key, row in self.rows(table).items()
+                                 if "id" in row}
+        return self._keys[table].get(item_id)
+
+    def put(self, table: str, key: str, document: dict[str, Any]) -> None:
+        self.rows(table)[key] = document
+        self.ops.append((table, key, document))
+        if table in self._keys and "id" in document:
+            self._keys[table][document["id"]] = key
+
+    def remove(self, table: str, key: str) -> None:
+        document = self.rows(table).pop(key)
+        self.ops.append((table, key, None))
+        if table in self._keys and "id" in document:
+            self._keys[table].pop(document["id"], None)
+
+    def insert(self, table: str, document: dict[str, Any]) -> None:
+        rows = self.rows(table)
+        number = int(next(reversed(rows), "0")) + 1
+        while str(number) in rows:
+            number += 1
+        self.put(table, str(number), document)
 
 
 @dataclass
@@ -80,47 +111,44 @@ class _Upserted:
     removed: int = 0
     skipped: list[str] = field(default_factory=list)
 
+    def add(self, part: _Upserted) -> None:
+        self.added += part.added
+        self.updated += part.updated
+        self.unchanged += part.unchanged
+        self.removed += part.removed
+        self.skipped.extend(part.skipped)
+
 
 def _upsert_by_id(
-    rows: dict[str, dict[str, Any]],
-    documents: Mapping[str, dict[str, Any]],
-    *,
+    changes: _Changes, table: str, documents: Mapping[str, dict[str, Any]], *,
     replaceable: str | None,
 ) -> _Upserted:
-    """Write `documents` (by item id) into the table `rows`.
+    """Write `documents` (by item id) into `table`.
 
     Existing documents with the same id are replaced when their origin is `replaceable` (or
     always, when it is None); documents of that origin that are not in `documents` are removed.
     Ids held by a document of another origin are skipped.
     """
     done = _Upserted()
-    for key, row in list(rows.items()):
-        ours = replaceable is not None and row.get("origin", "curated") == replaceable
-        if ours and row.get("id") not in documents:
-            del rows[key]
-            done.removed += 1
-    by_id = {row.get("id"): key for key, row in rows.items()}
+    rows = changes.rows(table)
+    if replaceable is not None:
+        for stale, row in list(rows.items()):
+            if row.get("origin", "curated") == replaceable and row.get("id") not in documents:
+                changes.remove(table, stale)
+                done.removed += 1
     for item_id, document in documents.items():
-        doc_id = by_id.get(item_id)
-        if doc_id is None:
-            _insert(rows, document)
+        key = changes.key_of(table, item_id)
+        if key is None:
+            changes.insert(table, document)
             done.added += 1
-        elif replaceable is not None and rows[doc_id].get("origin") != replaceable:
+        elif replaceable is not None and rows[key].get("origin") != replaceable:
             done.skipped.append(item_id)
-        elif rows[doc_id] == document:
+        elif rows[key] == document:
             done.unchanged += 1
         else:
-            rows[doc_id] = document
+            changes.put(table, key, document)
             done.updated += 1
     return done
-
-
-def _add(total: _Upserted, part: _Upserted) -> None:
-    total.added += part.added
-    total.updated += part.updated
-    total.unchanged += part.unchanged
-    total.removed += part.removed
-    total.skipped.extend(part.skipped)
 
 
 class FactStore:
@@ -131,29 +159,38 @@ class FactStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = TinyDB(path, storage=AtomicJSONStorage)
         self._storage = cast(AtomicJSONStorage, self._db.storage)
+        self._keys: dict[str, dict[str, str]] = {}
         self._storage.read()
 
     def close(self) -> None:
         """Release the database."""
         self._db.close()
 
+    @property
+    def journal_path(self) -> Path:
+        """The journal of changes made since the snapshot was last written."""
+        return self._storage.journal_path
+
     def is_empty(self) -> bool:
         """True until anything has been stored."""
         data = self._storage.read()
         return not data or not any(data.values())
 
-    def _write(self, change: Callable[[Tables], None]) -> None:
-        """Apply `change` to the whole database and write it in one atomic, durable step.
+    def _write(self, change: Callable[[_Changes], None]) -> None:
+        """Apply `change` and make it durable as one journal line (nothing, if it changed nothing).
 
-        If anything fails, the file on disk keeps its previous content and the next read
-        comes from it, so nothing is ever half-written.
+        If anything fails, the files keep their previous content and the next read comes
+        from them, so nothing is ever half-written.
         """
         data: Tables = self._storage.read() or {}
+        changes = _Changes(data, self._keys)
         try:
-            change(data)
-            self._storage.write(data)
+            change(changes)
+            if changes.ops:
+                self._storage.commit(data, changes.ops)
         except BaseException:
             self._storage.close()
+            self._keys.clear()
             raise
         finally:
             self._db.clear_cache()
@@ -166,20 +203,18 @@ class FactStore:
             return LoadReport(total.added, total.updated, total.unchanged, total.removed, kept,
                               tuple(total.skipped))
 
-        def change(data: Tables) -> None:
+        def change(changes: _Changes) -> None:
             sources = {source.id: source.model_dump(mode="json") for source in base.sources}
-            _upsert_by_id(data.setdefault(SOURCES_TABLE, {}), sources, replaceable=None)
+            _upsert_by_id(changes, SOURCES_TABLE, sources, replaceable=None)
             for kind, table_name in ITEM_TABLES.items():
                 wanted = {item.id: item.model_dump(mode="json")
                           for item in base.items if kind == item.KIND}
-                _add(total, _upsert_by_id(data.setdefault(table_name, {}), wanted,
-                                          replaceable="curated"))
-            kept = sum(1 for name in ITEM_TABLES.values() for row in data[name].values()
+                total.add(_upsert_by_id(changes, table_name, wanted, replaceable="curated"))
+            kept = sum(1 for name in ITEM_TABLES.values() for row in changes.rows(name).values()
                        if row.get("origin") == "admin")
             if total.added or total.updated or total.removed:
-                _insert(data.setdefault(AUDIT_TABLE, {}), {
-                    "at": _now(), "actor": None, "action": "load", "summary": report(kept).summary()
-                })
+                changes.insert(AUDIT_TABLE, {"at": _now(), "actor": None, "action": "load",
+                                             "summary": report(kept).summary()})
 
         self._write(change)
         return report(sum(1 for item in self.items() if item.origin == "admin"))
@@ -191,25 +226,23 @@ class FactStore:
 
         Returns the version it replaced, if any.
         """
-        table_name = ITEM_TABLES[item.KIND]
+        table = ITEM_TABLES[item.KIND]
         document = item.model_dump(mode="json")
         replaced: list[dict[str, Any]] = []
 
-        def change(data: Tables) -> None:
-            rows = data.setdefault(table_name, {})
-            for doc_id, row in rows.items():
-                if row.get("id") == item.id:
-                    replaced.append(row)
-                    rows[doc_id] = document
-                    break
+        def change(changes: _Changes) -> None:
+            key = changes.key_of(table, item.id)
+            if key is None:
+                changes.insert(table, document)
             else:
-                _insert(rows, document)
+                replaced.append(changes.rows(table)[key])
+                changes.put(table, key, document)
             entry = {"at": _now(), "actor": actor, "action": action, "item_id": item.id,
                      "kind": item.KIND, "before": replaced[0] if replaced else None,
                      "after": document}
             if undoes is not None:
                 entry["undoes"] = undoes
-            _insert(data.setdefault(AUDIT_TABLE, {}), entry)
+            changes.insert(AUDIT_TABLE, entry)
 
         self._write(change)
         return ITEM_MODELS[item.KIND].model_validate(replaced[0]) if replaced else None
@@ -218,13 +251,11 @@ class FactStore:
         """Store a new or changed source, with an audit entry, atomically."""
         document = source.model_dump(mode="json")
 
-        def change(data: Tables) -> None:
-            _upsert_by_id(data.setdefault(SOURCES_TABLE, {}), {source.id: document},
-                          replaceable=None)
-            _insert(data.setdefault(AUDIT_TABLE, {}), {
-                "at": _now(), "actor": actor, "action": "add", "item_id": source.id,
-                "kind": "source", "before": None, "after": document,
-            })
+        def change(changes: _Changes) -> None:
+            _upsert_by_id(changes, SOURCES_TABLE, {source.id: document}, replaceable=None)
+            changes.insert(AUDIT_TABLE, {"at": _now(), "actor": actor, "action": "add",
+                                         "item_id": source.id, "kind": "source",
+                                         "before": None, "after": document})
 
         self._write(change)
 
@@ -232,14 +263,13 @@ class FactStore:
         """Upsert many items by id in one atomic write; returns (added, updated, unchanged)."""
         total = _Upserted()
 
-        def change(data: Tables) -> None:
+        def change(changes: _Changes) -> None:
             for kind, table_name in ITEM_TABLES.items():
                 wanted = {item.id: item.model_dump(mode="json")
                           for item in items if kind == item.KIND}
                 if wanted:
-                    _add(total, _upsert_by_id(data.setdefault(table_name, {}), wanted,
-                                              replaceable=None))
-            _insert(data.setdefault(AUDIT_TABLE, {}), {
+                    total.add(_upsert_by_id(changes, table_name, wanted, replaceable=None))
+            changes.insert(AUDIT_TABLE, {
                 "at": _now(), "actor": actor, "action": "import",
                 "summary": f"{total.added} added, {total.updated} updated,"
                            f" {total.unchanged} unchanged",
@@ -255,17 +285,15 @@ class FactStore:
     def set_editor(self, user_id: int, *, actor: int, granted: bool) -> None:
         """Grant or revoke editing rights, with an audit entry, atomically."""
 
-        def change(data: Tables) -> None:
-            rows = data.setdefault(EDITORS_TABLE, {})
-            for key, row in list(rows.items()):
+        def change(changes: _Changes) -> None:
+            for key, row in list(changes.rows(EDITORS_TABLE).items()):
                 if int(row["user_id"]) == user_id:
-                    del rows[key]
+                    changes.remove(EDITORS_TABLE, key)
             if granted:
-                _insert(rows, {"user_id": user_id, "granted_by": actor, "at": _now()})
-            _insert(data.setdefault(AUDIT_TABLE, {}), {
-                "at": _now(), "actor": actor, "action": "grant" if granted else "revoke",
-                "user_id": user_id,
-            })
+                changes.insert(EDITORS_TABLE, {"user_id": user_id, "granted_by": actor,
+                                               "at": _now()})
+            changes.insert(AUDIT_TABLE, {"at": _now(), "actor": actor, "user_id": user_id,
+                                         "action": "grant" if granted else "revoke"})
 
         self._write(change)
 

@@ -15,6 +15,12 @@ FACTS_DIR = ROOT / "facts"
 SEEDS_DIR = ROOT / "seeds"
 
 
+def on_disk(path: Path) -> bytes:
+    """Everything the database keeps on disk: its snapshot, then its journal."""
+    journal = path.with_name(path.name + ".journal")
+    return b"".join(part.read_bytes() for part in (path, journal) if part.exists())
+
+
 @pytest.fixture(scope="session")
 def curated() -> CuratedBase:
     """The repo's curated facts, validated."""

@@ -12,7 +12,8 @@ from bot.admin import Admin, slug
 from bot.answers import answer
 from bot.factbase import FactBase
 from bot.layout import PLAIN, render_all
-from tests.conftest import FACTS_DIR, SEEDS_DIR
+from bot.store import FactStore
+from tests.conftest import FACTS_DIR, SEEDS_DIR, on_disk
 
 OWNER, EDITOR, STRANGER = 42, 77, 1001
 
@@ -78,12 +79,12 @@ async def test_addquote_for_someone_new_adds_the_person_too(admin: Admin) -> Non
 )
 async def test_bad_input_gets_one_line_and_writes_nothing(admin: Admin, command: str, args: str,
                                                           problem: str) -> None:
-    before = admin.base.store.path.read_bytes()
+    before = on_disk(admin.base.store.path)
     result = await admin.run(OWNER, command, args)
     assert result.status in {"usage", "not_found"}
     assert result.title.startswith(problem), result.title
     assert "\n" not in result.title
-    assert admin.base.store.path.read_bytes() == before
+    assert on_disk(admin.base.store.path) == before
 
 
 async def test_markup_is_stored_as_given_and_shown_escaped(admin: Admin) -> None:
@@ -91,8 +92,8 @@ async def test_markup_is_stored_as_given_and_shown_escaped(admin: Admin) -> None
     result = await admin.run(EDITOR, "addfact", nasty)
     item_id = result.title.removeprefix("Added fact ")
     assert admin.base.items[item_id].text == nasty  # type: ignore[attr-defined]
-    stored = json.loads(admin.base.store.path.read_text(encoding="utf-8"))
-    assert any(row["text"] == nasty for row in stored["facts"].values())
+    reopened = FactStore(admin.base.store.path)
+    assert any(getattr(item, "text", None) == nasty for item in reopened.items())
 
 
 async def test_edit_delete_restore_and_undo(admin: Admin) -> None:
@@ -142,11 +143,11 @@ async def test_import_is_all_or_nothing(admin: Admin) -> None:
     good = {"id": "imported-one", "source": "reuters-2025-03-13", "origin": "admin",
             "text": "Imported fact", "topic": "t"}
     bad = {**good, "id": "imported-two", "text": ""}
-    before = admin.base.store.path.read_bytes()
+    before = on_disk(admin.base.store.path)
     payload = json.dumps({"facts": [good, bad]}).encode()
     result = await admin.import_json(OWNER, payload)
     assert result.title.startswith("Nothing imported: facts #2: text")
-    assert admin.base.store.path.read_bytes() == before
+    assert on_disk(admin.base.store.path) == before
     result = await admin.import_json(OWNER, json.dumps({"facts": [good]}).encode())
     assert result.body == ("1 added, 0 updated, 0 unchanged.",)
     assert answer(admin.base, "/search imported").entries[0].item_id == "imported-one"

@@ -17,7 +17,7 @@ from bot.factbase import FactBase
 from bot.models import Fact, Quote
 from bot.storage import DatabaseError
 from bot.store import FactStore
-from tests.conftest import FACTS_DIR, ROOT, SEEDS_DIR
+from tests.conftest import FACTS_DIR, ROOT, SEEDS_DIR, on_disk
 
 
 def _admin_fact(number: int) -> Fact:
@@ -34,11 +34,11 @@ def test_first_use_creates_and_fills_the_database(db_path: Path, curated: Curate
 
 
 def test_loading_again_changes_nothing(factbase: FactBase, curated: CuratedBase) -> None:
-    before = factbase.store.path.read_bytes()
+    before = on_disk(factbase.store.path)
     report = factbase.load(curated)
     assert (report.added, report.updated, report.removed) == (0, 0, 0)
     assert report.unchanged == len(curated.items)
-    assert factbase.store.path.read_bytes() == before
+    assert on_disk(factbase.store.path) == before
 
 
 def test_reload_keeps_admin_items_and_refreshes_curated_ones(
@@ -99,6 +99,7 @@ def test_a_corrupt_database_is_reported_and_left_untouched(db_path: Path, conten
 
 def test_a_database_that_no_longer_fits_the_models_names_the_item(factbase: FactBase) -> None:
     path = factbase.store.path
+    assert not factbase.store.journal_path.exists()
     text = path.read_text(encoding="utf-8").replace('"date":"2025-03-06"', '"date":"6 March"', 1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DatabaseError, match=r"item 'kellogg-something-new': field 'date'"):
@@ -106,19 +107,21 @@ def test_a_database_that_no_longer_fits_the_models_names_the_item(factbase: Fact
 
 
 def test_a_failed_write_leaves_the_file_and_the_store_as_they_were(factbase: FactBase) -> None:
-    before = factbase.store.path.read_bytes()
+    before = on_disk(factbase.store.path)
     broken = Quote.model_construct(id="x", text=object())  # not serialisable
     with pytest.raises(Exception):  # noqa: B017, PT011 - any failure will do
         factbase.store.save(broken, actor=1, action="add")
-    assert factbase.store.path.read_bytes() == before
+    assert on_disk(factbase.store.path) == before
     assert "x" not in {item.id for item in factbase.store.items()}
 
 
 WRITER = """
 import sys
 from pathlib import Path
+import bot.storage
 from bot.models import Fact
 from bot.store import FactStore
+bot.storage.COMPACT_MIN_BYTES = 20000  # compact often, so kills land in compactions too
 store = FactStore(Path(sys.argv[1]))
 start = int(sys.argv[2])
 for number in range(start, start + 100000):
@@ -126,6 +129,57 @@ for number in range(start, start + 100000):
                actor=1, action="add")
     print(number, flush=True)
 """
+
+
+def test_a_write_appends_to_the_journal_not_the_snapshot(factbase: FactBase) -> None:
+    snapshot = factbase.store.path.read_bytes()
+    factbase.store.save(_admin_fact(1), actor=42, action="add")
+    assert factbase.store.path.read_bytes() == snapshot
+    assert factbase.store.journal_path.read_bytes().count(b"\n") == 1
+
+
+def test_a_torn_journal_line_is_ignored_and_cut_before_the_next_write(db_path: Path) -> None:
+    store = FactStore(db_path)
+    store.save(_admin_fact(1), actor=1, action="add")
+    store.save(_admin_fact(2), actor=1, action="add")
+    store.close()
+    journal = db_path.with_name(db_path.name + ".journal")
+    whole = journal.read_bytes()
+    journal.write_bytes(whole[: len(whole) - 40])
+    store = FactStore(db_path)
+    assert [item.id for item in store.items()] == ["admin-1"]
+    store.save(_admin_fact(3), actor=1, action="add")
+    store.close()
+    assert [item.id for item in FactStore(db_path).items()] == ["admin-1", "admin-3"]
+
+
+def test_a_damaged_journal_is_reported_and_left_untouched(db_path: Path) -> None:
+    store = FactStore(db_path)
+    for number in range(3):
+        store.save(_admin_fact(number), actor=1, action="add")
+    store.close()
+    journal = db_path.with_name(db_path.name + ".journal")
+    lines = journal.read_bytes().split(b"\n")
+    lines[1] = b"{garbage"
+    journal.write_bytes(b"\n".join(lines))
+    before = on_disk(db_path)
+    with pytest.raises(DatabaseError, match="damaged at line 2"):
+        FactStore(db_path)
+    assert on_disk(db_path) == before
+
+
+def test_the_journal_is_folded_into_the_snapshot_when_it_grows(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.storage.COMPACT_MIN_BYTES", 2000)
+    store = FactStore(db_path)
+    for number in range(40):
+        store.save(_admin_fact(number), actor=1, action="add")
+    snapshot, journal = db_path.read_bytes(), store.journal_path.read_bytes()
+    assert b"admin-20" in snapshot, "the journal was never folded into the snapshot"
+    assert len(journal) <= max(2000, len(snapshot))
+    store.close()
+    assert len(list(FactStore(db_path).items())) == 40
 
 
 def test_writes_acknowledged_before_sigkill_are_never_lost(tmp_path: Path) -> None:

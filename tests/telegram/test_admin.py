@@ -12,7 +12,7 @@ import pytest
 from bot.factbase import FactBase
 from bot.telegram.admin import FORWARDED, UNVERIFIABLE
 from bot.telegram.app import build_application, post_init
-from tests.conftest import FACTS_DIR, SEEDS_DIR
+from tests.conftest import FACTS_DIR, SEEDS_DIR, on_disk
 from tests.support.offline import TOKEN, OfflineBotAPI
 from tests.support.telegram_rules import parse_html
 from tests.support.updates import (
@@ -91,7 +91,7 @@ async def test_authorization_matrix(admin_harness: Harness, command: str, who: s
                                     chat: dict[str, Any], options: dict[str, Any],
                                     allowed: bool) -> None:
     store = admin_harness.app.bot_data["factbase"].store
-    before = store.path.read_bytes()
+    before = on_disk(store.path)
     extra = {"document": IMPORT_FILE} if command == "import" else {}
     await admin_harness.send(admin_harness.updates.message(WRITES[command], chat, **options,
                                                            **extra))
@@ -100,9 +100,9 @@ async def test_authorization_matrix(admin_harness: Harness, command: str, who: s
     may = allowed and not (command in OWNERS_ONLY and who.endswith("editor"))
     assert refused is not may, reply
     if not may:
-        assert store.path.read_bytes() == before, "a refused command wrote to the database"
+        assert on_disk(store.path) == before, "a refused command wrote to the database"
     else:
-        assert store.path.read_bytes() != before, f"{command} as {who} changed nothing: {reply}"
+        assert on_disk(store.path) != before, f"{command} as {who} changed nothing: {reply}"
 
 
 async def test_a_guided_dialogue_asks_each_field(admin_harness: Harness) -> None:
