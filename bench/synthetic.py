@@ -10,7 +10,8 @@ from pathlib import Path
 
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 
-SEED_TEXT = Path(__file__).resolve().parent.parent / "seeds" / "reuters-2025-03-13-russia-demands.txt"
+SEED_TEXT = (Path(__file__).resolve().parent.parent / "seeds"
+             / "reuters-2025-03-13-russia-demands.txt")
 SOURCE = Source(id="bench", title="Synthetic benchmark source", outlet="bench", origin="admin")
 SYLLABLES = ["ka", "lo", "vin", "ster", "mar", "ko", "ri", "dan", "bel", "tor", "nes", "quil",
              "ash", "pe", "ru", "zan", "mil", "ov", "ette", "gard"]
@@ -52,7 +53,8 @@ def generate(size: int, seed: int = 13) -> Base:
         first, last = _name(rng), _name(rng)
         title = rng.choice(TITLES)
         surnames.append(last)
-        people.append(Person(id=f"p{number}", name=f"{first} {last}", role=f"{title} of {_name(rng)}",
+        people.append(Person(id=f"p{number}", name=f"{first} {last}",
+                             role=f"{title} of {_name(rng)}",
                              aliases=(last, first, f"{title} {last}"), **common))
     items: list[Item] = list(people)
     years: set[str] = set()

@@ -21,7 +21,7 @@ from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 Status = Literal["ok", "empty", "not_found", "ambiguous", "usage", "help", "refused"]
 MAX_ECHO = 60
 """How much of a user's query an answer repeats back."""
-MAX_ENTRIES = 100
+MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
 
 
@@ -370,12 +370,6 @@ def _quotes(base: FactBase, args: str) -> Answer:
     )
 
 
-def _in_year(event: Event, year: str) -> bool:
-    start = (event.date or event.end or "")[:4]
-    end = (event.end or event.date or "")[:4]
-    return start <= year <= end
-
-
 def _timeline(base: FactBase, args: str) -> Answer:
     events = base.events()
     topic = args.strip()
@@ -388,7 +382,7 @@ def _timeline(base: FactBase, args: str) -> Answer:
             entries=_entries(base, events),
         )
     if _YEAR.match(topic):
-        chosen = [event for event in events if _in_year(event, topic)]
+        chosen = base.events_in(topic)
         if chosen:
             return Answer(title=f"Timeline: {topic}", entries=_entries(base, chosen),
                           note=_counted(len(chosen), "event", "add a topic, e.g. /timeline"

@@ -7,6 +7,7 @@ so a lookup never sees an item that is not safely on disk.
 from __future__ import annotations
 
 import asyncio
+import bisect
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ class FactBase:
         self._by_kind: dict[str, dict[str, Item]] = {}
         self._by_speaker: dict[str, dict[str, Quote | Statement]] = {}
         self._timeline: list[Event] | None = None
+        self._timeline_keys: list[str] | None = None
+        self._ranges: list[Event] = []
         self._write_lock = asyncio.Lock()
         self._refresh()
 
@@ -60,6 +63,7 @@ class FactBase:
             self._by_speaker[item.speaker][item.id] = item
         if isinstance(item, Event) or isinstance(previous, Event):
             self._timeline = None
+            self._timeline_keys = None
 
     def load(self, base: CuratedBase) -> LoadReport:
         """Refresh the curated items from `base`; admin items are kept as they are."""
@@ -158,6 +162,20 @@ class FactBase:
             events = [item for item in self.live("event") if isinstance(item, Event)]
             self._timeline = sorted(events, key=lambda event: event.sort_key)
         return self._timeline
+
+    def events_in(self, year: str) -> list[Event]:
+        """Live events that start, end or run in `year`, oldest first."""
+        events = self.events()
+        if self._timeline_keys is None:
+            self._timeline_keys = [event.sort_key[0] for event in events]
+            self._ranges = [event for event in events if event.date and event.end]
+        start = bisect.bisect_left(self._timeline_keys, year)
+        stop = bisect.bisect_left(self._timeline_keys, f"{int(year) + 1:04d}")
+        found = {event.id: event for event in events[start:stop]}
+        for event in self._ranges:
+            if (event.date or "")[:4] < year <= (event.end or "")[:4]:
+                found.setdefault(event.id, event)
+        return sorted(found.values(), key=lambda event: event.sort_key)
 
     def source_of(self, item: Item) -> Source | None:
         """The source an item cites."""
