@@ -3,8 +3,8 @@
 A query is never compared with every document. Its words are matched against the vocabulary
 (exact, prefix, then rapidfuzz `ratio` above a cutoff); the documents holding enough of the
 matched words are found with C-level set and counter operations, and only those are scored.
-Names resolve the same way against a vocabulary of names, aliases and roles. Items are added and removed one at a time, so a write never rebuilds
-the index.
+Names resolve the same way against a vocabulary of names, aliases and roles. Items are added
+and removed one at a time, so a write never rebuilds the index.
 """
 
 from __future__ import annotations
