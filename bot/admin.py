@@ -35,6 +35,7 @@ EDITORS_SOURCE = Source(
 """The source that items added by editors cite, until an editor sets another."""
 NOT_EDITABLE = frozenset({"id", "origin", "added_by", "added_at", "deleted", "evidence"})
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_HISTORY_LINE = 300
 
 
 @dataclass(frozen=True)
@@ -423,8 +424,8 @@ class Admin:
         log = [entry for entry in self.base.store.audit_log()
                if item_id is None or entry.get("item_id") == item_id]
         if not log:
-            return Answer(title="No changes recorded" + (f" for {item_id}" if item_id else ""),
-                          status="empty")
+            return Answer(title="No changes recorded"
+                          + (f" for “{echo(item_id)}”" if item_id else ""), status="empty")
         lines = [self._describe(entry) for entry in reversed(log[-10:])]
         title = f"History of {item_id}" if item_id else "Latest changes"
         return Answer(title=title, note="Newest first.", body=tuple(lines))
@@ -439,7 +440,8 @@ class Admin:
                    for key in after if before and before.get(key) != after.get(key)]
         summary = entry.get("summary")
         detail = "; ".join(changes) or (summary if isinstance(summary, str) else "")
-        return f"{when} · {who} · {what}" + (f" · {detail}" if detail else "")
+        line = f"{when} · {who} · {what}" + (f" · {detail}" if detail else "")
+        return line if len(line) <= MAX_HISTORY_LINE else line[: MAX_HISTORY_LINE - 1] + "…"
 
     # Bulk -----------------------------------------------------------------------------------
 
@@ -526,7 +528,7 @@ class Admin:
 
     def _user_id(self, args: str, command: str) -> int | Answer:
         text = args.split()[0] if args else ""
-        if not text.isdigit() or len(text) > 20:
+        if not (text.isascii() and text.isdigit()) or len(text) > 20:
             return _refused("Give a Telegram user id (digits), or use the command in reply to"
                             " the person's message.", ADMIN_COMMANDS[command].usage)
         return int(text)

@@ -91,9 +91,12 @@ _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _YEAR = re.compile(r"^\d{4}$")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def echo(text: str) -> str:
-    """A user's text, shortened to repeat it back in a title."""
-    text = " ".join(text.split())
+    """A user's text, shortened (and any lone surrogate replaced) to repeat it back."""
+    text = _SURROGATE.sub("\ufffd", " ".join(text.split()))
     return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
 
 
@@ -269,7 +272,7 @@ def _demands(base: FactBase, args: str) -> Answer:
             title="Russia’s demands",
             note=_counted(len(demands), "demand", "add a word, e.g. /demands nato")
             + " By when they were raised.",
-            entries=_entries(base, _by_period(demands)),
+            entries=_entries(base, base.memo("demands by period", lambda: _by_period(demands))),
             status="ok" if demands else "empty",
         )
     periods = {

@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     @classmethod
     def _user_ids(cls, value: str) -> str:
         parts = [part for part in value.replace(" ", "").split(",") if part]
-        if not all(part.isdigit() for part in parts):
+        if not all(part.isascii() and part.isdigit() for part in parts):
             raise ValueError("must be Telegram user ids separated by commas, such as 12345,67890")
         return ",".join(parts)
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 import asyncio
 import bisect
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from bot.curated import CuratedBase, load_curated
 from bot.index import SearchIndex
 from bot.models import ITEM_MODELS, Demand, Event, Item, Person, Quote, Source, Statement
 from bot.store import FactStore, LoadReport
+
+_T = TypeVar("_T")
 
 
 class FactBase:
@@ -28,9 +31,8 @@ class FactBase:
         self.items: dict[str, Item] = {}
         self._by_kind: dict[str, dict[str, Item]] = {}
         self._by_speaker: dict[str, dict[str, Quote | Statement]] = {}
-        self._timeline: list[Event] | None = None
-        self._timeline_keys: list[str] | None = None
-        self._ranges: list[Event] = []
+        self._memo: dict[Hashable, tuple[int, Any]] = {}
+        self.version = 0
         self._write_lock = asyncio.Lock()
         self._refresh()
 
@@ -43,6 +45,7 @@ class FactBase:
         return cls(store)
 
     def _refresh(self) -> None:
+        self.version += 1
         self.sources = {source.id: source for source in self.store.sources()}
         self.items = {}
         self._by_kind = {kind: {} for kind in ITEM_MODELS}
@@ -52,8 +55,18 @@ class FactBase:
         self.index = SearchIndex()
         self.index.build(self.items.values())
 
+    def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """`compute()`, remembered until the next change to the base."""
+        cached = self._memo.get(key)
+        if cached is not None and cached[0] == self.version:
+            return cast(_T, cached[1])
+        value = compute()
+        self._memo[key] = (self.version, value)
+        return value
+
     def _remember(self, item: Item) -> None:
         """Keep `item` (a new one, or a new version) in the in-memory views."""
+        self.version += 1
         previous = self.items.get(item.id)
         if isinstance(previous, Quote | Statement):
             self._by_speaker[previous.speaker].pop(previous.id, None)
@@ -61,9 +74,6 @@ class FactBase:
         self._by_kind[item.KIND][item.id] = item
         if isinstance(item, Quote | Statement) and not item.deleted:
             self._by_speaker[item.speaker][item.id] = item
-        if isinstance(item, Event) or isinstance(previous, Event):
-            self._timeline = None
-            self._timeline_keys = None
 
     def load(self, base: CuratedBase) -> LoadReport:
         """Refresh the curated items from `base`; admin items are kept as they are."""
@@ -131,11 +141,12 @@ class FactBase:
 
     def live(self, kind: str) -> list[Item]:
         """Every item of `kind` that is not deleted, in stored order."""
-        return [item for item in self._by_kind[kind].values() if not item.deleted]
+        return self.memo(("live", kind), lambda: [
+            item for item in self._by_kind[kind].values() if not item.deleted])
 
     def people(self) -> list[Person]:
         """Every live person and organisation."""
-        return [item for item in self.live("person") if isinstance(item, Person)]
+        return cast(list[Person], self.live("person"))
 
     def person(self, person_id: str) -> Person | None:
         """A person by id, deleted or not."""
@@ -144,35 +155,36 @@ class FactBase:
 
     def demands(self) -> list[Demand]:
         """Every live demand, in curated order."""
-        return [item for item in self.live("demand") if isinstance(item, Demand)]
+        return cast(list[Demand], self.live("demand"))
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         """Every live quote, or those of one speaker."""
-        pool = self.live("quote") if speaker is None else self._by_speaker[speaker].values()
-        return [item for item in pool if isinstance(item, Quote)]
+        if speaker is None:
+            return cast(list[Quote], self.live("quote"))
+        return [item for item in self._by_speaker[speaker].values() if isinstance(item, Quote)]
 
     def statements(self, speaker: str | None = None) -> list[Statement]:
         """Every live statement, or those of one speaker."""
-        pool = self.live("statement") if speaker is None else self._by_speaker[speaker].values()
-        return [item for item in pool if isinstance(item, Statement)]
+        if speaker is None:
+            return cast(list[Statement], self.live("statement"))
+        return [item for item in self._by_speaker[speaker].values()
+                if isinstance(item, Statement)]
 
     def events(self) -> list[Event]:
         """Every live event, oldest first."""
-        if self._timeline is None:
-            events = [item for item in self.live("event") if isinstance(item, Event)]
-            self._timeline = sorted(events, key=lambda event: event.sort_key)
-        return self._timeline
+        return self.memo("timeline", lambda: sorted(
+            cast(list[Event], self.live("event")), key=lambda event: event.sort_key))
 
     def events_in(self, year: str) -> list[Event]:
         """Live events that start, end or run in `year`, oldest first."""
         events = self.events()
-        if self._timeline_keys is None:
-            self._timeline_keys = [event.sort_key[0] for event in events]
-            self._ranges = [event for event in events if event.date and event.end]
-        start = bisect.bisect_left(self._timeline_keys, year)
-        stop = bisect.bisect_left(self._timeline_keys, f"{int(year) + 1:04d}")
+        keys = self.memo("timeline keys", lambda: [event.sort_key[0] for event in events])
+        ranges = self.memo("timeline ranges",
+                           lambda: [event for event in events if event.date and event.end])
+        start = bisect.bisect_left(keys, year)
+        stop = bisect.bisect_left(keys, f"{int(year) + 1:04d}")
         found = {event.id: event for event in events[start:stop]}
-        for event in self._ranges:
+        for event in ranges:
             if (event.date or "")[:4] < year <= (event.end or "")[:4]:
                 found.setdefault(event.id, event)
         return sorted(found.values(), key=lambda event: event.sort_key)

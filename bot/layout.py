@@ -7,6 +7,7 @@ parsed the markup away), stays within Telegram's 4,096-character message limit.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -17,6 +18,8 @@ MESSAGE_LIMIT = 4096
 PAGE_SIZE = 5
 """At most this many entries on one page."""
 SEPARATOR = "\n\n"
+BODY_BUDGET = 3000
+"""Most characters an answer's free lines take; titles and notes are short by construction."""
 
 
 class Markup(Protocol):
@@ -96,8 +99,21 @@ def _head(answer: Answer, page: Page, markup: Markup) -> list[str]:
     if answer.note:
         parts.append(markup.italic(markup.escape(answer.note)))
     if answer.body and page.number == 1:
-        parts.append("\n".join(markup.escape(line) for line in answer.body))
+        parts.append("\n".join(markup.escape(line) for line in _fitting(answer.body)))
     return parts
+
+
+def _fitting(lines: tuple[str, ...]) -> list[str]:
+    """As many of `lines` as fit in `BODY_BUDGET` characters, the rest summed up in one line."""
+    kept: list[str] = []
+    used = 0
+    for number, line in enumerate(lines):
+        used += visible_length(line) + 1
+        if used > BODY_BUDGET:
+            kept.append(f"… and {len(lines) - number} more lines.")
+            break
+        kept.append(line)
+    return kept
 
 
 def _suggestion_lines(answer: Answer, markup: Markup) -> str:
@@ -126,11 +142,15 @@ def render_page(
     return SEPARATOR.join(parts)
 
 
-def paginate(answer: Answer, limit: int = MESSAGE_LIMIT, page_size: int = PAGE_SIZE) -> list[Page]:
-    """Cut the entries into pages that each fit in `limit` as the user sees them."""
+@functools.lru_cache(maxsize=256)
+def paginate(
+    answer: Answer, limit: int = MESSAGE_LIMIT, page_size: int = PAGE_SIZE
+) -> tuple[Page, ...]:
+    """Cut the entries into pages that each fit in `limit` as the user sees them (remembered
+    for the latest answers, which page turns ask about again)."""
     entries = answer.entries
     if not entries:
-        return [Page(0, 0, 1, 1)]
+        return (Page(0, 0, 1, 1),)
     head = visible_length(render_page(answer, Page(0, 0, 1, 999), PLAIN,
                                       suggestions_as_text=True))
     sizes = [visible_length(entry_text(entry, number, PLAIN)) + len(SEPARATOR)
@@ -150,8 +170,8 @@ def paginate(answer: Answer, limit: int = MESSAGE_LIMIT, page_size: int = PAGE_S
             stop += 1
         bounds.append((start, stop))
         start = stop
-    return [Page(start, stop, number, len(bounds))
-            for number, (start, stop) in enumerate(bounds, 1)]
+    return tuple(Page(start, stop, number, len(bounds))
+                 for number, (start, stop) in enumerate(bounds, 1))
 
 
 def render_all(answer: Answer, markup: Markup) -> str:

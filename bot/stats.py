@@ -9,7 +9,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bot.answers import Answer
+from bot.answers import Answer, echo
 
 HOUR = 3600
 WEEK_HOURS = 7 * 24
@@ -44,7 +44,7 @@ class LookupStats:
         for old in [h for h in self._buckets if h <= hour - WEEK_HOURS]:
             del self._buckets[old]
         _capped_add(bucket.commands, command)
-        text = " ".join(query.lower().split())[:MAX_QUERY]
+        text = echo(query.lower())[:MAX_QUERY]
         if text:
             _capped_add(bucket.queries, f"/{command} {text}")
             if not found:

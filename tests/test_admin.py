@@ -74,6 +74,7 @@ async def test_addquote_for_someone_new_adds_the_person_too(admin: Admin) -> Non
         ("delete", "", "Give the id of the item."),
         ("restore", "no-comment", "no-comment is already live."),
         ("grant", "abc", "Give a Telegram user id"),
+        ("grant", "²", "Give a Telegram user id"),
         ("revoke", "5", "5 is not an editor."),
     ],
 )
@@ -209,3 +210,23 @@ def test_slugs_are_readable_unique_and_bounded() -> None:
     assert slug("Same", {"same"}, "x") == "same-2"
     assert slug("日本語", set(), "fact") == "fact"
     assert len(slug("word " * 100, set(), "x")) <= 48
+
+
+def test_stats_keep_no_lone_surrogates() -> None:
+    """Regression (deep fuzzing): /stats echoed a recorded query Telegram cannot carry."""
+    from bot.stats import LookupStats
+
+    stats = LookupStats()
+    stats.record("search", "bad \ud800 query", False, now=1_000_000.0)
+    text(stats.report(now=1_000_000.0)).encode("utf-8")
+
+
+async def test_history_of_a_huge_argument_fits_in_a_message(admin: Admin) -> None:
+    """Regression (deep fuzzing): /history echoed a 4,000-character argument in its title."""
+    from bot.layout import MESSAGE_LIMIT, visible_length
+
+    result = await admin.run(OWNER, "history", "x<&>" * 1100)
+    assert visible_length(text(result)) < MESSAGE_LIMIT
+    for number in range(30):
+        await admin.run(OWNER, "edit", f"no-comment text {'long words ' * 40}{number}")
+    assert visible_length(text(await admin.run(OWNER, "history", ""))) < MESSAGE_LIMIT

@@ -97,7 +97,8 @@ def test_a_corrupt_database_gives_one_clear_line(tmp_path: Path) -> None:
     assert (tmp_path / "data" / "factbot.json").read_text(encoding="utf-8") == "{oops"
 
 
-@pytest.mark.parametrize("setting", ["FACTBOT_WEBHOOK_PORT=notaport", "FACTBOT_ADMIN_IDS=abc"])
+@pytest.mark.parametrize("setting", ["FACTBOT_WEBHOOK_PORT=notaport", "FACTBOT_ADMIN_IDS=abc",
+                                     "FACTBOT_ADMIN_IDS=1,²"])
 def test_a_bad_setting_is_named(tmp_path: Path, setting: str) -> None:
     name, value = setting.split("=")
     result = factbot("ask", "/help", cwd=tmp_path, env={name: value})

@@ -13,6 +13,7 @@ import logging
 import re
 import sys
 import traceback
+from collections import OrderedDict
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -34,7 +35,7 @@ from bot.factbase import FactBase
 from bot.stats import LookupStats
 from bot.telegram import admin, handlers
 from bot.telegram.callbacks import CallbackCodec
-from bot.telegram.context import ADMIN, CODEC, FACTBASE, STATS
+from bot.telegram.context import ADMIN, ANSWERS, CODEC, FACTBASE, STATS
 from bot.telegram.delivery import ChatOrderedProcessor, RetryingRateLimiter
 from bot.telegram.inline import on_inline_query
 
@@ -162,6 +163,7 @@ def build_application(
     stats = LookupStats()
     application.bot_data.update({
         SETTINGS: settings, FACTBASE: base, STATS: stats, CODEC: CallbackCodec(),
+        ANSWERS: OrderedDict(),
         ADMIN: Admin(base, settings.owner_ids, settings.facts_dir, settings.seeds_dir, stats),
     })
     admin.register(application)

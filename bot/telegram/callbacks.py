@@ -29,6 +29,14 @@ class Callback:
     page: int = 0
 
 
+def _fits(data: str) -> bool:
+    """Whether `data` can travel as callback_data: valid UTF-8 of at most 64 bytes."""
+    try:
+        return len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES
+    except UnicodeEncodeError:
+        return False
+
+
 class CallbackCodec:
     """Encodes and decodes callback data, remembering long payloads for a while."""
 
@@ -40,7 +48,7 @@ class CallbackCodec:
         """Callback data of at most 64 bytes for this button."""
         prefix = f"{_CODES[action]}|{page}|"
         data = prefix + payload
-        if len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES and not payload.startswith(_KEY_MARK):
+        if _fits(data) and not payload.startswith(_KEY_MARK):
             return data
         key = hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
         self._long[key] = payload
@@ -56,7 +64,8 @@ class CallbackCodec:
         code, _, rest = data.partition("|")
         page_text, separator, payload = rest.partition("|")
         action = _ACTIONS.get(code)
-        if action is None or not separator or not page_text.isdigit() or len(page_text) > 4:
+        if (action is None or not separator or not page_text.isascii()
+                or not page_text.isdigit() or len(page_text) > 4):
             return None
         if payload.startswith(_KEY_MARK):
             remembered = self._long.get(payload[1:])

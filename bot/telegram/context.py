@@ -25,7 +25,9 @@ ADMIN = "admin"
 STATS = "stats"
 CODEC = "callbacks"
 REPLIES = "replies"
+ANSWERS = "answers"
 MAX_REMEMBERED_REPLIES = 256
+MAX_CACHED_ANSWERS = 512
 
 
 def factbase_of(context: ContextTypes.DEFAULT_TYPE) -> FactBase:
@@ -59,9 +61,26 @@ def render(context: ContextTypes.DEFAULT_TYPE, result: Answer, command: str,
     return render_reply(result, normalise(command), codec_of(context), page)
 
 
+def answer_for(context: ContextTypes.DEFAULT_TYPE, text: str) -> Answer:
+    """The core's answer to `text`; the latest few are kept until the fact base changes, so
+    turning pages and popular commands cost nothing."""
+    base = factbase_of(context)
+    cache: OrderedDict[str, tuple[int, Answer]] = context.bot_data[ANSWERS]
+    key = normalise(text)
+    hit = cache.get(key)
+    if hit is not None and hit[0] == base.version:
+        cache.move_to_end(key)
+        return hit[1]
+    result = answer(base, key)
+    cache[key] = (base.version, result)
+    while len(cache) > MAX_CACHED_ANSWERS:
+        cache.popitem(last=False)
+    return result
+
+
 def reply_for(context: ContextTypes.DEFAULT_TYPE, text: str, page: int = 0) -> Reply:
     """The answer to a user's `text`, rendered."""
-    return render(context, answer(factbase_of(context), normalise(text)), text, page)
+    return render(context, answer_for(context, text), text, page)
 
 
 async def send(message: Message, reply: Reply, *, force_reply: bool = False) -> Message:

@@ -20,13 +20,13 @@ from telegram.ext import (
 )
 
 from bot.admin import ADMIN_COMMANDS
-from bot.answers import COMMANDS, answer
+from bot.answers import COMMANDS
 from bot.telegram.admin import run_admin, split_command
 from bot.telegram.context import (
+    answer_for,
     codec_of,
     earlier_reply,
     edit,
-    factbase_of,
     normalise,
     remember,
     render,
@@ -45,7 +45,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message is None or not message.text:
         return
     text = normalise(message.text)
-    result = answer(factbase_of(context), text)
+    result = answer_for(context, text)
     command, args = split_command(text) if text.startswith("/") else ("search", text)
     stats_of(context).record(command, args, found=result.status not in MISSED)
     sent = await send(message, render(context, result, text))

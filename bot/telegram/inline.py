@@ -1,6 +1,7 @@
 """Inline mode: `@botname kellogg` in any chat offers matching items, each sent with its citation.
 
-Results are paged 50 at a time with `next_offset`; each result's id is its item id (unique, at
+Results are paged 20 at a time (Telegram allows 50) with `next_offset`, so each answer is quick
+to build; each result's id is its item id (unique, at
 most 48 bytes). An empty query offers the demands and the quotes.
 """
 
@@ -12,7 +13,7 @@ from telegram import (
     InputTextMessageContent,
     Update,
 )
-from telegram.constants import InlineQueryLimit, ParseMode
+from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.answers import entry_for, item_answer, lookup
@@ -21,7 +22,8 @@ from bot.models import Item
 from bot.telegram.context import factbase_of
 from bot.telegram.render import render_html
 
-PAGE = InlineQueryLimit.RESULTS
+PAGE = 20
+"""Results per answer: the client asks for the next ones (next_offset) as the user scrolls."""
 CACHE_SECONDS = 30
 MAX_TITLE = 80
 MAX_DESCRIPTION = 160
@@ -45,11 +47,11 @@ def _result(base: FactBase, item: Item) -> InlineQueryResultArticle:
 
 
 async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Offer up to 50 items for the typed text, with an offset for the next 50."""
+    """Offer a page of items for the typed text, with the offset of the next page."""
     query = update.inline_query
     if query is None:
         return
-    offset = int(query.offset) if query.offset.isdigit() else 0
+    offset = int(query.offset) if query.offset.isascii() and query.offset.isdigit() else 0
     base = factbase_of(context)
     items = lookup(base, query.query)
     chosen = items[offset : offset + PAGE]

@@ -106,12 +106,22 @@ def check_text(text: Any, parse_mode: Any, limit: int = MESSAGE_LIMIT) -> list[s
     """Problems with a message text (or caption) as Telegram would find them."""
     if not isinstance(text, str):
         return ["message text is missing"]
+    if not _is_utf8(text):
+        return ["strings must be encoded in UTF-8"]
     shown, problems = parse_html(text) if parse_mode == "HTML" else (text, [])
     if not shown.strip():
         problems.append("message text is empty")
     if utf16_length(shown) > limit:
         problems.append(f"message is too long: {utf16_length(shown)} > {limit}")
     return problems
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_keyboard(markup: Any) -> list[str]:
@@ -122,10 +132,12 @@ def check_keyboard(markup: Any) -> list[str]:
     for row in markup.get("inline_keyboard", []):
         for button in row:
             data = button.get("callback_data")
-            if data is not None and not 1 <= len(data.encode("utf-8")) <= CALLBACK_LIMIT:
-                problems.append(f"BUTTON_DATA_INVALID: {len(data.encode('utf-8'))} bytes")
-            if not button.get("text"):
-                problems.append("button text is empty")
+            if data is not None and not (
+                _is_utf8(data) and 1 <= len(data.encode("utf-8")) <= CALLBACK_LIMIT
+            ):
+                problems.append(f"BUTTON_DATA_INVALID: {data!r}")
+            if not button.get("text") or not _is_utf8(button["text"]):
+                problems.append("button text is empty or not UTF-8")
     return problems
 
 

@@ -81,7 +81,7 @@ class Updates:
             message["reply_to_message"] = reply_to
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0] if text.split() else text
-            length = len(command.encode("utf-16-le")) // 2
+            length = len(command.encode("utf-16-le", "surrogatepass")) // 2
             message[entities_key] = [{"type": "bot_command", "offset": 0, "length": length}]
         if thread_id is not None:
             message["message_thread_id"] = thread_id

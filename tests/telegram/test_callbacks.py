@@ -39,3 +39,16 @@ def test_remembered_payloads_expire_oldest_first() -> None:
     codec.encode("run", "y" * 100)
     codec.encode("run", "z" * 100)
     assert codec.decode(first) is None
+
+
+def test_a_lone_surrogate_in_a_payload_travels_by_key() -> None:
+    """Regression (deep fuzzing): `/demands \\ud800` crashed encoding its page buttons."""
+    codec = CallbackCodec()
+    data = codec.encode("page", "/demands \ud800", 1)
+    data.encode("utf-8")
+    assert codec.decode(data) == Callback("page", "/demands \ud800", 1)
+
+
+def test_non_ascii_digits_in_a_page_are_rejected() -> None:
+    """Regression (deep fuzzing): "p|²|/help" passed str.isdigit() and crashed int()."""
+    assert CallbackCodec().decode("p|²|/help") is None

@@ -186,3 +186,12 @@ async def test_errors_are_reported_briefly_and_to_the_error_chat(harness: Harnes
     assert "Traceback" not in visible(user_reply)
     assert "RuntimeError" in visible(report)
     assert "kaboom <secret> & details" in visible(report)
+
+
+async def test_a_lone_surrogate_in_a_command_is_answered(harness: Harness) -> None:
+    """Regression (deep fuzzing): a lone surrogate reached callback_data and crashed."""
+    await harness.send(harness.updates.message("/demands \ud800"))
+    sent = last_message(harness)
+    assert visible(sent).startswith("Russia’s demands · 1/3")
+    [(_, data)] = [button for button in buttons(sent) if button[0] == "▶"]
+    assert data.startswith("p|1|#")
