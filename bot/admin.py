@@ -241,19 +241,20 @@ class Admin:
         fields = {name: value for name, value in given.items() if value.strip()}
         if form.kind == "source":
             return await self._add_source(actor, fields, usage)
+        new_person: Person | None = None
         if form.kind == "quote":
             speaker = self._speaker(fields, values, command)
             if isinstance(speaker, Answer):
                 return speaker
             fields["speaker"] = speaker.id
             if speaker.id not in self.base.items:
-                person_answer = await self._store_new(actor, speaker, usage, {})
-                if person_answer.status != "ok":
-                    return person_answer
+                new_person = speaker
         item = self._build(form.kind, fields, actor)
         if isinstance(item, str):
             return _refused(item, usage)
-        return await self._store_new(actor, item, usage, fields)
+        if new_person is not None:
+            await self._store_new(actor, new_person)
+        return await self._store_new(actor, item)
 
     def _speaker(self, fields: dict[str, str], values: list[str],
                  command: str) -> Person | Answer:
@@ -307,8 +308,7 @@ class Admin:
             reverse = {model: form for form, model in names.items()}
             return _first_problem(error, reverse)
 
-    async def _store_new(self, actor: int, item: Item, usage: str,
-                         fields: dict[str, str]) -> Answer:
+    async def _store_new(self, actor: int, item: Item) -> Answer:
         if EDITORS_SOURCE.id not in self.base.sources:
             await self.base.save_source(EDITORS_SOURCE, actor=actor)
         await self.base.save(item, actor=actor, action="add")

@@ -1,8 +1,11 @@
 """The fact base on disk: TinyDB with a table per kind, plus sources and an audit log.
 
-Every write goes through `AtomicJSONStorage`, so it is durable once the call returns. Items are
-validated by their pydantic model when they are read back, so a hand-edited database that no
-longer fits the models fails loudly at start-up instead of showing broken answers.
+Every write goes through `AtomicJSONStorage`, so it is durable once the call returns, and is
+one journal line holding exactly what it changed. The file stays in TinyDB's format; bulk reads
+take the documents straight from the storage, since TinyDB's `Table` copies every document it
+yields. Items are validated by their pydantic model when they are read back, so a hand-edited
+database that no longer fits the models fails loudly at start-up instead of showing broken
+answers.
 """
 
 from __future__ import annotations
@@ -280,7 +283,7 @@ class FactStore:
 
     def editors(self) -> dict[int, dict[str, Any]]:
         """The editors owners have granted, by user id."""
-        return {int(row["user_id"]): dict(row) for row in self._db.table(EDITORS_TABLE)}
+        return {int(row["user_id"]): dict(row) for row in self._rows(EDITORS_TABLE)}
 
     def set_editor(self, user_id: int, *, actor: int, granted: bool) -> None:
         """Grant or revoke editing rights, with an audit entry, atomically."""
@@ -297,17 +300,19 @@ class FactStore:
 
         self._write(change)
 
+    def _rows(self, table: str) -> list[dict[str, Any]]:
+        """A table's documents in stored order, straight from the storage (no copies)."""
+        return list(((self._storage.read() or {}).get(table) or {}).values())
+
     def sources(self) -> list[Source]:
         """Every source article."""
-        return [
-            self._validated(Source, row, SOURCES_TABLE) for row in self._db.table(SOURCES_TABLE)
-        ]
+        return [self._validated(Source, row, SOURCES_TABLE) for row in self._rows(SOURCES_TABLE)]
 
     def items(self) -> Iterator[Item]:
         """Every item of every kind, soft-deleted ones included."""
         for kind, table_name in ITEM_TABLES.items():
             model = ITEM_MODELS[kind]
-            for row in self._db.table(table_name):
+            for row in self._rows(table_name):
                 yield self._validated(model, row, table_name)
 
     def audit_log(self) -> list[dict[str, Any]]:
@@ -322,7 +327,7 @@ class FactStore:
 
     def _validated(self, model: type[_M], row: Mapping[str, Any], table: str) -> _M:
         try:
-            return model.model_validate(dict(row))
+            return model.model_validate(row)
         except ValidationError as error:
             where = f"{self.path}: table '{table}': item '{row.get('id')}'"
             lines = describe_validation_error(where, error)

@@ -230,3 +230,12 @@ async def test_history_of_a_huge_argument_fits_in_a_message(admin: Admin) -> Non
     for number in range(30):
         await admin.run(OWNER, "edit", f"no-comment text {'long words ' * 40}{number}")
     assert visible_length(text(await admin.run(OWNER, "history", ""))) < MESSAGE_LIMIT
+
+
+async def test_a_refused_quote_adds_no_new_speaker(admin: Admin) -> None:
+    """Regression (deep fuzzing): the new person was stored before the quote was refused."""
+    before = on_disk(admin.base.store.path)
+    result = await admin.run(EDITOR, "addquote", "+Brand New Speaker | bad\x07quote")
+    assert result.title.startswith("quote: must not contain control character U+0007")
+    assert on_disk(admin.base.store.path) == before
+    assert admin.base.index.resolve_people("brand new speaker").people == []

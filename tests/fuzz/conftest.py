@@ -66,14 +66,15 @@ class FuzzBot:
 
     def check(self) -> None:
         """No error reached the error handler, every call passed Telegram's rules, and the
-        database still loads."""
+        database files still load (snapshot and journal); `close` validates every item too."""
         assert self.errors == [], repr(self.errors)
         assert self.api.violations == [], self.api.violations
-        list(FactStore(self.path).items())
+        FactStore(self.path).close()
 
     def close(self) -> None:
         self.loop.run_until_complete(self.app.shutdown())
         self.loop.close()
+        assert len(list(FactStore(self.path).items())) >= len(self.base.items)
 
     def last_text(self) -> str:
         """The visible text of the bot's last message."""
