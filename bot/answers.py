@@ -23,6 +23,8 @@ MAX_ECHO = 60
 """How much of a user's query an answer repeats back."""
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
+MAX_SEARCH_RESULTS = 25
+"""A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 
 
 @dataclass(frozen=True)
@@ -469,7 +471,7 @@ def _who(base: FactBase, args: str) -> Answer:
 def _search(base: FactBase, args: str) -> Answer:
     if not args.strip():
         return _usage("search", "some words to look for")
-    result = base.index.search(args)
+    result = base.index.search(args, limit=MAX_SEARCH_RESULTS)
     if not result.hits:
         return Answer(
             title=f"Nothing found for “{echo(args)}”",

@@ -317,8 +317,8 @@ class SearchIndex:
             if len(complete) >= limit:
                 candidates = complete
         scores = self._score(set(candidates), words, matches)
-        top = heapq.nlargest(limit, scores, key=lambda doc: (scores[doc], doc))
-        result.hits = [Hit(self._items[doc], scores[doc]) for doc in top]
+        top = heapq.nlargest(limit, scores.items(), key=lambda pair: (pair[1], pair[0]))
+        result.hits = [Hit(self._items[doc], score) for doc, score in top]
         if not result.hits and suggest:
             result.suggestions = self._alternatives(words, kinds)
         return result
