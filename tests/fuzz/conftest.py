@@ -1,7 +1,7 @@
 """A bot under fuzzing: the real Application on the offline Bot API, over a database on disk.
 
-Profiles: `fast` (200 examples a property, run by .ci/run) and `deep` (10,000), chosen with
-FACTBOT_FUZZ_PROFILE=deep.
+Profiles: `fast` (200 examples a property, run by .ci/run) and `deep` (10,000, or
+FACTBOT_FUZZ_EXAMPLES), chosen with FACTBOT_FUZZ_PROFILE=deep.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ EDITOR_ID = 77
 
 settings.register_profile("fast", max_examples=200, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("deep", max_examples=10_000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("deep", max_examples=int(os.environ.get("FACTBOT_FUZZ_EXAMPLES", 10_000)),
+                          deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("FACTBOT_FUZZ_PROFILE", "fast"))
 
 
