@@ -82,7 +82,9 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     counts: dict[str, int] = {}
     for item in base.items:
         counts[item.KIND] = counts.get(item.KIND, 0) + 1
-    listing = ", ".join(f"{number} {kind}s" for kind, number in counts.items())
+    plural = {"person": "people and organisations"}
+    listing = ", ".join(f"{number} {plural.get(kind, kind + 's')}"
+                        for kind, number in counts.items())
     print(f"OK: {len(base.sources)} source(s), {len(base.items)} items ({listing});"
           " every evidence sentence is verbatim in its source.")
     return 0
