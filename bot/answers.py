@@ -196,11 +196,11 @@ def _entries(base: FactBase, items: Iterable[Item]) -> tuple[Entry, ...]:
     return tuple(entry_for(base, item) for item in itertools.islice(items, MAX_ENTRIES))
 
 
-def _counted(number: int, noun: str, hint: str) -> str:
+def _counted(number: int, noun: str, hint: str, plural: str | None = None) -> str:
     """"12 events." — or, past `MAX_ENTRIES`, which are shown and how to narrow the list."""
     if number <= MAX_ENTRIES:
-        return f"{_count(number, noun)}."
-    return f"{_count(number, noun)}; the first {MAX_ENTRIES} are shown: {hint}"
+        return f"{_count(number, noun, plural)}."
+    return f"{_count(number, noun, plural)}; the first {MAX_ENTRIES} are shown: {hint}"
 
 
 def _usage(command: str, what: str) -> Answer:
@@ -436,8 +436,8 @@ def _names(people: Sequence[Person]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def _who(base: FactBase, args: str) -> Answer:
@@ -446,7 +446,7 @@ def _who(base: FactBase, args: str) -> Answer:
         return Answer(
             title="Who’s who",
             note=_counted(len(people), "person or organisation", "ask for a name, e.g. /who"
-                          " stent").replace("person or organisations", "people and organisations"),
+                          " stent", plural="people and organisations"),
             entries=tuple(_person_entry(base, person) for person in people[:MAX_ENTRIES]),
         )
     match = base.index.resolve_people(args)
@@ -530,8 +530,8 @@ def _about(base: FactBase, args: str) -> Answer:
     lines.append(", ".join(_count(number, noun) for noun, number in (
         ("demand", counts["demand"]), ("quote", counts["quote"]),
         ("reported statement", counts["statement"]), ("event", counts["event"]),
-        ("other fact", counts["fact"]), ("person or organisation", counts["person"]),
-    )) + ".")
+        ("other fact", counts["fact"]),
+    )) + f"; {_count(counts['person'], 'person or organisation', 'people and organisations')}.")
     lines.append("Every item quotes its source verbatim: /source <id> shows the sentences.")
     return Answer(title="About this fact base", status="help", body=tuple(lines))
 

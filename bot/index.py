@@ -164,7 +164,7 @@ def searchable_text(item: Item, people: dict[str, Person]) -> str:
         extra = item.context if isinstance(item, Quote) else None
         return " ".join(filter(None, (item.text, name, extra, item.date_phrase)))
     if isinstance(item, Demand):
-        return " ".join(filter(None, (item.text, item.raised, item.period)))
+        return f"{item.text} {item.period}"
     if isinstance(item, Event):
         return " ".join(filter(None, (item.text, item.date_phrase, item.date, item.end)))
     if isinstance(item, Fact):

@@ -83,6 +83,8 @@ def test_demands_are_complete_and_grouped_by_when_raised(factbase: FactBase) -> 
         ("/demands biden", ["limit-military-activity", "no-exercises-new-members",
                             "no-intermediate-missiles"]),
         ("/demands crimea", ["recognise-annexed-regions"]),
+        ("/demands nato", ["root-causes", "no-nato-membership", "no-exercises-new-members",
+                           "limit-military-activity", "abandon-nato-aspirations"]),
     ],
 )
 def test_demands_filter_by_period_or_words(factbase: FactBase, text: str,
@@ -169,6 +171,7 @@ def test_about_names_the_sources(factbase: FactBase) -> None:
     text = render_all(ask(factbase, "/about"), PLAIN)
     assert "Reuters via Defence Talks, published 13 Mar 2025" in text
     assert "11 demands" in text
+    assert "13 people and organisations." in text
 
 
 def test_help_lists_every_command(factbase: FactBase) -> None:
