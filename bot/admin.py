@@ -403,7 +403,7 @@ class Admin:
         return await self._set_deleted(actor, args, False)
 
     async def _undo(self, actor: int, args: str) -> Answer:
-        log = self.base.store.audit_log()
+        log = await self.base.audit_log()
         undone = {entry["undoes"] for entry in log if "undoes" in entry}
         mine = [entry for entry in log if entry.get("actor") == actor
                 and entry.get("kind") in ITEM_TABLES and entry["key"] not in undone
@@ -421,7 +421,7 @@ class Admin:
 
     async def _history(self, actor: int, args: str) -> Answer:
         item_id = args.split()[0].lower() if args else None
-        log = [entry for entry in self.base.store.audit_log()
+        log = [entry for entry in await self.base.audit_log()
                if item_id is None or entry.get("item_id") == item_id]
         if not log:
             return Answer(title="No changes recorded"

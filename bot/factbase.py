@@ -50,7 +50,7 @@ class FactBase:
         self.items = {}
         self._by_kind = {kind: {} for kind in ITEM_MODELS}
         self._by_speaker = defaultdict(dict)
-        for item in self.store.items():
+        for item in self.store.take_items():
             self._remember(item)
         self.index = SearchIndex()
         self.index.build(self.items.values())
@@ -84,11 +84,13 @@ class FactBase:
     def apply(self, item: Item) -> None:
         """Show a stored change to lookups at once: views and index, item by item."""
         previous = self.items.get(item.id)
+        said = list(self._by_speaker[item.id].values()) if isinstance(previous, Person) else []
+        for quote_or_statement in said:
+            self.index.remove(quote_or_statement.id)
         self._remember(item)
         self.index.add(item)
-        if isinstance(item, Person) and previous is not None:
-            for said in self._by_speaker[item.id].values():
-                self.index.add(said)
+        for quote_or_statement in said:
+            self.index.add(quote_or_statement)
 
     async def save(self, item: Item, *, actor: int | None, action: str,
                    undoes: str | None = None) -> Item | None:
@@ -99,7 +101,8 @@ class FactBase:
         """
         async with self._write_lock:
             replaced = await asyncio.to_thread(
-                self.store.save, item, actor=actor, action=action, undoes=undoes
+                self.store.save, item, actor=actor, action=action, undoes=undoes,
+                before=self.items.get(item.id),
             )
             self.apply(item)
         return replaced
@@ -114,6 +117,7 @@ class FactBase:
         """Upsert many items in one durable write, then show them; (added, updated, unchanged)."""
         async with self._write_lock:
             counts = await asyncio.to_thread(self.store.import_items, items, actor=actor)
+            await asyncio.to_thread(self.store.release)
             for item in items:
                 self.apply(item)
         return counts
@@ -131,9 +135,14 @@ class FactBase:
             await asyncio.to_thread(self.store.set_editor, user_id, actor=actor, granted=granted)
 
     async def export(self) -> dict[str, list[dict[str, Any]]]:
-        """The whole base as JSON-ready data, read between writes."""
+        """The whole base as JSON-ready data, read between writes, off the event loop."""
         async with self._write_lock:
-            return self.store.export()
+            return await asyncio.to_thread(self.store.export)
+
+    async def audit_log(self) -> list[dict[str, Any]]:
+        """Every recorded change, oldest first, read between writes, off the event loop."""
+        async with self._write_lock:
+            return await asyncio.to_thread(self.store.audit_log)
 
     def close(self) -> None:
         """Release the database."""

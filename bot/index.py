@@ -179,7 +179,6 @@ class SearchIndex:
         self._items: dict[str, Item] = {}
         self._people: dict[str, Person] = {}
         self._postings: dict[str, dict[str, int]] = defaultdict(dict)
-        self._terms_of: dict[str, tuple[str, ...]] = {}
         self._vocabulary = Vocabulary()
         self._name_postings: dict[str, dict[str, float]] = defaultdict(dict)
         self._name_terms_of: dict[str, tuple[str, ...]] = {}
@@ -213,15 +212,20 @@ class SearchIndex:
                 posting = postings[term] = {}
                 self._vocabulary.add(term)
             posting[item.id] = count
-        self._terms_of[item.id] = tuple(counts)
         if isinstance(item, Person):
             self._add_person(item)
 
     def remove(self, item_id: str) -> None:
-        """Drop an item from the index; unknown ids are ignored."""
-        if self._items.pop(item_id, None) is None:
+        """Drop an item from the index; unknown ids are ignored.
+
+        Its terms are found by tokenising it again (keeping them for every item would cost
+        memory for the rare write), so a speaker's quotes must be removed before the speaker
+        is renamed.
+        """
+        item = self._items.pop(item_id, None)
+        if item is None:
             return
-        for term in self._terms_of.pop(item_id, ()):
+        for term in set(tokenize(searchable_text(item, self._people))):
             self._postings[term].pop(item_id, None)
         if self._people.pop(item_id, None) is not None:
             for term in self._name_terms_of.pop(item_id, ()):

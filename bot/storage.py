@@ -68,17 +68,22 @@ class AtomicJSONStorage(Storage):
 
     def _load_snapshot(self) -> Tables | None:
         try:
-            raw = self.path.read_bytes()
+            self._snapshot_bytes = self.path.stat().st_size
+            raw = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
+        except UnicodeDecodeError as error:
+            raise DatabaseError(
+                f"the database {self.path} is not valid UTF-8 JSON ({error}); it was left"
+                " untouched: restore it from a backup or move it away to start afresh"
+            ) from None
         except OSError as error:
             raise DatabaseError(f"cannot read the database {self.path}: {error}") from None
-        self._snapshot_bytes = len(raw)
         if not raw.strip():
             return None
         try:
             data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        except json.JSONDecodeError as error:
             raise DatabaseError(
                 f"the database {self.path} is not valid JSON ({error}); it was left untouched:"
                 " restore it from a backup or move it away to start afresh"
@@ -107,16 +112,19 @@ class AtomicJSONStorage(Storage):
         self._journal_valid = valid
         return valid > 0
 
-    def read(self) -> Tables | None:
-        """The whole database, or None when nothing has been stored yet."""
-        if self._cache is not None:
-            return self._cache
+    def load_fresh(self) -> Tables | None:
+        """The whole database from the files, without keeping it in memory."""
         snapshot = self._load_snapshot()
         data = snapshot if snapshot is not None else {}
         if not self._replay_journal(data) and snapshot is None:
             return None
-        self._cache = data
         return data
+
+    def read(self) -> Tables | None:
+        """The whole database, or None when nothing has been stored yet; kept in memory."""
+        if self._cache is None:
+            self._cache = self.load_fresh()
+        return self._cache
 
     def write(self, data: Tables) -> None:
         """Replace the snapshot with `data` durably, then empty the journal."""
@@ -142,12 +150,14 @@ class AtomicJSONStorage(Storage):
         self._snapshot_bytes = len(payload)
         self._cache = data
 
-    def commit(self, data: Tables, ops: list[Op]) -> None:
+    def commit(self, data: Tables | None, ops: list[Op]) -> None:
         """Make `ops` (already applied to `data`) durable by appending them to the journal.
 
-        The first write of a new database writes its snapshot instead.
+        With `data` None the database is not held in memory ("cold"): only the journal grows,
+        and a compaction reads the files. The first write of a new database writes its snapshot
+        instead.
         """
-        if not self.path.exists():
+        if data is not None and not self.path.exists():
             self.write(data)
             return
         line = json.dumps(ops, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -164,7 +174,9 @@ class AtomicJSONStorage(Storage):
         self._journal_valid += len(line) + 1
         self._cache = data
         if self._journal_valid > max(COMPACT_MIN_BYTES, self._snapshot_bytes):
-            self.write(data)
+            whole = data if data is not None else self.load_fresh()
+            self.write(whole or {})
+            self._cache = data
 
     def close(self) -> None:
         """Forget the cached data; the next read comes from the files."""

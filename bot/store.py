@@ -72,10 +72,12 @@ class _Changes:
     Documents are found by item id through `keys`, the store's id index, kept current here.
     """
 
-    def __init__(self, data: Tables, keys: dict[str, dict[str, str]]) -> None:
+    def __init__(self, data: Tables, keys: dict[str, dict[str, str]],
+                 last: dict[str, int]) -> None:
         self.data = data
         self.ops: list[Op] = []
         self._keys = keys
+        self._last = last
 
     def rows(self, table: str) -> dict[str, dict[str, Any]]:
         return self.data.setdefault(table, {})
@@ -93,17 +95,19 @@ class _Changes:
             self._keys[table][document["id"]] = key
 
     def remove(self, table: str, key: str) -> None:
-        document = self.rows(table).pop(key)
+        document = self.rows(table).pop(key, None)
         self.ops.append((table, key, None))
-        if table in self._keys and "id" in document:
+        if document is not None and table in self._keys and "id" in document:
             self._keys[table].pop(document["id"], None)
 
-    def insert(self, table: str, document: dict[str, Any]) -> None:
+    def insert(self, table: str, document: dict[str, Any]) -> str:
         rows = self.rows(table)
-        number = int(next(reversed(rows), "0")) + 1
+        number = max(self._last.get(table, 0), int(next(reversed(rows), "0"))) + 1
         while str(number) in rows:
             number += 1
+        self._last[table] = number
         self.put(table, str(number), document)
+        return str(number)
 
 
 @dataclass
@@ -141,12 +145,14 @@ def _upsert_by_id(
                 done.removed += 1
     for item_id, document in documents.items():
         key = changes.key_of(table, item_id)
+        current = rows.get(key) if key is not None else None
         if key is None:
             changes.insert(table, document)
             done.added += 1
-        elif replaceable is not None and rows[key].get("origin") != replaceable:
+        elif replaceable is not None and current is not None and (
+                current.get("origin") != replaceable):
             done.skipped.append(item_id)
-        elif rows[key] == document:
+        elif current == document:
             done.unchanged += 1
         else:
             changes.put(table, key, document)
@@ -163,7 +169,54 @@ class FactStore:
         self._db = TinyDB(path, storage=AtomicJSONStorage)
         self._storage = cast(AtomicJSONStorage, self._db.storage)
         self._keys: dict[str, dict[str, str]] = {}
-        self._storage.read()
+        self._last: dict[str, int] = {}
+        self._cold = False
+        data = self._storage.read() or {}
+        self._editors = {int(row["user_id"]): (key, row)
+                         for key, row in data.get(EDITORS_TABLE, {}).items()}
+
+    def release(self) -> None:
+        """Stop holding the raw tables in memory ("cold"), keeping only what writes need: each
+        item's document key and each table's last key. Bulk operations read the files again."""
+        self._index_keys(self._storage.read() or {})
+        self._go_cold()
+
+    def _index_keys(self, data: Tables) -> None:
+        self._keys = {table: {row["id"]: key for key, row in data.get(table, {}).items()
+                              if "id" in row}
+                      for table in (*ITEM_TABLES.values(), SOURCES_TABLE)}
+        self._last = {table: max((int(key) for key in rows), default=0)
+                      for table, rows in data.items()}
+
+    def _go_cold(self) -> None:
+        self._storage.close()
+        self._db.clear_cache()
+        self._cold = True
+
+    def take_items(self) -> Iterator[Item]:
+        """Every item, once, for start-up: each raw document is freed as its model is made
+        (they share their strings), and the store is cold afterwards."""
+        self._warm()
+        data = self._storage.read() or {}
+        self._index_keys(data)
+        try:
+            for kind, table in ITEM_TABLES.items():
+                rows = data.get(table) or {}
+                model = ITEM_MODELS[kind]
+                for key in list(rows):
+                    yield self._validated(model, rows.pop(key), table)
+        finally:
+            self._go_cold()
+
+    def _warm(self) -> None:
+        """Hold the raw tables in memory again, for a bulk operation."""
+        if self._cold:
+            self._cold = False
+            self._keys.clear()
+
+    def _data(self) -> Tables:
+        """The raw tables: held in memory, or read from the files without keeping them."""
+        return (self._storage.load_fresh() if self._cold else self._storage.read()) or {}
 
     def close(self) -> None:
         """Release the database."""
@@ -176,7 +229,7 @@ class FactStore:
 
     def is_empty(self) -> bool:
         """True until anything has been stored."""
-        data = self._storage.read()
+        data = self._data()
         return not data or not any(data.values())
 
     def _write(self, change: Callable[[_Changes], None]) -> None:
@@ -185,21 +238,24 @@ class FactStore:
         If anything fails, the files keep their previous content and the next read comes
         from them, so nothing is ever half-written.
         """
-        data: Tables = self._storage.read() or {}
-        changes = _Changes(data, self._keys)
+        data: Tables = {} if self._cold else self._storage.read() or {}
+        changes = _Changes(data, self._keys, self._last)
         try:
             change(changes)
             if changes.ops:
-                self._storage.commit(data, changes.ops)
+                self._storage.commit(None if self._cold else data, changes.ops)
         except BaseException:
             self._storage.close()
             self._keys.clear()
+            self._last.clear()
+            self._cold = False
             raise
         finally:
             self._db.clear_cache()
 
     def load_curated(self, base: CuratedBase) -> LoadReport:
         """Upsert the curated sources and items by id; admin items are never touched."""
+        self._warm()
         total = _Upserted()
 
         def report(kept: int) -> LoadReport:
@@ -223,11 +279,13 @@ class FactStore:
         return report(sum(1 for item in self.items() if item.origin == "admin"))
 
     def save(
-        self, item: Item, *, actor: int | None, action: str, undoes: str | None = None
+        self, item: Item, *, actor: int | None, action: str, undoes: str | None = None,
+        before: Item | None = None,
     ) -> Item | None:
         """Store `item` (new, or replacing the one with its id) with an audit entry, atomically.
 
-        Returns the version it replaced, if any.
+        Returns the version it replaced, if any. A cold store does not hold that version: the
+        caller gives it as `before`, or it is read from the files.
         """
         table = ITEM_TABLES[item.KIND]
         document = item.model_dump(mode="json")
@@ -238,7 +296,12 @@ class FactStore:
             if key is None:
                 changes.insert(table, document)
             else:
-                replaced.append(changes.rows(table)[key])
+                held = changes.rows(table).get(key)
+                if held is None:
+                    held = (before.model_dump(mode="json") if before is not None
+                            else self._data().get(table, {}).get(key))
+                if held is not None:
+                    replaced.append(held)
                 changes.put(table, key, document)
             entry = {"at": _now(), "actor": actor, "action": action, "item_id": item.id,
                      "kind": item.KIND, "before": replaced[0] if replaced else None,
@@ -264,6 +327,7 @@ class FactStore:
 
     def import_items(self, items: list[Item], *, actor: int | None) -> tuple[int, int, int]:
         """Upsert many items by id in one atomic write; returns (added, updated, unchanged)."""
+        self._warm()
         total = _Upserted()
 
         def change(changes: _Changes) -> None:
@@ -283,25 +347,32 @@ class FactStore:
 
     def editors(self) -> dict[int, dict[str, Any]]:
         """The editors owners have granted, by user id."""
-        return {int(row["user_id"]): dict(row) for row in self._rows(EDITORS_TABLE)}
+        return {user_id: dict(row) for user_id, (_, row) in self._editors.items()}
 
     def set_editor(self, user_id: int, *, actor: int, granted: bool) -> None:
         """Grant or revoke editing rights, with an audit entry, atomically."""
+        granted_row = {"user_id": user_id, "granted_by": actor, "at": _now()}
+        new_key: list[str] = []
 
         def change(changes: _Changes) -> None:
-            for key, row in list(changes.rows(EDITORS_TABLE).items()):
-                if int(row["user_id"]) == user_id:
-                    changes.remove(EDITORS_TABLE, key)
+            held = self._editors.get(user_id)
+            if held is not None:
+                changes.remove(EDITORS_TABLE, held[0])
             if granted:
-                changes.insert(EDITORS_TABLE, {"user_id": user_id, "granted_by": actor,
-                                               "at": _now()})
+                new_key.append(changes.insert(EDITORS_TABLE, granted_row))
             changes.insert(AUDIT_TABLE, {"at": _now(), "actor": actor, "user_id": user_id,
                                          "action": "grant" if granted else "revoke"})
 
         self._write(change)
+        if new_key:
+            self._editors[user_id] = (new_key[0], granted_row)
+        else:
+            self._editors.pop(user_id, None)
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
-        """A table's documents in stored order, straight from the storage (no copies)."""
+        """A table's documents in stored order, straight from the storage (no copies). A cold
+        store is warmed: this is a bulk read, and the whole base is read once, not per table."""
+        self._warm()
         return list(((self._storage.read() or {}).get(table) or {}).values())
 
     def sources(self) -> list[Source]:
@@ -317,13 +388,12 @@ class FactStore:
 
     def audit_log(self) -> list[dict[str, Any]]:
         """Every recorded change, oldest first, each with its `key`."""
-        rows = (self._storage.read() or {}).get(AUDIT_TABLE, {})
+        rows = self._data().get(AUDIT_TABLE, {})
         return [{**row, "key": key} for key, row in sorted(rows.items(), key=lambda p: int(p[0]))]
 
     def export(self) -> dict[str, list[dict[str, Any]]]:
         """The whole base as plain JSON-ready data, table by table."""
-        data = self._storage.read() or {}
-        return {name: list(rows.values()) for name, rows in data.items()}
+        return {name: list(rows.values()) for name, rows in self._data().items()}
 
     def _validated(self, model: type[_M], row: Mapping[str, Any], table: str) -> _M:
         try:

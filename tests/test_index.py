@@ -110,3 +110,11 @@ def test_deleted_items_are_not_found() -> None:
     index.build([Fact(id="gone", source="s", origin="admin", text="Hidden words", topic="t",
                       deleted=True)])
     assert index.search("hidden").hits == []
+
+
+async def test_renaming_a_speaker_moves_their_quotes_to_the_new_name(factbase: FactBase) -> None:
+    renamed = factbase.items["angela-stent"].model_copy(update={"name": "Angela Quuxworth"})
+    await factbase.save(renamed, actor=1, action="edit")
+    assert [h.item.id for h in factbase.index.search("quuxworth", kinds=frozenset({"quote"})).hits
+            ] == ["stent-no-concessions"]
+    assert factbase.index.search("stent", kinds=frozenset({"quote"})).hits == []

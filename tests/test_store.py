@@ -123,6 +123,7 @@ from bot.models import Fact
 from bot.store import FactStore
 bot.storage.COMPACT_MIN_BYTES = 20000  # compact often, so kills land in compactions too
 store = FactStore(Path(sys.argv[1]))
+store.release()  # write as the running bot does, without the raw tables in memory
 start = int(sys.argv[2])
 for number in range(start, start + 100000):
     store.save(Fact(id=f"w-{number}", source="s", origin="admin", text="x" * 300, topic="t"),
@@ -207,3 +208,23 @@ def test_writes_acknowledged_before_sigkill_are_never_lost(tmp_path: Path) -> No
         missing = [n for n in range(acknowledged + 1) if f"w-{n}" not in ids]
         assert not missing, f"acknowledged writes lost: {missing[:5]}"
     assert acknowledged > 40
+
+
+def test_a_cold_store_writes_the_same_as_a_warm_one(factbase: FactBase) -> None:
+    """After start-up the store drops its raw tables; writes, audit and editors still work."""
+    store = factbase.store
+    store.save(_admin_fact(1), actor=42, action="add")
+    edited = _admin_fact(1).model_copy(update={"text": "Edited cold."})
+    replaced = store.save(edited, actor=42, action="edit", before=_admin_fact(1))
+    assert replaced is not None
+    assert replaced.text == "Added by an admin, number 1."
+    store.set_editor(7, actor=42, granted=True)
+    store.set_editor(7, actor=42, granted=False)
+    store.set_editor(8, actor=42, granted=True)
+    assert set(store.editors()) == {8}
+    assert store.audit_log()[-4]["before"]["text"] == "Added by an admin, number 1."
+    reopened = FactStore(store.path)
+    items = {item.id: item for item in reopened.items()}
+    assert items["admin-1"].text == "Edited cold."
+    assert len(items) == 61
+    assert set(reopened.editors()) == {8}
