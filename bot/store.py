@@ -257,10 +257,11 @@ class FactStore:
         """Upsert the curated sources and items by id; admin items are never touched."""
         self._warm()
         total = _Upserted()
+        kept = [0]
 
-        def report(kept: int) -> LoadReport:
-            return LoadReport(total.added, total.updated, total.unchanged, total.removed, kept,
-                              tuple(total.skipped))
+        def report() -> LoadReport:
+            return LoadReport(total.added, total.updated, total.unchanged, total.removed,
+                              kept[0], tuple(total.skipped))
 
         def change(changes: _Changes) -> None:
             sources = {source.id: source.model_dump(mode="json") for source in base.sources}
@@ -269,14 +270,14 @@ class FactStore:
                 wanted = {item.id: item.model_dump(mode="json")
                           for item in base.items if kind == item.KIND}
                 total.add(_upsert_by_id(changes, table_name, wanted, replaceable="curated"))
-            kept = sum(1 for name in ITEM_TABLES.values() for row in changes.rows(name).values()
-                       if row.get("origin") == "admin")
+            kept[0] = sum(1 for name in ITEM_TABLES.values()
+                          for row in changes.rows(name).values() if row.get("origin") == "admin")
             if total.added or total.updated or total.removed:
                 changes.insert(AUDIT_TABLE, {"at": _now(), "actor": None, "action": "load",
-                                             "summary": report(kept).summary()})
+                                             "summary": report().summary()})
 
         self._write(change)
-        return report(sum(1 for item in self.items() if item.origin == "admin"))
+        return report()
 
     def save(
         self, item: Item, *, actor: int | None, action: str, undoes: str | None = None,
