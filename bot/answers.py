@@ -569,7 +569,7 @@ def lookup(base: FactBase, query: str) -> list[Item]:
     if not query.strip():
         return [*base.demands(), *base.quotes()][:MAX_LOOKUP]
     found: dict[str, Item] = {}
-    for person in base.index.resolve_people(query).people:
+    for person in base.index.resolve_people(query, suggest=False).people:
         found[person.id] = person
         for said in (*base.quotes(person.id), *base.statements(person.id)):
             found.setdefault(said.id, said)

@@ -192,11 +192,12 @@ class FactBase:
                            lambda: [event for event in events if event.date and event.end])
         start = bisect.bisect_left(keys, year)
         stop = bisect.bisect_left(keys, f"{int(year) + 1:04d}")
-        found = {event.id: event for event in events[start:stop]}
-        for event in ranges:
-            if (event.date or "")[:4] < year <= (event.end or "")[:4]:
-                found.setdefault(event.id, event)
-        return sorted(found.values(), key=lambda event: event.sort_key)
+        starting = events[start:stop]
+        spanning = [event for event in ranges
+                    if (event.date or "")[:4] < year <= (event.end or "")[:4]]
+        if not spanning:
+            return starting
+        return sorted([*starting, *spanning], key=lambda event: event.sort_key)
 
     def source_of(self, item: Item) -> Source | None:
         """The source an item cites."""

@@ -15,12 +15,13 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
+from bot.postings import Postings, highest
 
 STOPWORDS = frozenset(
     """a about after all also am an and any are as at be been before being but by can could did
@@ -39,8 +40,10 @@ PREFIX_SCORE = 90.0
 """Score of a vocabulary term that starts with the (four or more letter) query word."""
 ROLE_WEIGHT = 0.9
 """Role words name a person less surely than their name or aliases."""
-MANY_CANDIDATES = 1000
-"""Past this many candidates, only documents matching every word are scored, if enough do."""
+REPEAT_BONUS = 1.0 + math.log(2)
+"""A term held more than once (in the text and the topic, say) weighs this much more."""
+CORRECTION_MARGIN = 5.0
+"""A correction this much less similar than the best one is not what the query word meant."""
 
 _WORD = re.compile(r"[^\W_]+")
 _US = re.compile(r"\bu\.\s?s\.(?=\W|$)")
@@ -95,6 +98,9 @@ class Vocabulary:
 
     def __len__(self) -> int:
         return len(self._terms)
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._known
 
     def add(self, term: str) -> None:
         """Learn a term; known terms are ignored."""
@@ -178,7 +184,13 @@ class SearchIndex:
     def __init__(self) -> None:
         self._items: dict[str, Item] = {}
         self._people: dict[str, Person] = {}
-        self._postings: dict[str, dict[str, int]] = defaultdict(dict)
+        self._ids: list[str] = []
+        """Item id by document number; "" for a number whose item was removed."""
+        self._numbers: dict[str, int] = {}
+        self._postings = Postings()
+        self._repeated = Postings()
+        """The documents that hold a term more than once: they rank above those holding it once."""
+        self._kinds = Postings()
         self._vocabulary = Vocabulary()
         self._name_postings: dict[str, dict[str, float]] = defaultdict(dict)
         self._name_terms_of: dict[str, tuple[str, ...]] = {}
@@ -189,44 +201,68 @@ class SearchIndex:
         return len(self._items)
 
     def build(self, items: Iterable[Item]) -> None:
-        """Index many items: people first, so quotes can be found by their speaker's name."""
+        """Index many items at once: people first, so quotes can be found by their speaker's
+        name; each term's postings are made in one step."""
         pending = [item for item in items if not item.deleted]
+        pending.sort(key=lambda item: not isinstance(item, Person))
+        held: dict[str, list[int]] = defaultdict(list)
+        repeated: dict[str, list[int]] = defaultdict(list)
+        kinds: dict[str, list[int]] = defaultdict(list)
         for item in pending:
-            if isinstance(item, Person):
-                self.add(item)
-        for item in pending:
-            if not isinstance(item, Person):
-                self.add(item)
+            number = self._enter(item)
+            kinds[item.KIND].append(number)
+            for term, count in Counter(tokenize(searchable_text(item, self._people))).items():
+                held[term].append(number)
+                if count > 1:
+                    repeated[term].append(number)
+        for term, numbers in held.items():
+            self._vocabulary.add(term)
+            self._postings.add_many(term, numbers)
+        for term, numbers in repeated.items():
+            self._repeated.add_many(term, numbers)
+        for kind, numbers in kinds.items():
+            self._kinds.add_many(kind, numbers)
 
     def add(self, item: Item) -> None:
         """Index `item`, replacing any earlier version with the same id."""
-        self.remove(item.id)
         if item.deleted:
+            self.remove(item.id)
             return
+        number = self._enter(item)
+        self._kinds.add(item.KIND, number)
+        for term, count in Counter(tokenize(searchable_text(item, self._people))).items():
+            self._vocabulary.add(term)
+            self._postings.add(term, number)
+            if count > 1:
+                self._repeated.add(term, number)
+
+    def _enter(self, item: Item) -> int:
+        """Give `item` the next document number (the most recent), replacing its old one."""
+        self.remove(item.id)
+        number = len(self._ids)
+        self._ids.append(item.id)
+        self._numbers[item.id] = number
         self._items[item.id] = item
-        counts = Counter(tokenize(searchable_text(item, self._people)))
-        postings = self._postings
-        for term, count in counts.items():
-            posting = postings.get(term)
-            if posting is None:
-                posting = postings[term] = {}
-                self._vocabulary.add(term)
-            posting[item.id] = count
         if isinstance(item, Person):
             self._add_person(item)
+        return number
 
     def remove(self, item_id: str) -> None:
         """Drop an item from the index; unknown ids are ignored.
 
         Its terms are found by tokenising it again (keeping them for every item would cost
         memory for the rare write), so a speaker's quotes must be removed before the speaker
-        is renamed.
+        is renamed. Its number is not reused: numbers give the order items were indexed in.
         """
         item = self._items.pop(item_id, None)
         if item is None:
             return
+        number = self._numbers.pop(item_id)
+        self._ids[number] = ""
+        self._kinds.discard(item.KIND, number)
         for term in set(tokenize(searchable_text(item, self._people))):
-            self._postings[term].pop(item_id, None)
+            self._postings.discard(term, number)
+            self._repeated.discard(term, number)
         if self._people.pop(item_id, None) is not None:
             for term in self._name_terms_of.pop(item_id, ()):
                 self._name_postings[term].pop(item_id, None)
@@ -251,8 +287,9 @@ class SearchIndex:
             self._name_vocabulary.add(term)
         self._name_terms_of[person.id] = tuple(weights)
 
-    def resolve_people(self, query: str) -> PeopleMatch:
-        """The people `query` names: by exact name or alias, else by each of its words."""
+    def resolve_people(self, query: str, *, suggest: bool = True) -> PeopleMatch:
+        """The people `query` names: by exact name or alias, else by each of its words; near
+        misses as suggestions when nobody matches (and `suggest`)."""
         words = tokenize(query)
         exact = self._phrases.get(" ".join(words)) if words else None
         if exact:
@@ -264,14 +301,24 @@ class SearchIndex:
         if best >= MATCH_CUTOFF:
             chosen = [pid for pid, score in scores.items() if score >= best - 2.0]
             return PeopleMatch(people=self._ordered(chosen))
+        if not suggest:
+            return PeopleMatch()
         near = self._score_people(words, SUGGEST_CUTOFF)
         ranked = heapq.nlargest(5, near, key=lambda pid: near[pid])
         return PeopleMatch(suggestions=[self._people[pid] for pid in ranked])
 
     def _score_people(self, words: list[str], cutoff: float) -> dict[str, float]:
-        """Mean over the query words of each person's best match for the word."""
+        """Mean over the query words of each person's best match for the word.
+
+        An ordinary word spelt right (known to the text vocabulary but not to the names) is
+        not taken for a misspelt name; a query with too many of those names nobody.
+        """
+        namelike = [word for word in words
+                    if word in self._name_vocabulary or word not in self._vocabulary]
+        if cutoff >= MATCH_CUTOFF and len(namelike) * 100.0 < cutoff * len(words):
+            return {}
         totals: dict[str, float] = defaultdict(float)
-        for word in words:
+        for word in namelike:
             best: dict[str, float] = {}
             for term, similarity in self._name_vocabulary.match(word, cutoff):
                 for person_id, weight in self._name_postings[term].items():
@@ -291,68 +338,105 @@ class SearchIndex:
         *,
         suggest: bool = True,
     ) -> SearchResult:
-        """Items relevant to `query`, best first; nothing when no word of it is known."""
+        """Items relevant to `query`, best first; nothing when no word of it is known.
+
+        An item's score is the sum, over the query's words, of its best-matching term's
+        weight (rarity times similarity, more if the item holds the term twice or more).
+        Items holding the same terms score the same, so they are ranked as groups, and only
+        the `limit` best are ever looked at one by one; equal scores go to the item indexed
+        most recently.
+        """
         words = list(dict.fromkeys(tokenize(query)))
         result = SearchResult()
         if not words:
             return result
-        matches = {word: self._vocabulary.match(word) for word in words}
-        for word, found in matches.items():
-            if found and found[0][1] < 100.0 and found[0][1] != PREFIX_SCORE:
+        options = []
+        for word in words:
+            found = self._meanings(word)
+            if found and not found[0][0].startswith(word):
                 result.corrections[word] = found[0][0]
-        required = len(words) if len(words) <= 2 else math.ceil(0.6 * len(words))
-        documents = [self._documents(matches[word]) for word in words]
-        hits_per_doc: Counter[str] = Counter()
-        if required == len(words):
-            documents.sort(key=len)
-            common = set(documents[0])
-            for more in documents[1:]:
-                common.intersection_update(more)
-            candidates = list(common)
-            hits_per_doc.update(dict.fromkeys(candidates, len(words)))
-        else:
-            for docs in documents:
-                hits_per_doc.update(docs)
-            candidates = [doc for doc, count in hits_per_doc.items() if count >= required]
+            options.append(sorted(self._options(found), key=lambda option: -option[0]))
+        candidates = self._holding_enough([self._any_of(masks) for masks in options])
         if kinds is not None:
-            candidates = [doc for doc in candidates if self._items[doc].KIND in kinds]
-        if len(candidates) > MANY_CANDIDATES:
-            complete = [doc for doc in candidates if hits_per_doc[doc] == len(words)]
-            if len(complete) >= limit:
-                candidates = complete
-        scores = self._score(set(candidates), words, matches)
-        top = heapq.nlargest(limit, scores.items(), key=lambda pair: (pair[1], pair[0]))
-        result.hits = [Hit(self._items[doc], score) for doc, score in top]
+            candidates &= self._any_of([(0.0, self._kinds.mask(kind)) for kind in kinds])
+        result.hits = self._top(self._score_groups(candidates, options), limit)
         if not result.hits and suggest:
             result.suggestions = self._alternatives(words, kinds)
         return result
 
-    def _documents(self, found: list[tuple[str, float]]) -> Collection[str]:
-        """The documents holding any of the terms a query word matched."""
-        if len(found) == 1:
-            return self._postings[found[0][0]].keys()
-        return {doc for term, _ in found for doc in self._postings[term]}
+    def _meanings(self, word: str) -> list[tuple[str, float]]:
+        """The terms a query word stands for: itself and longer forms, or its likeliest
+        corrections (one far less similar than the best is not what was meant)."""
+        found = self._vocabulary.match(word)
+        if found and not found[0][0].startswith(word):
+            return [pair for pair in found if pair[1] >= found[0][1] - CORRECTION_MARGIN]
+        return found
 
-    def _score(
-        self, candidates: set[str], words: list[str], matches: dict[str, list[tuple[str, float]]]
-    ) -> dict[str, float]:
-        """Sum over the query's words of each candidate's best-matching term weight (idf times
-        similarity, more for repeated terms)."""
+    def _weight(self, term: str, similarity: float) -> float:
+        """What a term is worth to a query word: its rarity (idf) times the similarity."""
         total = max(len(self._items), 1)
-        scores = dict.fromkeys(candidates, 0.0)
-        for word in words:
-            best: dict[str, float] = {}
-            for term, similarity in matches[word]:
-                postings = self._postings[term]
-                weight = similarity / 100.0 * math.log(1.0 + total / max(len(postings), 1))
-                for doc in candidates.intersection(postings):
-                    count = postings[doc]
-                    value = weight if count == 1 else weight * (1.0 + math.log(count))
-                    if value > best.get(doc, 0.0):
-                        best[doc] = value
-            for doc, value in best.items():
-                scores[doc] += value
-        return scores
+        return similarity / 100.0 * math.log(1.0 + total / max(self._postings.count(term), 1))
+
+    def _options(self, found: list[tuple[str, float]]) -> Iterable[tuple[float, int]]:
+        """Each term a query word matched: its weight and its documents, and those holding it
+        more than once with their higher weight."""
+        for term, similarity in found:
+            weight = self._weight(term, similarity)
+            if self._repeated.count(term):
+                yield weight * REPEAT_BONUS, self._repeated.mask(term)
+            yield weight, self._postings.mask(term)
+
+    @staticmethod
+    def _any_of(options: list[tuple[float, int]]) -> int:
+        mask = 0
+        for _, held in options:
+            mask |= held
+        return mask
+
+    @staticmethod
+    def _holding_enough(words: list[int]) -> int:
+        """The documents holding enough of the query's words: all of two, 60 % of more.
+
+        `reached[n]` holds the documents holding at least n + 1 of the words seen so far.
+        """
+        required = len(words) if len(words) <= 2 else math.ceil(0.6 * len(words))
+        reached = [0] * required
+        for held in words:
+            for level in range(required - 1, 0, -1):
+                reached[level] |= reached[level - 1] & held
+            reached[0] |= held
+        return reached[-1]
+
+    @staticmethod
+    def _score_groups(candidates: int, options: list[list[tuple[float, int]]]) -> dict[float, int]:
+        """The candidates grouped by score: each word splits every group by the best term of
+        it that its documents hold."""
+        groups = [(candidates, 0.0)]
+        for choices in options:
+            split = []
+            for members, score in groups:
+                rest = members
+                for weight, held in choices:
+                    part = rest & held
+                    if part:
+                        split.append((part, score + weight))
+                        rest ^= part
+                if rest:
+                    split.append((rest, score))
+            groups = split
+        by_score: dict[float, int] = defaultdict(int)
+        for members, score in groups:
+            by_score[round(score, 9)] |= members
+        return by_score
+
+    def _top(self, by_score: dict[float, int], limit: int) -> list[Hit]:
+        hits: list[Hit] = []
+        for score in sorted(by_score, reverse=True):
+            hits += (Hit(self._items[self._ids[number]], score)
+                     for number in highest(by_score[score], limit - len(hits)))
+            if len(hits) >= limit:
+                break
+        return hits
 
     def _alternatives(self, words: list[str], kinds: frozenset[str] | None) -> list[str]:
         """Queries close to `words` that would find something: each word's nearest terms."""

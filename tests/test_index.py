@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.factbase import FactBase
-from bot.index import SearchIndex, normalize, tokenize
+from bot.index import REPEAT_BONUS, SearchIndex, normalize, tokenize
 from bot.models import Fact, Person
 
 
@@ -118,3 +122,63 @@ async def test_renaming_a_speaker_moves_their_quotes_to_the_new_name(factbase: F
     assert [h.item.id for h in factbase.index.search("quuxworth", kinds=frozenset({"quote"})).hits
             ] == ["stent-no-concessions"]
     assert factbase.index.search("stent", kinds=frozenset({"quote"})).hits == []
+
+
+def _fact(number: int, text: str) -> Fact:
+    return Fact(id=f"f{number}", source="s", origin="admin", text=text, topic="t")
+
+
+def test_an_item_holding_a_word_twice_ranks_first_and_ties_go_to_the_newest() -> None:
+    index = SearchIndex()
+    index.build([_fact(1, "talks on a truce"), _fact(2, "truce, truce and more truce"),
+                 _fact(3, "a truce in spring")])
+    assert [hit.item.id for hit in index.search("truce").hits] == ["f2", "f3", "f1"]
+    index.add(_fact(1, "talks on a truce, again"))
+    assert [hit.item.id for hit in index.search("truce").hits] == ["f2", "f1", "f3"]
+
+
+def test_a_correction_far_behind_the_best_one_is_not_searched() -> None:
+    index = SearchIndex()
+    index.build([_fact(1, "relations between the two"), _fact(2, "creating a new order")])
+    result = index.search("relatins")
+    assert result.corrections == {"relatin": "relation"}
+    assert [hit.item.id for hit in result.hits] == ["f1"]
+
+
+WORDS = ["truce", "talks", "sanctions", "nato", "ukraine", "russia", "russian", "peace",
+         "envoy", "moscow", "kyiv", "deal"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6), min_size=1,
+                      max_size=150),
+       query=st.lists(st.sampled_from([*WORDS, "truse", "rusia", "zzz"]), min_size=1,
+                      max_size=5),
+       limit=st.integers(min_value=1, max_value=40))
+def test_search_ranks_exactly_as_scoring_every_document_would(
+    texts: list[list[str]], query: list[str], limit: int
+) -> None:
+    """The grouped ranking equals the plain one: score each document on its own (sum over
+    the query's words of the best term's weight, more for a repeated term; enough of the
+    words held), best first, ties to the newest."""
+    index = SearchIndex()
+    facts = [_fact(number, " ".join(words)) for number, words in enumerate(texts)]
+    index.build(facts)
+    words = list(dict.fromkeys(tokenize(" ".join(query))))
+    required = len(words) if len(words) <= 2 else -(-3 * len(words) // 5)
+    expected = []
+    for number, fact in enumerate(facts):
+        held = Counter(tokenize(fact.text + " " + fact.topic))
+        score, matched = 0.0, 0
+        for word in words:
+            best = max((index._weight(term, similarity) * (REPEAT_BONUS if held[term] > 1 else 1)
+                        for term, similarity in index._meanings(word) if held[term]),
+                       default=0.0)
+            score += best
+            matched += best > 0
+        if matched >= required:
+            expected.append((round(score, 9), number, fact.id))
+    expected.sort(reverse=True)
+    hits = index.search(" ".join(query), limit=limit, suggest=False).hits
+    assert [(hit.item.id, round(hit.score, 6)) for hit in hits] == [
+        (fact_id, round(score, 6)) for score, _, fact_id in expected[:limit]]
