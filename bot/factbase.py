@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -19,6 +21,21 @@ from bot.models import ITEM_MODELS, Demand, Event, Item, Person, Quote, Source, 
 from bot.store import FactStore, LoadReport
 
 _T = TypeVar("_T")
+
+
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """Build objects that live as long as the base: the garbage collector is paused while
+    they are made, then told to leave them out of its scans (`gc.freeze`), so no collection
+    ever stalls a lookup by walking every item."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 class FactBase:
@@ -45,15 +62,16 @@ class FactBase:
         return cls(store)
 
     def _refresh(self) -> None:
-        self.version += 1
-        self.sources = {source.id: source for source in self.store.sources()}
-        self.items = {}
-        self._by_kind = {kind: {} for kind in ITEM_MODELS}
-        self._by_speaker = defaultdict(dict)
-        for item in self.store.take_items():
-            self._remember(item)
-        self.index = SearchIndex()
-        self.index.build(self.items.values())
+        with _long_lived():
+            self.version += 1
+            self.sources = {source.id: source for source in self.store.sources()}
+            self.items = {}
+            self._by_kind = {kind: {} for kind in ITEM_MODELS}
+            self._by_speaker = defaultdict(dict)
+            for item in self.store.take_items():
+                self._remember(item)
+            self.index = SearchIndex()
+            self.index.build(self.items.values())
 
     def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
         """`compute()`, remembered until the next change to the base."""

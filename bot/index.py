@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -54,7 +54,8 @@ def normalize(text: str) -> str:
     """Lower-case, accents stripped, "U.S." as "us"."""
     if not text.isascii():
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return _US.sub("us", text.casefold())
+    text = text.casefold()
+    return _US.sub("us", text) if "u." in text else text
 
 
 def _fold(word: str) -> str:
@@ -83,21 +84,32 @@ def tokenize(text: str) -> list[str]:
     Apostrophes split words, so a possessive's lone "s" is dropped with the other one-letter
     words.
     """
+    return list(filter(None, _folded_words(text)))
+
+
+def _term_counts(text: str) -> Counter[str]:
+    """How many times `text` holds each of its meaningful words (as `tokenize` gives them)."""
+    counts = Counter(_folded_words(text))
+    counts.pop("", None)
+    return counts
+
+
+def _folded_words(text: str) -> Iterator[str]:
     if len(_FOLDED) > MAX_FOLDED:
         _FOLDED.clear()
-    return list(filter(None, map(_FOLDED.__getitem__, _WORD.findall(normalize(text)))))
+    return map(_FOLDED.__getitem__, _WORD.findall(normalize(text)))
 
 
 class Vocabulary:
     """Distinct terms, matched by exact form, prefix, or typo-tolerant similarity."""
 
     def __init__(self) -> None:
-        self._terms: list[str] = []
         self._sorted: list[str] = []
         self._known: set[str] = set()
+        self._by_length: dict[int, list[str]] = defaultdict(list)
 
     def __len__(self) -> int:
-        return len(self._terms)
+        return len(self._known)
 
     def __contains__(self, term: object) -> bool:
         return term in self._known
@@ -106,7 +118,7 @@ class Vocabulary:
         """Learn a term; known terms are ignored."""
         if term not in self._known:
             self._known.add(term)
-            self._terms.append(term)
+            self._by_length[len(term)].append(term)
             bisect.insort(self._sorted, term)
 
     def match(self, word: str, cutoff: float = MATCH_CUTOFF) -> list[tuple[str, float]]:
@@ -122,11 +134,26 @@ class Vocabulary:
                 found.setdefault(term, PREFIX_SCORE)
         fuzzy_from = 4 if cutoff >= MATCH_CUTOFF else 3
         if len(word) >= fuzzy_from and (not found or cutoff < MATCH_CUTOFF):
-            for term, score, _ in process.extract(
-                word, self._terms, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
-            ):
+            for term, score in self._similar(word, cutoff):
                 found.setdefault(term, score)
         return sorted(found.items(), key=lambda pair: -pair[1])
+
+    def _similar(self, word: str, cutoff: float) -> list[tuple[str, float]]:
+        """The five terms most similar to `word` at or above `cutoff`.
+
+        Only terms of a length that can reach the cutoff are compared: `ratio` is at most
+        200 * shorter / (both lengths added).
+        """
+        shortest = math.ceil(len(word) * cutoff / (200.0 - cutoff) - 1e-9)
+        longest = math.floor(len(word) * (200.0 - cutoff) / cutoff + 1e-9)
+        similar = [
+            (term, score)
+            for length in range(shortest, longest + 1)
+            for term, score, _ in process.extract(
+                word, self._by_length.get(length, ()), scorer=fuzz.ratio, score_cutoff=cutoff,
+                limit=5)
+        ]
+        return heapq.nsmallest(5, similar, key=lambda pair: (-pair[1], pair[0]))
 
 
 @dataclass(frozen=True)
@@ -211,7 +238,7 @@ class SearchIndex:
         for item in pending:
             number = self._enter(item)
             kinds[item.KIND].append(number)
-            for term, count in Counter(tokenize(searchable_text(item, self._people))).items():
+            for term, count in _term_counts(searchable_text(item, self._people)).items():
                 held[term].append(number)
                 if count > 1:
                     repeated[term].append(number)
@@ -230,7 +257,7 @@ class SearchIndex:
             return
         number = self._enter(item)
         self._kinds.add(item.KIND, number)
-        for term, count in Counter(tokenize(searchable_text(item, self._people))).items():
+        for term, count in _term_counts(searchable_text(item, self._people)).items():
             self._vocabulary.add(term)
             self._postings.add(term, number)
             if count > 1:
@@ -260,7 +287,7 @@ class SearchIndex:
         number = self._numbers.pop(item_id)
         self._ids[number] = ""
         self._kinds.discard(item.KIND, number)
-        for term in set(tokenize(searchable_text(item, self._people))):
+        for term in _term_counts(searchable_text(item, self._people)):
             self._postings.discard(term, number)
             self._repeated.discard(term, number)
         if self._people.pop(item_id, None) is not None:

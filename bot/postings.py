@@ -9,19 +9,18 @@ C-level operations on machine words, however many documents hold each word.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 
 DENSE = 64
 """From this many documents on, a term's postings are a bitmask."""
 
 
-def bits(numbers: Iterable[int]) -> int:
+def bits(numbers: Collection[int]) -> int:
     """The bitmask with the bits of `numbers` set."""
-    ordered = sorted(numbers)
-    if not ordered:
+    if not numbers:
         return 0
-    buffer = bytearray(ordered[-1] // 8 + 1)
-    for number in ordered:
+    buffer = bytearray(max(numbers) // 8 + 1)
+    for number in numbers:
         buffer[number >> 3] |= 1 << (number & 7)
     return int.from_bytes(buffer, "little")
 
@@ -71,7 +70,7 @@ class Postings:
         """Record that document `number` holds `term`."""
         self.add_many(term, (number,))
 
-    def add_many(self, term: str, numbers: Iterable[int]) -> None:
+    def add_many(self, term: str, numbers: Collection[int]) -> None:
         """Record that the documents `numbers` hold `term`."""
         if term in self._dense:
             self._dense[term] |= bits(numbers)

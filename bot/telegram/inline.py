@@ -16,7 +16,7 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.answers import entry_for, item_answer, lookup
+from bot.answers import item_answer, lookup
 from bot.factbase import FactBase
 from bot.models import Item
 from bot.telegram.context import factbase_of
@@ -34,14 +34,15 @@ def _short(text: str, limit: int) -> str:
 
 
 def _result(base: FactBase, item: Item) -> InlineQueryResultArticle:
-    entry = entry_for(base, item)
+    single = item_answer(base, item)
+    entry = single.entries[0]
     title = entry.heading or entry.group or item.KIND.capitalize()
     return InlineQueryResultArticle(
         id=item.id,
         title=_short(title, MAX_TITLE),
         description=_short(entry.text, MAX_DESCRIPTION),
         input_message_content=InputTextMessageContent(
-            render_html(item_answer(base, item)), parse_mode=ParseMode.HTML
+            render_html(single), parse_mode=ParseMode.HTML
         ),
     )
 
