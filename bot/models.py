@@ -109,9 +109,12 @@ class Item(_Model):
     def _curated_items_cite_evidence(self) -> Item:
         if self.origin == "curated" and not self.evidence:
             raise ValueError("evidence: a curated item needs at least one verbatim sentence")
-        if sum(len(sentence) for sentence in self.evidence) > MAX_EVIDENCE_TOTAL:
+        if sum(map(len, self.evidence)) > MAX_EVIDENCE_TOTAL:
             raise ValueError(f"evidence: at most {MAX_EVIDENCE_TOTAL:,} characters in all")
-        size = sum(_utf16_length(value) for value in self._texts())
+        texts = self._texts()
+        if 2 * sum(map(len, texts)) <= ITEM_BUDGET:
+            return self  # a character is at most two UTF-16 code units
+        size = sum(map(_utf16_length, texts))
         if size > ITEM_BUDGET:
             raise ValueError(
                 f"the item's text is too long: {size:,} characters in all, at most"
@@ -120,12 +123,13 @@ class Item(_Model):
         return self
 
     def _texts(self) -> list[str]:
+        """Every text field's value (tuples of texts included)."""
         texts: list[str] = []
         for value in self.__dict__.values():
-            if isinstance(value, str):
+            if value.__class__ is str:
                 texts.append(value)
-            elif isinstance(value, tuple):
-                texts.extend(part for part in value if isinstance(part, str))
+            elif value.__class__ is tuple:
+                texts.extend(value)
         return texts
 
     @property

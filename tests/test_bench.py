@@ -1,0 +1,29 @@
+"""The benchmark runs end to end on a small base and reports what the issue asks for."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_benchmark_reports_every_metric_with_baselines_and_ratios() -> None:
+    done = subprocess.run([sys.executable, "-m", "bench", "--quick", "--sizes", "100", "--json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    rows = json.loads(done.stdout)["rows"]
+    metrics = {row["metric"] for row in rows}
+    for expected in ("lookup p99: /search <2-4 words, one misspelt>", "lookup p50: inline query",
+                     "reply p99: /quote <name with a typo>", "start-up to ready",
+                     "peak RSS", "update throughput", "admin write p50 (durable)",
+                     "lookup p99 during writes: /search"):
+        assert any(metric.startswith(expected) for metric in metrics), expected
+    assert all(row["size"] == 100 and row["unit"] and row["factbot"] > 0 for row in rows)
+    lookup = next(row for row in rows if row["metric"].startswith("lookup p50: /search"))
+    assert lookup["tinydb_scan_ratio"] == pytest.approx(
+        lookup["tinydb_scan"] / lookup["factbot"], rel=0.05)
+    assert lookup["linear_rapidfuzz_ratio"] > 0
