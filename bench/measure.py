@@ -23,6 +23,7 @@ from bot.factbase import FactBase
 from bot.models import Fact, Item
 from bot.store import FactStore
 from bot.telegram.callbacks import CallbackCodec
+from bot.telegram.inline import PAGE
 from bot.telegram.render import render_html, render_reply
 
 
@@ -117,7 +118,9 @@ def _factbot_reply(factbase: FactBase, codec: CallbackCodec, text: str) -> None:
 
 
 def _factbot_inline(factbase: FactBase, text: str) -> None:
-    for item in lookup(factbase, text)[:20]:
+    """What the inline handler does for a first page: a page of items (and one more, to know
+    whether there is a next page), each rendered."""
+    for item in lookup(factbase, text, limit=PAGE + 1)[:PAGE]:
         render_html(item_answer(factbase, item))
 
 
@@ -145,7 +148,7 @@ def lookups(base: Base, factbase: FactBase, queries: Queries, budget: float) -> 
             queries.timeline, factbase.events_in,
             lambda q: _factbot_reply(factbase, codec, f"/timeline {q}"),
             scan.timeline, linear.timeline),
-        "inline query": (queries.inline, functools.partial(lookup, factbase),
+        "inline query": (queries.inline, lambda q: lookup(factbase, q, limit=LIMIT),
                          lambda q: _factbot_inline(factbase, q), scan.search, linear.search),
     }
     size = len(base.items)

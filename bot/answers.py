@@ -561,21 +561,23 @@ MAX_LOOKUP = 200
 """Most items an inline lookup collects before paging through them."""
 
 
-def lookup(base: FactBase, query: str) -> list[Item]:
-    """Items for an inline lookup: the people a name means and what they said, then search hits.
+def lookup(base: FactBase, query: str, limit: int = MAX_LOOKUP) -> list[Item]:
+    """At most `limit` (and `MAX_LOOKUP`) items for an inline lookup: the people a name means
+    and what they said, then search hits.
 
     An empty query gives the demands and the quotes, the most useful entries of the base.
     """
+    limit = min(limit, MAX_LOOKUP)
     if not query.strip():
-        return [*base.demands(), *base.quotes()][:MAX_LOOKUP]
+        return [*base.demands(), *base.quotes()][:limit]
     found: dict[str, Item] = {}
     for person in base.index.resolve_people(query, suggest=False).people:
         found[person.id] = person
         for said in (*base.quotes(person.id), *base.statements(person.id)):
             found.setdefault(said.id, said)
-    for hit in base.index.search(query, limit=MAX_LOOKUP).hits:
+    for hit in base.index.search(query, limit=limit).hits:
         found.setdefault(hit.item.id, hit.item)
-    return list(found.values())[:MAX_LOOKUP]
+    return list(found.values())[:limit]
 
 
 ITEM_TITLES = {

@@ -54,7 +54,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     offset = int(query.offset) if query.offset.isascii() and query.offset.isdigit() else 0
     base = factbase_of(context)
-    items = lookup(base, query.query)
+    items = lookup(base, query.query, limit=offset + PAGE + 1)
     chosen = items[offset : offset + PAGE]
     next_offset = str(offset + PAGE) if offset + PAGE < len(items) else None
     button = None
