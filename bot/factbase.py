@@ -8,34 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import bisect
-import gc
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from bot.curated import CuratedBase, load_curated
 from bot.index import SearchIndex
+from bot.memory import long_lived
 from bot.models import ITEM_MODELS, Demand, Event, Item, Person, Quote, Source, Statement
 from bot.store import FactStore, LoadReport
 
 _T = TypeVar("_T")
-
-
-@contextmanager
-def _long_lived() -> Iterator[None]:
-    """Build objects that live as long as the base: the garbage collector is paused while
-    they are made, then told to leave them out of its scans (`gc.freeze`), so no collection
-    ever stalls a lookup by walking every item."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 class FactBase:
@@ -62,7 +46,7 @@ class FactBase:
         return cls(store)
 
     def _refresh(self) -> None:
-        with _long_lived():
+        with long_lived():
             self.version += 1
             self.sources = {source.id: source for source in self.store.sources()}
             self.items = {}

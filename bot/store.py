@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from tinydb import TinyDB
 
 from bot.curated import CuratedBase, describe_validation_error
+from bot.memory import long_lived
 from bot.models import ITEM_MODELS, Item, Source
 from bot.storage import AtomicJSONStorage, DatabaseError, Op, Tables
 
@@ -171,7 +172,8 @@ class FactStore:
         self._keys: dict[str, dict[str, str]] = {}
         self._last: dict[str, int] = {}
         self._cold = False
-        data = self._storage.read() or {}
+        with long_lived():
+            data = self._storage.read() or {}
         self._editors = {int(row["user_id"]): (key, row)
                          for key, row in data.get(EDITORS_TABLE, {}).items()}
 
