@@ -274,7 +274,7 @@ def _demands(base: FactBase, args: str) -> Answer:
             title="Russia’s demands",
             note=_counted(len(demands), "demand", "add a word, e.g. /demands nato")
             + " By when they were raised.",
-            entries=_entries(base, base.memo("demands by period", lambda: _by_period(demands))),
+            entries=_entries(base, base.memo("demand", "by period", lambda: _by_period(demands))),
             status="ok" if demands else "empty",
         )
     periods = {

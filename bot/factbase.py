@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -32,7 +32,8 @@ class FactBase:
         self.items: dict[str, Item] = {}
         self._by_kind: dict[str, dict[str, Item]] = {}
         self._by_speaker: dict[str, dict[str, Quote | Statement]] = {}
-        self._memo: dict[Hashable, tuple[int, Any]] = {}
+        self._memo: dict[tuple[str, str], tuple[int, Any]] = {}
+        self._kind_versions: dict[str, int] = defaultdict(int)
         self.version = 0
         self._write_lock = asyncio.Lock()
         self._refresh()
@@ -48,6 +49,7 @@ class FactBase:
     def _refresh(self) -> None:
         with long_lived():
             self.version += 1
+            self._memo.clear()
             self.sources = {source.id: source for source in self.store.sources()}
             self.items = {}
             self._by_kind = {kind: {} for kind in ITEM_MODELS}
@@ -57,18 +59,21 @@ class FactBase:
             self.index = SearchIndex()
             self.index.build(self.items.values())
 
-    def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
-        """`compute()`, remembered until the next change to the base."""
-        cached = self._memo.get(key)
-        if cached is not None and cached[0] == self.version:
+    def memo(self, kind: str, name: str, compute: Callable[[], _T]) -> _T:
+        """`compute()`, a view of the items of `kind`, remembered until one of them changes
+        (a new quote does not make the timeline be sorted again)."""
+        version = self._kind_versions[kind]
+        cached = self._memo.get((kind, name))
+        if cached is not None and cached[0] == version:
             return cast(_T, cached[1])
         value = compute()
-        self._memo[key] = (self.version, value)
+        self._memo[(kind, name)] = (version, value)
         return value
 
     def _remember(self, item: Item) -> None:
         """Keep `item` (a new one, or a new version) in the in-memory views."""
         self.version += 1
+        self._kind_versions[item.KIND] += 1
         previous = self.items.get(item.id)
         if isinstance(previous, Quote | Statement):
             self._by_speaker[previous.speaker].pop(previous.id, None)
@@ -152,7 +157,7 @@ class FactBase:
 
     def live(self, kind: str) -> list[Item]:
         """Every item of `kind` that is not deleted, in stored order."""
-        return self.memo(("live", kind), lambda: [
+        return self.memo(kind, "live", lambda: [
             item for item in self._by_kind[kind].values() if not item.deleted])
 
     def people(self) -> list[Person]:
@@ -183,14 +188,14 @@ class FactBase:
 
     def events(self) -> list[Event]:
         """Every live event, oldest first."""
-        return self.memo("timeline", lambda: sorted(
+        return self.memo("event", "timeline", lambda: sorted(
             cast(list[Event], self.live("event")), key=lambda event: event.sort_key))
 
     def events_in(self, year: str) -> list[Event]:
         """Live events that start, end or run in `year`, oldest first."""
         events = self.events()
-        keys = self.memo("timeline keys", lambda: [event.sort_key[0] for event in events])
-        ranges = self.memo("timeline ranges",
+        keys = self.memo("event", "timeline keys", lambda: [event.sort_key[0] for event in events])
+        ranges = self.memo("event", "timeline ranges",
                            lambda: [event for event in events if event.date and event.end])
         start = bisect.bisect_left(keys, year)
         stop = bisect.bisect_left(keys, f"{int(year) + 1:04d}")

@@ -7,6 +7,7 @@ import pytest
 from bot.answers import COMMANDS, Answer, answer, format_date, when
 from bot.factbase import FactBase
 from bot.layout import PLAIN, render_all
+from bot.models import Event, Fact
 
 
 def ask(base: FactBase, text: str) -> Answer:
@@ -214,3 +215,15 @@ def test_dates_read_naturally() -> None:
     assert when("2021-12-17", "2022-02-24") == "17 Dec 2021 – 24 Feb 2022"
     assert when(None, "2025-03-13", "recently") == "before 13 Mar 2025 (“recently”)"
     assert when(None, None, None) is None
+
+
+async def test_a_view_is_kept_until_an_item_of_its_kind_changes(factbase: FactBase) -> None:
+    timeline = factbase.events()
+    await factbase.save(Fact(id="unrelated", source="reuters-2025-03-13", origin="admin",
+                             text="A fact that is not an event", topic="misc"),
+                        actor=1, action="add")
+    assert factbase.events() is timeline
+    await factbase.save(Event(id="later-event", source="reuters-2025-03-13", origin="admin",
+                              text="Something happened later", date="2025-04"),
+                        actor=1, action="add")
+    assert [event.id for event in factbase.events()][-1] == "later-event"

@@ -38,6 +38,6 @@ def test_a_collector_that_was_off_stays_off() -> None:
 
 def test_an_error_in_the_block_still_restores_the_collector() -> None:
     gc.enable()
-    with pytest.raises(ValueError), long_lived():
+    with pytest.raises(ValueError, match="load failed"), long_lived():
         raise ValueError("load failed")
     assert gc.isenabled()
