@@ -228,8 +228,9 @@ class SearchIndex:
         return len(self._items)
 
     def build(self, items: Iterable[Item]) -> None:
-        """Index many items at once: people first, so quotes can be found by their speaker's
-        name; each term's postings are made in one step."""
+        """Index many items at once, replacing earlier versions (deleted ones are skipped):
+        people first, so quotes can be found by their speaker's name; each term's postings
+        are made in one step."""
         pending = [item for item in items if not item.deleted]
         pending.sort(key=lambda item: not isinstance(item, Person))
         held: dict[str, list[int]] = defaultdict(list)
@@ -255,13 +256,7 @@ class SearchIndex:
         if item.deleted:
             self.remove(item.id)
             return
-        number = self._enter(item)
-        self._kinds.add(item.KIND, number)
-        for term, count in _term_counts(searchable_text(item, self._people)).items():
-            self._vocabulary.add(term)
-            self._postings.add(term, number)
-            if count > 1:
-                self._repeated.add(term, number)
+        self.build([item])
 
     def _enter(self, item: Item) -> int:
         """Give `item` the next document number (the most recent), replacing its old one."""
@@ -383,9 +378,10 @@ class SearchIndex:
             if found and not found[0][0].startswith(word):
                 result.corrections[word] = found[0][0]
             options.append(sorted(self._options(found), key=lambda option: -option[0]))
-        candidates = self._holding_enough([self._any_of(masks) for masks in options])
+        candidates = self._holding_enough(
+            [self._any_of(held for _, held in choices) for choices in options])
         if kinds is not None:
-            candidates &= self._any_of([(0.0, self._kinds.mask(kind)) for kind in kinds])
+            candidates &= self._any_of(self._kinds.mask(kind) for kind in kinds)
         result.hits = self._top(self._score_groups(candidates, options), limit)
         if not result.hits and suggest:
             result.suggestions = self._alternatives(words, kinds)
@@ -414,9 +410,10 @@ class SearchIndex:
             yield weight, self._postings.mask(term)
 
     @staticmethod
-    def _any_of(options: list[tuple[float, int]]) -> int:
+    def _any_of(masks: Iterable[int]) -> int:
+        """The documents in any of `masks`."""
         mask = 0
-        for _, held in options:
+        for held in masks:
             mask |= held
         return mask
 
@@ -457,6 +454,7 @@ class SearchIndex:
         return by_score
 
     def _top(self, by_score: dict[float, int], limit: int) -> list[Hit]:
+        """The `limit` best: groups from the highest score, each newest first."""
         hits: list[Hit] = []
         for score in sorted(by_score, reverse=True):
             hits += (Hit(self._items[self._ids[number]], score)
@@ -466,9 +464,12 @@ class SearchIndex:
         return hits
 
     def _alternatives(self, words: list[str], kinds: frozenset[str] | None) -> list[str]:
-        """Queries close to `words` that would find something: each word's nearest terms."""
+        """Queries close to `words` that would find something: the nearest terms of each word
+        that is not spelt as a known term (at most three queries)."""
         options: list[str] = []
         for position, word in enumerate(words):
+            if word in self._vocabulary or len(options) >= 3:
+                continue
             for term, _ in self._vocabulary.match(word, SUGGEST_CUTOFF)[:3]:
                 option = " ".join([*words[:position], term, *words[position + 1 :]])
                 if term != word and option not in options and self.search(

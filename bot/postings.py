@@ -66,10 +66,6 @@ class Postings:
             return dense
         return bits(self._sparse.get(term, ()))
 
-    def add(self, term: str, number: int) -> None:
-        """Record that document `number` holds `term`."""
-        self.add_many(term, (number,))
-
     def add_many(self, term: str, numbers: Collection[int]) -> None:
         """Record that the documents `numbers` hold `term`."""
         if term in self._dense:

@@ -20,7 +20,7 @@ def test_postings_hold_what_was_added_and_not_removed(steps: list[tuple[bool, in
     postings, expected = Postings(), set()
     for adding, number in steps:
         if adding:
-            postings.add("term", number)
+            postings.add_many("term", [number])
             expected.add(number)
         else:
             postings.discard("term", number)
@@ -33,7 +33,7 @@ def test_postings_hold_what_was_added_and_not_removed(steps: list[tuple[bool, in
 def test_a_common_term_becomes_a_bitmask_without_losing_documents() -> None:
     postings = Postings()
     postings.add_many("war", range(0, 2 * DENSE, 2))
-    postings.add("war", 1)
+    postings.add_many("war", [1])
     postings.discard("war", 0)
     assert postings.count("war") == DENSE
     assert highest(postings.mask("war"), 3) == [2 * DENSE - 2, 2 * DENSE - 4, 2 * DENSE - 6]
