@@ -14,7 +14,7 @@ import heapq
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -42,6 +42,14 @@ ROLE_WEIGHT = 0.9
 """Role words name a person less surely than their name or aliases."""
 REPEAT_BONUS = 1.0 + math.log(2)
 """A term held more than once (in the text and the topic, say) weighs this much more."""
+RECENT_MATCHES = 4096
+"""Vocabulary matches remembered (words repeat: in a query's "did you mean" searches, as an
+inline query is typed, across users)."""
+MAX_QUERY_WORDS = 12
+"""Words of a query that count: a longer one (a pasted paragraph, say) is cut, so its cost
+stays bounded."""
+MAX_RESPELT_WORDS = 3
+"""Misspelt words of a query for which "did you mean" alternatives are tried."""
 CORRECTION_MARGIN = 5.0
 """A correction this much less similar than the best one is not what the query word meant."""
 
@@ -107,6 +115,7 @@ class Vocabulary:
         self._sorted: list[str] = []
         self._known: set[str] = set()
         self._by_length: dict[int, list[str]] = defaultdict(list)
+        self._recent: OrderedDict[tuple[str, float], list[tuple[str, float]]] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._known)
@@ -120,9 +129,22 @@ class Vocabulary:
             self._known.add(term)
             self._by_length[len(term)].append(term)
             bisect.insort(self._sorted, term)
+            self._recent.clear()
 
     def match(self, word: str, cutoff: float = MATCH_CUTOFF) -> list[tuple[str, float]]:
-        """Terms that `word` may mean, with a similarity from 0 to 100, best first."""
+        """Terms that `word` may mean, with a similarity from 0 to 100, best first; the
+        latest `RECENT_MATCHES` answers are remembered until a term is learnt."""
+        key = (word, cutoff)
+        found = self._recent.get(key)
+        if found is None:
+            found = self._recent[key] = self._match(word, cutoff)
+            if len(self._recent) > RECENT_MATCHES:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(key)
+        return list(found)
+
+    def _match(self, word: str, cutoff: float) -> list[tuple[str, float]]:
         found: dict[str, float] = {}
         if word in self._known:
             found[word] = 100.0
@@ -318,6 +340,7 @@ class SearchIndex:
             return PeopleMatch(people=self._ordered(exact), exact=True)
         if not words:
             return PeopleMatch()
+        words = words[:MAX_QUERY_WORDS]
         scores = self._score_people(words, MATCH_CUTOFF)
         best = max(scores.values(), default=0.0)
         if best >= MATCH_CUTOFF:
@@ -360,7 +383,8 @@ class SearchIndex:
         *,
         suggest: bool = True,
     ) -> SearchResult:
-        """Items relevant to `query`, best first; nothing when no word of it is known.
+        """Items relevant to `query` (its first `MAX_QUERY_WORDS` distinct words), best first;
+        nothing when no word of it is known.
 
         An item's score is the sum, over the query's words, of its best-matching term's
         weight (rarity times similarity, more if the item holds the term twice or more).
@@ -368,7 +392,7 @@ class SearchIndex:
         the `limit` best are ever looked at one by one; equal scores go to the item indexed
         most recently.
         """
-        words = list(dict.fromkeys(tokenize(query)))
+        words = list(dict.fromkeys(tokenize(query)))[:MAX_QUERY_WORDS]
         result = SearchResult()
         if not words:
             return result
@@ -464,12 +488,13 @@ class SearchIndex:
         return hits
 
     def _alternatives(self, words: list[str], kinds: frozenset[str] | None) -> list[str]:
-        """Queries close to `words` that would find something: the nearest terms of each word
-        that is not spelt as a known term (at most three queries)."""
+        """Queries close to `words` that would find something: the nearest terms of the first
+        few words not spelt as known terms (at most three queries)."""
         options: list[str] = []
-        for position, word in enumerate(words):
-            if word in self._vocabulary or len(options) >= 3:
-                continue
+        misspelt = [position for position, word in enumerate(words)
+                    if word not in self._vocabulary][:MAX_RESPELT_WORDS]
+        for position in misspelt:
+            word = words[position]
             for term, _ in self._vocabulary.match(word, SUGGEST_CUTOFF)[:3]:
                 option = " ".join([*words[:position], term, *words[position + 1 :]])
                 if term != word and option not in options and self.search(

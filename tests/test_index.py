@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.factbase import FactBase
-from bot.index import REPEAT_BONUS, SearchIndex, normalize, tokenize
+from bot.index import (
+    MAX_QUERY_WORDS,
+    REPEAT_BONUS,
+    SearchIndex,
+    Vocabulary,
+    normalize,
+    tokenize,
+)
 from bot.models import Fact, Person
 
 
@@ -182,3 +189,22 @@ def test_search_ranks_exactly_as_scoring_every_document_would(
     hits = index.search(" ".join(query), limit=limit, suggest=False).hits
     assert [(hit.item.id, round(hit.score, 6)) for hit in hits] == [
         (fact_id, round(score, 6)) for score, _, fact_id in expected[:limit]]
+
+
+def test_a_remembered_match_is_forgotten_when_the_vocabulary_learns_a_term() -> None:
+    vocabulary = Vocabulary()
+    vocabulary.add("truce")
+    assert [term for term, _ in vocabulary.match("truse")] == ["truce"]
+    vocabulary.add("trust")
+    assert sorted(term for term, _ in vocabulary.match("truse")) == ["truce", "trust"]
+
+
+def test_a_pasted_paragraph_is_searched_by_its_first_twelve_words() -> None:
+    held = ["truce", "nato", "kyiv", "envoy", "moscow", "peace", "deal"]
+    index = SearchIndex()
+    index.build([_fact(1, " ".join([*held, "sanctions"]))])
+    nonsense = [f"qq{letter}" for letter in "abcde"]
+    assert len(held + nonsense) == MAX_QUERY_WORDS
+    # 7 of the 12 words counted: too few (8 needed); "sanctions", the 13th, is not counted.
+    assert index.search(" ".join([*held, *nonsense, "sanctions"])).hits == []
+    assert index.search(" ".join(["sanctions", *held, *nonsense])).hits
