@@ -23,6 +23,8 @@ MAX_ECHO = 60
 """How much of a user's query an answer repeats back."""
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
+MAX_SUGGESTIONS = 8
+"""Most suggestions an answer offers (each is a button in Telegram)."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 
@@ -214,12 +216,14 @@ def _usage(command: str, what: str) -> Answer:
 
 
 def _search_suggestions(command: str, options: Sequence[str]) -> tuple[Suggestion, ...]:
-    return tuple(Suggestion(option, f"/{command} {option}") for option in options)
+    return tuple(Suggestion(option, f"/{command} {option}")
+                 for option in options[:MAX_SUGGESTIONS])
 
 
 def _people_suggestions(command: str, people: Iterable[Person]) -> tuple[Suggestion, ...]:
     return tuple(
-        Suggestion(person.name, f"/{command} {person_key(person).lower()}") for person in people
+        Suggestion(person.name, f"/{command} {person_key(person).lower()}")
+        for person in itertools.islice(people, MAX_SUGGESTIONS)
     )
 
 
@@ -308,16 +312,21 @@ def _by_period(demands: list[Demand]) -> list[Demand]:
 
 
 def _quotable(base: FactBase) -> list[Person]:
-    return [person for person in base.people() if base.quotes(person.id)]
+    return base.memo(("person", "quote"), "quotable", lambda: [
+        person for person in base.people() if base.quotes(person.id)])
 
 
 def _who_can_be_quoted(base: FactBase, title: str, status: Status, note: str | None) -> Answer:
     people = _quotable(base)
+    if len(people) > MAX_ENTRIES:
+        note = _counted(len(people), "person", "ask for a name, e.g. /quote kellogg",
+                        plural="people")
     return Answer(
         title=title,
         status=status,
         note=note,
-        body=tuple(f"{person.name} — /quote {person_key(person).lower()}" for person in people),
+        body=tuple(f"{person.name} — /quote {person_key(person).lower()}"
+                   for person in people[:MAX_ENTRIES]),
         suggestions=_people_suggestions("quote", people),
     )
 
@@ -455,9 +464,10 @@ def _who(base: FactBase, args: str) -> Answer:
         return Answer(
             title=_names(match.people),
             status="ambiguous" if match.ambiguous else "ok",
-            note=f"“{echo(args)}” matches {len(match.people)} entries."
+            note=f"“{echo(args)}” matches "
+            + _counted(len(match.people), "entry", "add a word", plural="entries")
             if match.ambiguous else None,
-            entries=tuple(_person_entry(base, person) for person in match.people),
+            entries=tuple(_person_entry(base, person) for person in match.people[:MAX_ENTRIES]),
             suggestions=_people_suggestions("quote", quotable),
         )
     return Answer(

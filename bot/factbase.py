@@ -32,7 +32,7 @@ class FactBase:
         self.items: dict[str, Item] = {}
         self._by_kind: dict[str, dict[str, Item]] = {}
         self._by_speaker: dict[str, dict[str, Quote | Statement]] = {}
-        self._memo: dict[tuple[str, str], tuple[int, Any]] = {}
+        self._memo: dict[tuple[tuple[str, ...], str], tuple[tuple[int, ...], Any]] = {}
         self._kind_versions: dict[str, int] = defaultdict(int)
         self.version = 0
         self._write_lock = asyncio.Lock()
@@ -59,15 +59,16 @@ class FactBase:
             self.index = SearchIndex()
             self.index.build(self.items.values())
 
-    def memo(self, kind: str, name: str, compute: Callable[[], _T]) -> _T:
-        """`compute()`, a view of the items of `kind`, remembered until one of them changes
-        (a new quote does not make the timeline be sorted again)."""
-        version = self._kind_versions[kind]
-        cached = self._memo.get((kind, name))
+    def memo(self, kinds: str | tuple[str, ...], name: str, compute: Callable[[], _T]) -> _T:
+        """`compute()`, a view of the items of one kind (or a few), remembered until one of
+        them changes (a new quote does not make the timeline be sorted again)."""
+        depends = (kinds,) if isinstance(kinds, str) else kinds
+        version = tuple(self._kind_versions[kind] for kind in depends)
+        cached = self._memo.get((depends, name))
         if cached is not None and cached[0] == version:
             return cast(_T, cached[1])
         value = compute()
-        self._memo[(kind, name)] = (version, value)
+        self._memo[(depends, name)] = (version, value)
         return value
 
     def _remember(self, item: Item) -> None:

@@ -170,10 +170,9 @@ class Vocabulary:
         longest = math.floor(len(word) * (200.0 - cutoff) / cutoff + 1e-9)
         similar = [
             (term, score)
-            for length in range(shortest, longest + 1)
+            for length, terms in self._by_length.items() if shortest <= length <= longest
             for term, score, _ in process.extract(
-                word, self._by_length.get(length, ()), scorer=fuzz.ratio, score_cutoff=cutoff,
-                limit=5)
+                word, terms, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
         ]
         return heapq.nsmallest(5, similar, key=lambda pair: (-pair[1], pair[0]))
 

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import COMMANDS, Answer, answer, format_date, when
+from bot.answers import (
+    COMMANDS,
+    MAX_ENTRIES,
+    MAX_SUGGESTIONS,
+    Answer,
+    answer,
+    format_date,
+    when,
+)
 from bot.factbase import FactBase
 from bot.layout import PLAIN, render_all
-from bot.models import Event, Fact
+from bot.models import Event, Fact, Person, Quote
 
 
 def ask(base: FactBase, text: str) -> Answer:
@@ -227,3 +235,23 @@ async def test_a_view_is_kept_until_an_item_of_its_kind_changes(factbase: FactBa
                               text="Something happened later", date="2025-04"),
                         actor=1, action="add")
     assert [event.id for event in factbase.events()][-1] == "later-event"
+
+
+async def test_a_long_list_of_people_is_cut_with_a_count_and_a_few_buttons(
+    factbase: FactBase,
+) -> None:
+    for number in range(70):
+        person = Person(id=f"speaker-{number}", source="reuters-2025-03-13", origin="admin",
+                        name=f"Speaker Number{number}", role="Analyst")
+        await factbase.save(person, actor=1, action="add")
+        await factbase.save(Quote(id=f"said-{number}", source="reuters-2025-03-13",
+                                  origin="admin", speaker=person.id, text=f"Words {number}"),
+                            actor=1, action="add")
+    result = ask(factbase, "/quote zzzzqqq")
+    assert len(result.body) == MAX_ENTRIES
+    assert result.note is not None
+    assert f"the first {MAX_ENTRIES} are shown" in result.note
+    assert 0 < len(result.suggestions) <= MAX_SUGGESTIONS
+    who = ask(factbase, "/who analyst")
+    assert len(who.entries) == MAX_ENTRIES
+    assert len(who.suggestions) <= MAX_SUGGESTIONS

@@ -124,12 +124,24 @@ def _is_utf8(text: str) -> bool:
     return True
 
 
+KEYBOARD_BUTTONS = 100
+"""Most buttons an inline keyboard may have (not in the Bot API docs; Telegram refuses more
+with "reply markup is too long", as collected by tginfo/Telegram-Limits)."""
+ROW_BUTTONS = 8
+"""Most buttons in one row of an inline keyboard (same source)."""
+
+
 def check_keyboard(markup: Any) -> list[str]:
     """Problems with an inline keyboard's buttons."""
     if not markup:
         return []
     problems = []
-    for row in markup.get("inline_keyboard", []):
+    rows = markup.get("inline_keyboard", [])
+    if sum(len(row) for row in rows) > KEYBOARD_BUTTONS:
+        problems.append("reply markup is too long")
+    for row in rows:
+        if len(row) > ROW_BUTTONS:
+            problems.append(f"reply markup is too long: {len(row)} buttons in a row")
         for button in row:
             data = button.get("callback_data")
             if data is not None and not (
