@@ -2,9 +2,10 @@
 
 A query is never compared with every document. Its words are matched against the vocabulary
 (exact, prefix, then rapidfuzz `ratio` above a cutoff); the documents holding enough of the
-matched words are found with C-level set and counter operations, and only those are scored.
-Names resolve the same way against a vocabulary of names, aliases and roles. Items are added
-and removed one at a time, so a write never rebuilds the index.
+matched words are found with and/or operations on bitmask postings (see `bot.postings`), and
+scored in groups of documents holding the same terms, so only the results returned are looked
+at one by one. Names resolve the same way against a vocabulary of names, aliases and roles.
+Items are added and removed one at a time, so a write never rebuilds the index.
 """
 
 from __future__ import annotations
