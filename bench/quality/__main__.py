@@ -9,9 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
-from bench.quality.questions import QUESTIONS_DIR, SPLITS, load_split
+from bench.quality.questions import SPLITS, load_split
 from bench.quality.report import as_json, failures, table
 from bench.quality.scoring import evaluate
 from bench.quality.systems import SYSTEMS, open_systems
@@ -36,10 +35,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also list factbot's misses in the tuned split")
     parser.add_argument("--systems", type=_systems, default=list(SYSTEMS),
                         help=f"comma-separated, from {','.join(SYSTEMS)} (default: all)")
-    parser.add_argument("--questions", type=Path, default=QUESTIONS_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     splits = SPLITS if args.split == "all" else (args.split,)
-    questions = {split: load_split(split, args.questions) for split in splits}
+    questions = {split: load_split(split) for split in splits}
     started = time.perf_counter()
     with open_systems(args.systems) as (_, systems):
         scores = evaluate(questions, systems)
