@@ -36,7 +36,7 @@ from bot.stats import LookupStats
 from bot.telegram import admin, handlers
 from bot.telegram.callbacks import CallbackCodec
 from bot.telegram.context import ADMIN, ANSWERS, CODEC, FACTBASE, STATS
-from bot.telegram.delivery import ChatOrderedProcessor, RetryingRateLimiter
+from bot.telegram.delivery import BotAPIRequest, ChatOrderedProcessor, RetryingRateLimiter
 from bot.telegram.inline import on_inline_query
 
 logger = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ DESCRIPTION = (
     "every answer. Try /demands, /quote kellogg, /timeline, or just ask."
 )
 SHORT_DESCRIPTION = "Source-cited answers about Russia's demands for ending the war in Ukraine."
+BOOTSTRAP_FAILURE = "Network Retry Loop (Bootstrap Initialize Application)"
 SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -73,11 +74,18 @@ class TokenFilter(logging.Filter):
         return True
 
 
+def _not_start_up_failure(record: logging.LogRecord) -> bool:
+    """False for python-telegram-bot's traceback when start-up fails: `run_bot` says it in one
+    line."""
+    return not record.getMessage().startswith(BOOTSTRAP_FAILURE)
+
+
 def configure_logging(level: str, token: str) -> None:
     """Log to standard error, never showing the token; httpx's request lines only on warnings."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(TokenFilter(token))
+    handler.addFilter(_not_start_up_failure)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
@@ -108,10 +116,16 @@ async def post_init(application: BotApplication) -> None:
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the traceback, tell the user briefly, and report to the error chat if one is set.
 
-    A network error while fetching updates is only a warning: polling retries it by itself.
+    A network error is only a warning: while fetching updates, polling retries by itself; while
+    answering, the request may have reached Telegram, so neither it nor an apology is sent again.
     """
-    if update is None and isinstance(context.error, NetworkError):
-        logger.warning("network problem while fetching updates, retrying: %s", context.error)
+    if isinstance(context.error, NetworkError):
+        if update is None:
+            logger.warning("network problem while fetching updates, retrying: %s",
+                           context.error)
+        else:
+            logger.warning("a request for update %s failed and is not repeated, since Telegram"
+                           " may have carried it out: %s", _update_id(update), context.error)
         return
     logger.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update):
@@ -132,6 +146,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             logger.warning("could not report the error to chat %s", settings.error_chat_id)
 
 
+def _update_id(update: object) -> int | None:
+    return update.update_id if isinstance(update, Update) else None
+
+
 def _file_url(base_url: str) -> str:
     return base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url
 
@@ -143,6 +161,7 @@ def build_application(
     token: str,
     request: BaseRequest | None = None,
     rate_limit: bool = True,
+    concurrent_updates: int = 64,
 ) -> BotApplication:
     """The application with every handler registered; `request` replaces the network layer."""
     builder = (
@@ -153,10 +172,10 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .post_init(post_init)
-        .concurrent_updates(ChatOrderedProcessor())
+        .concurrent_updates(ChatOrderedProcessor(concurrent_updates))
+        .request(request or BotAPIRequest(connection_pool_size=256))
+        .get_updates_request(request or BotAPIRequest(connection_pool_size=1))
     )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
     if rate_limit:
         builder = builder.rate_limiter(cast(Any, RetryingRateLimiter(max_retries=3)))
     application = cast(BotApplication, builder.build())

@@ -1,10 +1,14 @@
 """How updates are processed and replies delivered under load and faults.
 
-- `ChatOrderedProcessor` answers different chats concurrently (a slow write for one admin does
-  not hold up everyone else) while each chat's updates are handled strictly in arrival order.
-- `RetryingRateLimiter` keeps to Telegram's flood limits and retries on 429 (python-telegram-
-  bot's `AIORateLimiter`), and also retries a request that failed on a 5xx answer or a dropped
-  connection, so a passing fault of the Bot API loses no answer.
+- `ChatOrderedProcessor` answers different chats concurrently while each chat's updates are
+  handled strictly in arrival order. An update takes one of the concurrency slots only once it
+  holds its chat's lock, so a flood queued in one chat never keeps another chat waiting.
+- Every request is sent at most once when it may have reached Telegram. Only what certainly did
+  not is repeated: a connection that could not be opened (retried by the HTTP transport,
+  `BotAPIRequest`), a 429 with `retry_after` (python-telegram-bot's `AIORateLimiter`) and a 5xx
+  answer (`RetryingRateLimiter`). A timeout or a connection lost after the request was written
+  is never retried: Telegram may already have delivered the message, and a retry would send it
+  twice.
 """
 
 from __future__ import annotations
@@ -14,14 +18,24 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
+import httpx
 from telegram import Update
-from telegram.error import BadRequest, NetworkError
+from telegram.error import NetworkError
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
+from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 logger = logging.getLogger(__name__)
 
-NETWORK_RETRIES = 4
+CONNECT_RETRIES = 3
+"""Attempts to open a connection after the first fails (0.5 s, 1 s apart): 1.5 s in all, so a
+wrong API address is reported quickly."""
+SERVER_ERROR_RETRIES = 4
 FIRST_BACKOFF_SECONDS = 0.5
+UNLIMITED = 2**31
+
+
+class ServerError(NetworkError):
+    """The Bot API answered with a 5xx status: the request was not carried out."""
 
 
 def _order_key(update: object) -> int:
@@ -35,10 +49,16 @@ def _order_key(update: object) -> int:
 
 
 class ChatOrderedProcessor(BaseUpdateProcessor):
-    """Processes updates concurrently across chats and in order within each chat."""
+    """Processes updates concurrently across chats and in order within each chat.
+
+    python-telegram-bot takes its own slot before `do_process_update` is called, so that count
+    is left unlimited: the limit that matters is `slots`, taken after the chat's lock.
+    """
 
     def __init__(self, max_concurrent_updates: int = 64) -> None:
-        super().__init__(max_concurrent_updates)
+        super().__init__(UNLIMITED)
+        self.slots = max_concurrent_updates
+        self._semaphore_after_lock = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
 
@@ -48,7 +68,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
-            async with lock:
+            async with lock, self._semaphore_after_lock:
                 await coroutine
         finally:
             self._waiting[key] -= 1
@@ -63,11 +83,38 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         """Nothing to tear down."""
 
 
+class BotAPIRequest(HTTPXRequest):
+    """python-telegram-bot's HTTP layer, with connection retries in the transport (a request
+    that never left cannot have been delivered) and 5xx answers raised as `ServerError`."""
+
+    def __init__(self, connection_pool_size: int, read_timeout: float = 5.0) -> None:
+        transport = httpx.AsyncHTTPTransport(
+            retries=CONNECT_RETRIES, limits=httpx.Limits(max_connections=connection_pool_size))
+        super().__init__(connection_pool_size=connection_pool_size, read_timeout=read_timeout,
+                         httpx_kwargs={"transport": transport})
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        code, payload = await super().do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout)
+        if code >= 500:
+            raise ServerError(f"the Bot API answered HTTP {code}")
+        return code, payload
+
+
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 
 
 class RetryingRateLimiter(AIORateLimiter):
-    """`AIORateLimiter` that also retries 5xx answers and dropped connections, with backoff."""
+    """`AIORateLimiter` (flood limits, 429s) that also retries 5xx answers, with backoff."""
 
     async def process_request(
         self,
@@ -85,11 +132,9 @@ class RetryingRateLimiter(AIORateLimiter):
                 return await super().process_request(
                     callback, args, kwargs, endpoint, data, rate_limit_args
                 )
-            except BadRequest:
-                raise
-            except NetworkError as error:
+            except ServerError as error:
                 failures += 1
-                if endpoint == "getUpdates" or failures > NETWORK_RETRIES:
+                if endpoint == "getUpdates" or failures > SERVER_ERROR_RETRIES:
                     raise
                 logger.warning("%s failed (%s); retrying in %.1f s", endpoint, error, delay)
                 await asyncio.sleep(delay)

@@ -4,7 +4,8 @@ The bot under test talks to it over real HTTP as it would to Telegram: long poll
 (`getUpdates` honouring offset, limit, timeout and allowed_updates) or a webhook it posts
 updates to. It refuses what Telegram refuses, with Telegram's status and error shape (HTML that
 does not parse, text over 4,096 characters, callback_data over 64 bytes, bad inline results, an
-edit that changes nothing), and it can inject 429s, 5xx answers and dropped connections.
+edit that changes nothing), and it can inject 429s, 5xx answers, dropped connections, and a
+request carried out whose answer is lost on the way back (`lose_response`).
 
 Tests drive it through its Python control API: `inject` updates, read `calls`, `fail_next`.
 """
@@ -54,6 +55,7 @@ class Fault:
     times: int
     retry_after: int | None = None
     drop: bool = False
+    lose_response: bool = False
 
 
 @dataclass
@@ -128,6 +130,11 @@ class BotAPIDouble:
         """Make the next `times` calls of `method` fail with `status` (or drop the connection)."""
         self._faults.append(Fault(method, status, times, retry_after, drop))
 
+    def lose_next_response(self, method: str, times: int = 1) -> None:
+        """Carry out the next `times` calls of `method`, then drop the connection instead of
+        answering: delivered, but the bot cannot know it."""
+        self._faults.append(Fault(method, 200, times, lose_response=True))
+
     def calls_to(self, method: str, *, ok_only: bool = True) -> list[Call]:
         """The calls of `method`, by default only those the double accepted."""
         return [call for call in self.calls
@@ -188,6 +195,7 @@ class BotAPIDouble:
         fault = next((f for f in self._faults if f.method in (method, "*") and f.times), None)
         if fault is not None:
             fault.times -= 1
+        if fault is not None and not fault.lose_response:
             call.status = fault.status
             if fault.drop:
                 assert request.transport is not None
@@ -206,6 +214,9 @@ class BotAPIDouble:
         except _RefusedError as refusal:
             call.status, call.description = refusal.status, refusal.description
             return self._error(refusal.status, refusal.description)
+        if fault is not None:
+            assert request.transport is not None
+            request.transport.close()
         return web.json_response({"ok": True, "result": result})
 
     @staticmethod

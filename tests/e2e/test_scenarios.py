@@ -12,6 +12,7 @@ from pathlib import Path
 from aiohttp import ClientSession
 
 from bot.store import FactStore
+from bot.telegram.delivery import FIRST_BACKOFF_SECONDS
 from tests.e2e import shapes
 from tests.e2e.conftest import MARKUP_TEXT, BotProcess, free_port
 from tests.e2e.double import BOT_USERNAME, TOKEN, BotAPIDouble
@@ -91,8 +92,9 @@ async def test_markup_in_a_fact_reaches_the_user_as_text(double: BotAPIDouble,
 async def test_429_and_5xx_lose_no_answer(double: BotAPIDouble, bot: BotProcess) -> None:
     double.fail_next("sendMessage", 429, retry_after=1)
     double.fail_next("sendMessage", 502, times=2)
-    double.fail_next("sendMessage", 500, drop=True)
+    double.fail_next("sendMessage", 503)
     double.fail_next("getUpdates", 502, times=2)
+    double.fail_next("getUpdates", 500, drop=True)
     for name in ("kellogg", "stent", "schake"):
         double.inject(shapes.message(f"/quote {name}"))
     await double.wait_for(lambda: len(double.texts_to(USER_CHAT)) == 3, timeout=40)
@@ -101,6 +103,19 @@ async def test_429_and_5xx_lose_no_answer(double: BotAPIDouble, bot: BotProcess)
                       "Quotes from Kori Schake"]
     failed = [call for call in double.calls if call.status in (429, 500, 502)]
     assert len(failed) == 6
+
+
+async def test_a_reply_delivered_without_an_answer_is_not_sent_twice(
+    double: BotAPIDouble, bot: BotProcess
+) -> None:
+    double.lose_next_response("sendMessage")
+    double.inject(shapes.message("/quote kellogg"))
+    double.inject(shapes.message("/quote stent"))
+    await double.wait_for(lambda: len(double.texts_to(USER_CHAT)) == 2)
+    await asyncio.sleep(2 * FIRST_BACKOFF_SECONDS)
+    titles = [text.split("\n")[0] for text in double.texts_to(USER_CHAT)]
+    assert titles == ["Quotes from Keith Kellogg", "Quotes from Angela Stent"]
+    assert "is not repeated" in bot.log()
 
 
 async def test_webhook_mode_refuses_requests_without_the_secret(double: BotAPIDouble,
@@ -149,6 +164,7 @@ async def test_a_wrong_api_address_gives_one_line(tmp_path: Path) -> None:
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     _, err = await asyncio.wait_for(process.communicate(), 60)
     assert process.returncode == 1
+    assert err.decode().count("\n") == 1, err.decode()
     assert "cannot reach the Bot API at http://127.0.0.1:9/bot" in err.decode()
     assert TOKEN not in err.decode()
 

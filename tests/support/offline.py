@@ -2,15 +2,17 @@
 
 It answers the way Telegram does — messages get ids, edits return the edited message — and it
 refuses, with Telegram's own error shape, any call that breaks Telegram's rules
-(`telegram_rules.check_call`); every refusal is also kept in `violations`.
+(`telegram_rules.check_call`); every refusal is also kept in `violations`. `slow_chats` makes
+Telegram slow to take messages for some chats.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.request import BaseRequest, RequestData
@@ -34,6 +36,7 @@ class Call:
 
     method: str
     params: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
 
 
 def _chat(chat_id: Any) -> dict[str, Any]:
@@ -53,6 +56,7 @@ class OfflineBotAPI(BaseRequest):
         self.calls: list[Call] = []
         self.violations: list[tuple[str, list[str]]] = []
         self.files: dict[str, bytes] = {}
+        self.slow_chats: dict[int, float] = {}
         self._next_message_id = 5000
 
     async def initialize(self) -> None:
@@ -92,6 +96,8 @@ class OfflineBotAPI(BaseRequest):
             return (200, self.files[path]) if path in self.files else (404, b"")
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
+        if "chat_id" in params:
+            await asyncio.sleep(self.slow_chats.get(int(params["chat_id"]), 0))
         if request_data is not None and request_data.contains_files:
             for name, part in (request_data.multipart_data or {}).items():
                 self.files[f"sent/{name}"] = part[1]
