@@ -1,20 +1,26 @@
 """Turns a command and its arguments into an `Answer`: plain data, free of any Telegram type.
 
-`answer(base, text)` is the one entry point: the Telegram handlers, the inline mode and the
-console all call it, so they show the same answers. Text that is not a command is searched.
+`answer(base, text, lang)` is the one entry point: the Telegram handlers, the inline mode and
+the console all call it, so they show the same answers. Text that is not a command is searched.
+The bot's own words are in `lang` (bot.i18n); the facts and their evidence stay in English,
+verbatim, and answers in another language say so in their note.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
+from babel.dates import format_date as babel_format_date
 from rapidfuzz import fuzz, process
 
 from bot.factbase import FactBase
+from bot.i18n import N_, Language, _, current, ngettext, speaking
 from bot.index import tokenize
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 
@@ -69,11 +75,13 @@ class Answer:
     body: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
+    lang: Language = "en"
 
 
 @dataclass(frozen=True)
 class Command:
-    """A command users can send, with how to use it."""
+    """A command users can send, with how to use it (`description` and `usage` in English, as
+    catalog keys: `describe` and `usage_of` give them in the current language)."""
 
     name: str
     description: str
@@ -83,15 +91,17 @@ class Command:
 
 
 PERIOD_LABELS: dict[str, str] = {
-    "current": "The current list (2025)",
-    "earlier": "Earlier requests it resembles",
-    "biden": "Raised with the Biden administration (late 2021 – early 2022)",
-    "istanbul": "Istanbul talks (2022)",
-    "added": "Added by editors",
+    "current": N_("The current list (2025)"),
+    "earlier": N_("Earlier requests it resembles"),
+    "biden": N_("Raised with the Biden administration (late 2021 – early 2022)"),
+    "istanbul": N_("Istanbul talks (2022)"),
+    "added": N_("Added by editors"),
 }
 """Headings for the demand periods of the curated base; other periods are shown by name."""
 
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+ENGLISH_NOTE = N_("Facts and quotes are in English, word for word as in the source.")
+"""The line an answer in another language adds when it shows facts."""
+
 _YEAR = re.compile(r"^\d{4}$")
 
 
@@ -105,12 +115,19 @@ def echo(text: str) -> str:
 
 
 def format_date(value: str) -> str:
-    """`2025-03-06` as `6 Mar 2025`, `2025-03` as `Mar 2025`, `2022` as is."""
+    """`2025-03-06` as `6 Mar 2025`, `2025-03` as `Mar 2025`, `2022` as is (month names in the
+    current language: `6 мар. 2025`)."""
+    return _format_date(value, current())
+
+
+@functools.lru_cache(maxsize=1024)
+def _format_date(value: str, lang: Language) -> str:
     parts = value.split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return babel_format_date(day, "d MMM y", locale=lang)
     if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return babel_format_date(dt.date(int(parts[0]), int(parts[1]), 1), "LLL y", locale=lang)
     return value
 
 
@@ -121,7 +138,7 @@ def when(date: str | None, end: str | None = None, phrase: str | None = None) ->
     elif date:
         shown = format_date(date)
     elif end:
-        shown = f"before {format_date(end)}"
+        shown = _("before {date}", date=format_date(end))
     else:
         shown = ""
     if phrase and shown:
@@ -130,8 +147,13 @@ def when(date: str | None, end: str | None = None, phrase: str | None = None) ->
 
 
 def period_label(period: str) -> str:
-    """The heading of a demand period."""
+    """The heading of a demand period, in English (what a filter is matched against)."""
     return PERIOD_LABELS.get(period, period.replace("-", " ").capitalize())
+
+
+def period_heading(period: str) -> str:
+    """The heading of a demand period as shown: translated when it is one of ours."""
+    return _(PERIOD_LABELS[period]) if period in PERIOD_LABELS else period_label(period)
 
 
 def person_key(person: Person) -> str:
@@ -147,7 +169,7 @@ def _citation(base: FactBase, item: Item) -> Citation:
     if source.published:
         label += f", {format_date(source.published)}"
     elif item.added_at:
-        label += f", added {format_date(item.added_at)}"
+        label = _("{source}, added {date}", source=label, date=format_date(item.added_at))
     return Citation(item.id, label)
 
 
@@ -172,7 +194,7 @@ def entry_for(base: FactBase, item: Item, *, evidence: bool = False) -> Entry:
         heading, text = _speaker_name(base, item.speaker), item.text
         details = [part for part in (when(item.date, None, item.date_phrase),) if part]
     elif isinstance(item, Demand):
-        text, group = item.text, period_label(item.period)
+        text, group = item.text, period_heading(item.period)
         details = [item.raised] if item.raised else []
     elif isinstance(item, Event):
         heading, text = when(item.date, item.end, item.date_phrase), item.text
@@ -198,19 +220,32 @@ def _entries(base: FactBase, items: Iterable[Item]) -> tuple[Entry, ...]:
     return tuple(entry_for(base, item) for item in itertools.islice(items, MAX_ENTRIES))
 
 
-def _counted(number: int, noun: str, hint: str, plural: str | None = None) -> str:
-    """"12 events." — or, past `MAX_ENTRIES`, which are shown and how to narrow the list."""
+def _counted(number: int, counted: str, hint: str) -> str:
+    """"12 events." (`counted` is "12 events") — or, past `MAX_ENTRIES`, which are shown and
+    how to narrow the list."""
     if number <= MAX_ENTRIES:
-        return f"{_count(number, noun, plural)}."
-    return f"{_count(number, noun, plural)}; the first {MAX_ENTRIES} are shown: {hint}"
+        return f"{counted}."
+    return _("{counted}; the first {shown} are shown: {hint}", counted=counted,
+             shown=MAX_ENTRIES, hint=hint)
+
+
+def describe(spec: Command) -> str:
+    """What a command does, in the current language."""
+    return _(spec.description)
+
+
+def usage_of(spec: Command) -> str:
+    """How a command is used, in the current language."""
+    return _(spec.usage)
 
 
 def _usage(command: str, what: str) -> Answer:
     spec = COMMANDS[command]
     return Answer(
-        title=f"/{command} needs {what}",
+        title=_("/{command} needs {what}", command=command, what=what),
         status="usage",
-        body=(f"Usage: {spec.usage}", f"Example: {spec.example}"),
+        body=(_("Usage: {usage}", usage=usage_of(spec)),
+              _("Example: {example}", example=spec.example)),
         suggestions=(Suggestion(spec.example, spec.example),),
     )
 
@@ -230,8 +265,9 @@ def _people_suggestions(command: str, people: Iterable[Person]) -> tuple[Suggest
 def _correction_note(corrections: dict[str, str]) -> str | None:
     if not corrections:
         return None
-    fixed = ", ".join(f"“{term}” for “{word}”" for word, term in corrections.items())
-    return f"Showing results for {fixed}."
+    fixed = ", ".join(_("“{term}” for “{word}”", term=term, word=word)
+                      for word, term in corrections.items())
+    return _("Showing results for {fixed}.", fixed=fixed)
 
 
 # Commands ----------------------------------------------------------------------------------
@@ -240,44 +276,46 @@ def _correction_note(corrections: dict[str, str]) -> str | None:
 def _start(base: FactBase, args: str) -> Answer:
     payload = args.strip()
     if payload:
-        command, _, argument = payload.partition("-")
+        command, _dash, argument = payload.partition("-")
         if command in COMMANDS and command != "start":
             return run_command(base, command, argument.replace("_", " "))
     story = next(iter(base.sources.values()), None)
-    about = f"The story: {story.title} ({story.label})." if story else ""
+    about = _("The story: {title} ({source}).", title=story.title,
+              source=story.label) if story else ""
     return Answer(
-        title="Hi! I answer questions about the news from a curated, source-cited fact base.",
+        title=_("Hi! I answer questions about the news from a curated, source-cited fact base."),
         status="help",
         body=tuple(filter(None, (
             about,
-            "Every answer cites the article it comes from, and /source shows the exact "
-            "sentences behind it.",
-            "Try /demands, /quote kellogg, /timeline or /who stent, or just type a question.",
-            "/help lists every command.",
+            _("Every answer cites the article it comes from, and /source shows the exact "
+              "sentences behind it."),
+            _("Try /demands, /quote kellogg, /timeline or /who stent, or just type a question."),
+            _("/help lists every command."),
         ))),
         suggestions=(
-            Suggestion("Russia's demands", "/demands"),
-            Suggestion("Timeline", "/timeline"),
-            Suggestion("Quotes", "/quotes"),
-            Suggestion("Help", "/help"),
+            Suggestion(_("Russia’s demands"), "/demands"),
+            Suggestion(_("Timeline"), "/timeline"),
+            Suggestion(_("Quotes"), "/quotes"),
+            Suggestion(_("Help"), "/help"),
         ),
     )
 
 
 def _help(base: FactBase, args: str) -> Answer:
-    lines = [f"{spec.usage} — {spec.description}" for spec in COMMANDS.values()]
-    lines.append("Or just type a question, e.g. “what did Kellogg say about Istanbul”.")
-    return Answer(title="What I can do", status="help", body=tuple(lines))
+    lines = [f"{usage_of(spec)} — {describe(spec)}" for spec in COMMANDS.values()]
+    lines.append(_("Or just type a question, e.g. “what did Kellogg say about Istanbul”."))
+    return Answer(title=_("What I can do"), status="help", body=tuple(lines))
 
 
 def _demands(base: FactBase, args: str) -> Answer:
     demands = base.demands()
     wanted = set(tokenize(args))
     if not wanted:
+        counted = _counted(len(demands), ngettext("{n} demand", "{n} demands", len(demands)),
+                           _("add a word, e.g. /demands nato"))
         return Answer(
-            title="Russia’s demands",
-            note=_counted(len(demands), "demand", "add a word, e.g. /demands nato")
-            + " By when they were raised.",
+            title=_("Russia’s demands"),
+            note=" ".join((counted, _("By when they were raised."))),
             entries=_entries(base, base.memo("demand", "by period", lambda: _by_period(demands))),
             status="ok" if demands else "empty",
         )
@@ -293,14 +331,15 @@ def _demands(base: FactBase, args: str) -> Answer:
         note = _correction_note(result.corrections)
         if not chosen:
             return Answer(
-                title=f"No demand matches “{echo(args)}”",
+                title=_("No demand matches “{query}”", query=echo(args)),
                 status="not_found",
-                note="Try a period (current, earlier, Biden, Istanbul) or a word such as NATO.",
+                note=_("Try a period (current, earlier, Biden, Istanbul) or a word such as"
+                       " NATO."),
                 suggestions=_search_suggestions("demands", result.suggestions)
-                or (Suggestion("All demands", "/demands"),),
+                or (Suggestion(_("All demands"), "/demands"),),
             )
     return Answer(
-        title=f"Russia’s demands: “{echo(args)}”",
+        title=_("Russia’s demands: “{query}”", query=echo(args)),
         note=note,
         entries=_entries(base, _by_period([d for d in chosen if isinstance(d, Demand)])),
     )
@@ -319,8 +358,8 @@ def _quotable(base: FactBase) -> list[Person]:
 def _who_can_be_quoted(base: FactBase, title: str, status: Status, note: str | None) -> Answer:
     people = _quotable(base)
     if len(people) > MAX_ENTRIES:
-        note = _counted(len(people), "person", "ask for a name, e.g. /quote kellogg",
-                        plural="people")
+        note = _counted(len(people), ngettext("{n} person", "{n} people", len(people)),
+                        _("ask for a name, e.g. /quote kellogg"))
     return Answer(
         title=title,
         status=status,
@@ -333,15 +372,16 @@ def _who_can_be_quoted(base: FactBase, title: str, status: Status, note: str | N
 
 def _quote(base: FactBase, args: str) -> Answer:
     if not args.strip():
-        return _who_can_be_quoted(base, "Who can be quoted", "ok", None)
+        return _who_can_be_quoted(base, _("Who can be quoted"), "ok", None)
     match = base.index.resolve_people(args)
     if match.people:
         quotes = [quote for person in match.people for quote in base.quotes(person.id)]
         names = _names(match.people)
-        note = f"“{echo(args)}” matches {names}." if match.ambiguous else None
+        note = (_("“{query}” matches {names}.", query=echo(args), names=names)
+                if match.ambiguous else None)
         if quotes:
             return Answer(
-                title=f"Quotes from {names}",
+                title=_("Quotes from {names}", names=names),
                 status="ambiguous" if match.ambiguous else "ok",
                 note=note,
                 entries=_entries(base, quotes),
@@ -350,35 +390,39 @@ def _quote(base: FactBase, args: str) -> Answer:
         statements = [item for person in match.people for item in base.statements(person.id)]
         if statements:
             return Answer(
-                title=f"No direct quotes from {names}",
-                note="What the sources report instead:",
+                title=_("No direct quotes from {names}", names=names),
+                note=_("What the sources report instead:"),
                 entries=_entries(base, statements),
             )
-        return _who_can_be_quoted(base, f"Nothing from {names} is quoted", "empty", None)
+        return _who_can_be_quoted(base, _("Nothing from {names} is quoted", names=names),
+                                  "empty", None)
     found = base.index.search(args, kinds=frozenset({"quote"}))
     if found.hits:
         return Answer(
-            title=f"Quotes matching “{echo(args)}”",
+            title=_("Quotes matching “{query}”", query=echo(args)),
             note=_correction_note(found.corrections),
             entries=_entries(base, (hit.item for hit in found.hits)),
         )
     if match.suggestions:
         return Answer(
-            title=f"No one called “{echo(args)}” is quoted",
+            title=_("No one called “{query}” is quoted", query=echo(args)),
             status="not_found",
-            note="Did you mean:",
+            note=_("Did you mean:"),
             suggestions=_people_suggestions("quote", match.suggestions),
         )
     return _who_can_be_quoted(
-        base, f"No one called “{echo(args)}” is quoted", "not_found", "These people are:"
+        base, _("No one called “{query}” is quoted", query=echo(args)), "not_found",
+        _("These people are:"),
     )
 
 
 def _quotes(base: FactBase, args: str) -> Answer:
     quotes = base.quotes()
     return Answer(
-        title="Every quote",
-        note=_counted(len(quotes), "direct quotation", "ask for one person, e.g. /quote kellogg"),
+        title=_("Every quote"),
+        note=_counted(len(quotes), ngettext("{n} direct quotation", "{n} direct quotations",
+                                            len(quotes)),
+                      _("ask for one person, e.g. /quote kellogg")),
         status="ok" if quotes else "empty",
         entries=_entries(base, quotes),
     )
@@ -388,38 +432,40 @@ def _timeline(base: FactBase, args: str) -> Answer:
     events = base.events()
     topic = args.strip()
     if not topic:
+        counted = _counted(len(events), ngettext("{n} event", "{n} events", len(events)),
+                           _("narrow it, e.g. /timeline 2022"))
         return Answer(
-            title="Timeline",
-            note=_counted(len(events), "event", "narrow it, e.g. /timeline 2022")
-            + " Oldest first.",
+            title=_("Timeline"),
+            note=" ".join((counted, _("Oldest first."))),
             status="ok" if events else "empty",
             entries=_entries(base, events),
         )
     if _YEAR.match(topic):
         chosen = base.events_in(topic)
         if chosen:
-            return Answer(title=f"Timeline: {topic}", entries=_entries(base, chosen),
-                          note=_counted(len(chosen), "event", "add a topic, e.g. /timeline"
-                                        " ceasefire") if len(chosen) > MAX_ENTRIES else None)
+            note = _counted(len(chosen), ngettext("{n} event", "{n} events", len(chosen)),
+                            _("add a topic, e.g. /timeline ceasefire"))
+            return Answer(title=_("Timeline: {year}", year=topic), entries=_entries(base, chosen),
+                          note=note if len(chosen) > MAX_ENTRIES else None)
         years = sorted({(event.date or event.end or "")[:4] for event in events})
         return Answer(
-            title=f"Nothing on the timeline in {topic}",
+            title=_("Nothing on the timeline in {year}", year=topic),
             status="not_found",
             suggestions=_search_suggestions("timeline", years[-4:]),
         )
     result = base.index.search(topic, kinds=frozenset({"event"}))
     if not result.hits:
         return Answer(
-            title=f"Nothing on the timeline about “{echo(topic)}”",
+            title=_("Nothing on the timeline about “{query}”", query=echo(topic)),
             status="not_found",
-            note="Try a year, such as /timeline 2022, or /search for other kinds of facts.",
+            note=_("Try a year, such as /timeline 2022, or /search for other kinds of facts."),
             suggestions=_search_suggestions("timeline", result.suggestions)
-            or (Suggestion(f"Search “{echo(topic)}”", f"/search {topic}"),),
+            or (Suggestion(_("Search “{query}”", query=echo(topic)), f"/search {topic}"),),
         )
     found = sorted((hit.item for hit in result.hits if isinstance(hit.item, Event)),
                    key=lambda event: event.sort_key)
     return Answer(
-        title=f"Timeline: “{echo(topic)}”",
+        title=_("Timeline: “{query}”", query=echo(topic)),
         note=_correction_note(result.corrections),
         entries=_entries(base, found),
     )
@@ -431,9 +477,11 @@ def _person_entry(base: FactBase, person: Person) -> Entry:
     details = []
     others = [alias for alias in person.aliases if alias.lower() not in person.name.lower()]
     if others:
-        details.append("Also: " + ", ".join(others[:6]))
-    counted = [_count(number, noun) for number, noun in
-               ((quotes, "quote"), (statements, "reported statement")) if number]
+        details.append(_("Also: {names}", names=", ".join(others[:6])))
+    counted = [text for number, text in (
+        (quotes, ngettext("{n} quote", "{n} quotes", quotes)),
+        (statements, ngettext("{n} reported statement", "{n} reported statements", statements)),
+    ) if number]
     if counted:
         details.append(", ".join(counted))
     return Entry(**{**entry.__dict__, "details": tuple(details)})
@@ -442,55 +490,55 @@ def _person_entry(base: FactBase, person: Person) -> Entry:
 def _names(people: Sequence[Person]) -> str:
     """"A", "A and B", "A, B and C"."""
     names = [person.name for person in people]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _count(number: int, noun: str, plural: str | None = None) -> str:
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+    if len(names) == 1:
+        return names[0]
+    return _("{names} and {last}", names=", ".join(names[:-1]), last=names[-1])
 
 
 def _who(base: FactBase, args: str) -> Answer:
     if not args.strip():
         people = base.people()
         return Answer(
-            title="Who’s who",
-            note=_counted(len(people), "person or organisation", "ask for a name, e.g. /who"
-                          " stent", plural="people and organisations"),
+            title=_("Who’s who"),
+            note=_counted(len(people), ngettext("{n} person or organisation",
+                                                "{n} people and organisations", len(people)),
+                          _("ask for a name, e.g. /who stent")),
             entries=tuple(_person_entry(base, person) for person in people[:MAX_ENTRIES]),
         )
     match = base.index.resolve_people(args)
     if match.people:
         quotable = [person for person in match.people if base.quotes(person.id)]
+        counted = ngettext("{n} entry", "{n} entries", len(match.people))
+        entries = _counted(len(match.people), counted, _("add a word"))
         return Answer(
             title=_names(match.people),
             status="ambiguous" if match.ambiguous else "ok",
-            note=f"“{echo(args)}” matches "
-            + _counted(len(match.people), "entry", "add a word", plural="entries")
+            note=_("“{query}” matches {entries}", query=echo(args), entries=entries)
             if match.ambiguous else None,
             entries=tuple(_person_entry(base, person) for person in match.people[:MAX_ENTRIES]),
             suggestions=_people_suggestions("quote", quotable),
         )
     return Answer(
-        title=f"I don’t know “{echo(args)}”",
+        title=_("I don’t know “{query}”", query=echo(args)),
         status="not_found",
-        note="Did you mean:" if match.suggestions else "Send /who to see everyone I know.",
+        note=_("Did you mean:") if match.suggestions else _("Send /who to see everyone I know."),
         suggestions=_people_suggestions("who", match.suggestions),
     )
 
 
 def _search(base: FactBase, args: str) -> Answer:
     if not args.strip():
-        return _usage("search", "some words to look for")
+        return _usage("search", _("some words to look for"))
     result = base.index.search(args, limit=MAX_SEARCH_RESULTS)
     if not result.hits:
         return Answer(
-            title=f"Nothing found for “{echo(args)}”",
+            title=_("Nothing found for “{query}”", query=echo(args)),
             status="not_found",
-            note="Did you mean:" if result.suggestions else "Try other words, or /help.",
+            note=_("Did you mean:") if result.suggestions else _("Try other words, or /help."),
             suggestions=_search_suggestions("search", result.suggestions),
         )
     return Answer(
-        title=f"Results for “{echo(args)}”",
+        title=_("Results for “{query}”", query=echo(args)),
         note=_correction_note(result.corrections),
         entries=_entries(base, (hit.item for hit in result.hits)),
     )
@@ -499,23 +547,25 @@ def _search(base: FactBase, args: str) -> Answer:
 def _source(base: FactBase, args: str) -> Answer:
     item_id = args.strip().lower()
     if not item_id:
-        return _usage("source", "the id of an item")
+        return _usage("source", _("the id of an item"))
     item = base.items.get(item_id)
     if item is None or item.deleted:
         near = near_ids(base, item_id)
         return Answer(
-            title=f"No item with the id “{echo(args)}”",
+            title=_("No item with the id “{query}”", query=echo(args)),
             status="not_found",
-            note="Did you mean:" if near else "Ids are shown under every answer.",
+            note=_("Did you mean:") if near else _("Ids are shown under every answer."),
             suggestions=tuple(Suggestion(key, f"/source {key}") for key in near),
         )
     source = base.source_of(item)
     body: tuple[str, ...] = ()
     if source is not None:
         published = f", {format_date(source.published)}" if source.published else ""
-        body = (f"Source: “{source.title}”, {source.label}{published}.",)
+        body = (_("Source: “{title}”, {source}.", title=source.title,
+                  source=source.label + published),)
     return Answer(
-        title=f"Source of {item.LABEL} {item.id}",
+        title=_("Source of {kind} {id}", kind=_(KIND_LABELS.get(item.KIND, item.LABEL)),
+                id=item.id),
         body=body,
         entries=(entry_for(base, item, evidence=True),),
     )
@@ -525,7 +575,7 @@ def near_ids(base: FactBase, text: str, *, include_deleted: bool = False) -> lis
     """Item ids close to `text`, for "did you mean"."""
     ids = [key for key, item in base.items.items() if include_deleted or not item.deleted]
     found = process.extract(text.lower(), ids, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
-    return [key for key, _, _ in found]
+    return [key for key, _score, _position in found]
 
 
 def _about(base: FactBase, args: str) -> Answer:
@@ -533,36 +583,43 @@ def _about(base: FactBase, args: str) -> Answer:
                                                        "fact", "person")}
     lines = []
     for source in base.sources.values():
-        published = f", published {format_date(source.published)}" if source.published else ""
+        published = (_(", published {date}", date=format_date(source.published))
+                     if source.published else "")
         lines.append(f"“{source.title}” — {source.label}{published}.")
         if source.note:
             lines.append(source.note)
-    lines.append(", ".join(_count(number, noun) for noun, number in (
-        ("demand", counts["demand"]), ("quote", counts["quote"]),
-        ("reported statement", counts["statement"]), ("event", counts["event"]),
-        ("other fact", counts["fact"]),
-    )) + f"; {_count(counts['person'], 'person or organisation', 'people and organisations')}.")
-    lines.append("Every item quotes its source verbatim: /source <id> shows the sentences.")
-    return Answer(title="About this fact base", status="help", body=tuple(lines))
+    kinds = ", ".join((
+        ngettext("{n} demand", "{n} demands", counts["demand"]),
+        ngettext("{n} quote", "{n} quotes", counts["quote"]),
+        ngettext("{n} reported statement", "{n} reported statements", counts["statement"]),
+        ngettext("{n} event", "{n} events", counts["event"]),
+        ngettext("{n} other fact", "{n} other facts", counts["fact"]),
+    ))
+    people = ngettext("{n} person or organisation", "{n} people and organisations",
+                      counts["person"])
+    lines.append(f"{kinds}; {people}.")
+    lines.append(_("Every item quotes its source verbatim: /source <id> shows the sentences."))
+    return Answer(title=_("About this fact base"), status="help", body=tuple(lines))
 
 
 COMMANDS: dict[str, Command] = {
     spec.name: spec
     for spec in (
-        Command("start", "welcome and examples", "/start", "/start", _start),
-        Command("demands", "Russia’s demands, by when they were raised", "/demands [filter]",
-                "/demands istanbul", _demands),
-        Command("quote", "what someone said, word for word", "/quote [who]", "/quote kellogg",
-                _quote),
-        Command("quotes", "every direct quotation", "/quotes", "/quotes", _quotes),
-        Command("timeline", "events in order", "/timeline [year|topic]", "/timeline 2022",
-                _timeline),
-        Command("who", "who someone is", "/who <name>", "/who stent", _who),
-        Command("search", "search every fact", "/search <words>", "/search ceasefire", _search),
-        Command("source", "an item with its evidence and source", "/source <id>",
+        Command("start", N_("welcome and examples"), "/start", "/start", _start),
+        Command("demands", N_("Russia’s demands, by when they were raised"),
+                N_("/demands [filter]"), "/demands istanbul", _demands),
+        Command("quote", N_("what someone said, word for word"), N_("/quote [who]"),
+                "/quote kellogg", _quote),
+        Command("quotes", N_("every direct quotation"), "/quotes", "/quotes", _quotes),
+        Command("timeline", N_("events in order"), N_("/timeline [year|topic]"),
+                "/timeline 2022", _timeline),
+        Command("who", N_("who someone is"), N_("/who <name>"), "/who stent", _who),
+        Command("search", N_("search every fact"), N_("/search <words>"), "/search ceasefire",
+                _search),
+        Command("source", N_("an item with its evidence and source"), N_("/source <id>"),
                 "/source kellogg-something-new", _source),
-        Command("about", "the sources behind the facts", "/about", "/about", _about),
-        Command("help", "this list", "/help", "/help", _help),
+        Command("about", N_("the sources behind the facts"), "/about", "/about", _about),
+        Command("help", N_("this list"), "/help", "/help", _help),
     )
 }
 """Every user command, in the order the help and the command menu list them."""
@@ -591,15 +648,24 @@ def lookup(base: FactBase, query: str, limit: int = MAX_LOOKUP) -> list[Item]:
 
 
 ITEM_TITLES = {
-    "person": "Who’s who", "demand": "Demand", "quote": "Quote",
-    "statement": "Reported statement", "event": "Timeline", "fact": "Fact",
+    "person": N_("Who’s who"), "demand": N_("Demand"), "quote": N_("Quote"),
+    "statement": N_("Reported statement"), "event": N_("Timeline"), "fact": N_("Fact"),
+    "item": N_("Item"),
 }
 """The title of an answer that shows one item of each kind."""
 
+KIND_LABELS = {
+    "person": N_("person"), "demand": N_("demand"), "quote": N_("quote"),
+    "statement": N_("statement"), "event": N_("event"), "fact": N_("fact"),
+}
+"""What each kind of item is called in a sentence."""
 
-def item_answer(base: FactBase, item: Item) -> Answer:
+
+def item_answer(base: FactBase, item: Item, lang: Language = "en") -> Answer:
     """One item on its own, titled by its kind: what an inline result sends."""
-    return Answer(title=ITEM_TITLES.get(item.KIND, "Item"), entries=(entry_for(base, item),))
+    with speaking(lang):
+        return _localised(Answer(title=_(ITEM_TITLES.get(item.KIND, ITEM_TITLES["item"])),
+                                 entries=(entry_for(base, item),)), lang)
 
 
 _COMMAND_TEXT = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
@@ -613,20 +679,36 @@ def run_command(base: FactBase, command: str, args: str) -> Answer:
     near = process.extract(command.lower(), list(COMMANDS), scorer=fuzz.ratio, limit=2,
                            score_cutoff=60)
     return Answer(
-        title=f"I don’t know the command /{echo(command)}",
+        title=_("I don’t know the command /{command}", command=echo(command)),
         status="not_found",
-        note="Did you mean:" if near else "Send /help for the list of commands.",
+        note=_("Did you mean:") if near else _("Send /help for the list of commands."),
         suggestions=tuple(
-            Suggestion(f"/{name}", f"/{name} {args}".strip()) for name, _, _ in near
+            Suggestion(f"/{name}", f"/{name} {args}".strip()) for name, _score, _position in near
         ),
     )
 
 
-def answer(base: FactBase, text: str) -> Answer:
-    """The answer to what a user typed: a command, or else words to search for."""
-    match = _COMMAND_TEXT.match(text.strip())
-    if match is None:
-        if text.strip().startswith("/"):
-            return run_command(base, text.strip()[1:33], "")
-        return _search(base, text)
-    return run_command(base, match.group(1), match.group(2) or "")
+def _localised(result: Answer, lang: Language) -> Answer:
+    """`result` marked with its language; one that shows facts in another language than
+    English says that they are quoted in English."""
+    if lang == "en":
+        return result
+    note = result.note
+    if result.entries:
+        note = f"{note}\n{_(ENGLISH_NOTE)}" if note else _(ENGLISH_NOTE)
+    return replace(result, note=note, lang=lang)
+
+
+def answer(base: FactBase, text: str, lang: Language = "en") -> Answer:
+    """The answer to what a user typed: a command, or else words to search for; the bot's
+    words in `lang`."""
+    with speaking(lang):
+        match = _COMMAND_TEXT.match(text.strip())
+        if match is None:
+            if text.strip().startswith("/"):
+                result = run_command(base, text.strip()[1:33], "")
+            else:
+                result = _search(base, text)
+        else:
+            result = run_command(base, match.group(1), match.group(2) or "")
+        return _localised(result, lang)

@@ -1,7 +1,7 @@
 """The `factbot` command: the offline console, fact-base maintenance, and running the bot.
 
-    factbot ask "/quote kellogg"   one answer, as plain text
-    factbot chat                   an interactive console over the same answers
+    factbot ask "/quote kellogg"   one answer, as plain text (--lang ru|uk: in that language)
+    factbot chat                   an interactive console over the same answers (--lang too)
     factbot check                  validate facts/ and seeds/
     factbot load                   fill or refresh the database from facts/
     factbot export [-o FILE]       the whole base as JSON
@@ -25,6 +25,7 @@ from bot.answers import answer
 from bot.config import Settings
 from bot.curated import CurationError, describe_validation_error, load_curated
 from bot.factbase import FactBase
+from bot.i18n import LANGUAGES, Language, _, speaking
 from bot.layout import PLAIN, render_all
 from bot.storage import DatabaseError
 
@@ -37,15 +38,15 @@ def open_factbase(settings: Settings) -> FactBase:
     return FactBase.open(settings.db_path, settings.facts_dir, settings.seeds_dir)
 
 
-def reply_text(base: FactBase, text: str) -> str:
-    """What the console prints for one line a user typed."""
-    return render_all(answer(base, text), PLAIN)
+def reply_text(base: FactBase, text: str, lang: Language = "en") -> str:
+    """What the console prints for one line a user typed, the bot's words in `lang`."""
+    return render_all(answer(base, text, lang), PLAIN)
 
 
 def _ask(settings: Settings, args: argparse.Namespace) -> int:
     base = open_factbase(settings)
     try:
-        print(reply_text(base, " ".join(args.text)))
+        print(reply_text(base, " ".join(args.text), args.lang))
     finally:
         base.close()
     return 0
@@ -55,8 +56,9 @@ def _chat(settings: Settings, args: argparse.Namespace, stdin: TextIO = sys.stdi
     base = open_factbase(settings)
     interactive = stdin.isatty()
     if interactive:
-        print("factbot console: type a command such as /demands or a question; /help lists all,"
-              " Ctrl-D quits.")
+        with speaking(args.lang):
+            print(_("factbot console: type a command such as /demands or a question; /help"
+                    " lists all, Ctrl-D quits."))
     try:
         while True:
             if interactive:
@@ -68,7 +70,7 @@ def _chat(settings: Settings, args: argparse.Namespace, stdin: TextIO = sys.stdi
                 continue
             if interactive and line.strip().lower() in {"quit", "exit", "/quit", "/exit"}:
                 break
-            print(reply_text(base, line.rstrip("\n")))
+            print(reply_text(base, line.rstrip("\n"), args.lang))
             print()
     except KeyboardInterrupt:
         print()
@@ -124,7 +126,7 @@ def _admin(settings: Settings, args: argparse.Namespace) -> int:
     base = open_factbase(settings)
     admin = Admin(base, settings.owner_ids, settings.facts_dir, settings.seeds_dir)
     text = " ".join(args.text).strip()
-    head, _, rest = text.partition(" ")
+    head, _space, rest = text.partition(" ")
     command = head.lstrip("/").split("@", 1)[0].lower()
     try:
         if command not in ADMIN_COMMANDS:
@@ -174,7 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="print the answer to one command or question")
     ask.add_argument("text", nargs="+", help='e.g. "/quote kellogg" or "ceasefire"')
     ask.set_defaults(handler=_ask)
-    commands.add_parser("chat", help="an interactive console").set_defaults(handler=_chat)
+    chat = commands.add_parser("chat", help="an interactive console")
+    chat.set_defaults(handler=_chat)
+    for console in (ask, chat):
+        console.add_argument("--lang", choices=LANGUAGES, default="en",
+                             help="the language of the bot's words (facts stay in English)")
     commands.add_parser("check", help="validate facts/ and seeds/").set_defaults(handler=_check)
     commands.add_parser("load", help="fill or refresh the database").set_defaults(handler=_load)
     export = commands.add_parser("export", help="write the whole base as JSON")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.answers import Answer, Entry
+from bot.i18n import ngettext, speaking
 
 MESSAGE_LIMIT = 4096
 """Telegram's limit on a message's text after entity parsing, in UTF-16 code units."""
@@ -99,7 +100,8 @@ def _head(answer: Answer, page: Page, markup: Markup) -> list[str]:
     if answer.note:
         parts.append(markup.italic(markup.escape(answer.note)))
     if answer.body and page.number == 1:
-        parts.append("\n".join(markup.escape(line) for line in _fitting(answer.body)))
+        with speaking(answer.lang):
+            parts.append("\n".join(markup.escape(line) for line in _fitting(answer.body)))
     return parts
 
 
@@ -110,7 +112,8 @@ def _fitting(lines: tuple[str, ...]) -> list[str]:
     for number, line in enumerate(lines):
         used += visible_length(line) + 1
         if used > BODY_BUDGET:
-            kept.append(f"… and {len(lines) - number} more lines.")
+            left = len(lines) - number
+            kept.append(ngettext("… and {n} more line.", "… and {n} more lines.", left))
             break
         kept.append(line)
     return kept

@@ -49,6 +49,20 @@ def test_chat_answers_each_line_of_piped_input(tmp_path: Path) -> None:
     assert result.stdout.index("Angela Stent") < result.stdout.index("Quotes from Keith Kellogg")
 
 
+def test_ask_and_chat_speak_the_language_asked_for(tmp_path: Path) -> None:
+    asked = factbot("ask", "--lang", "uk", "/quote", "kellogg", cwd=tmp_path)
+    assert asked.returncode == 0, asked.stderr
+    assert asked.stdout.startswith("Цитати: Keith Kellogg\n")
+    assert "“We need to create something completely new”" in asked.stdout
+    chat = factbot("chat", "--lang", "ru", cwd=tmp_path, stdin="/search zzzzqqq\n/who stent\n")
+    assert chat.returncode == 0, chat.stderr
+    assert "По запросу «zzzzqqq» ничего не найдено" in chat.stdout
+    assert "Факты и цитаты — на английском, дословно по источнику." in chat.stdout
+    refused = factbot("ask", "--lang", "de", "/help", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "invalid choice: 'de'" in refused.stderr
+
+
 def test_check_passes_on_the_repo(tmp_path: Path) -> None:
     result = factbot("check", cwd=tmp_path)
     assert result.returncode == 0
