@@ -53,7 +53,7 @@ async def test_start_and_help_explain_the_commands(harness: Harness) -> None:
     await harness.send(harness.updates.message("/start"))
     start = last_message(harness)
     assert "/quote kellogg" in visible(start)
-    assert ("Russia's demands", "r|0|/demands") in buttons(start)
+    assert ("Russia’s demands", "r|0|/demands") in buttons(start)
     await harness.send(harness.updates.message("/help"))
     assert "/timeline [year|topic]" in visible(last_message(harness))
 
