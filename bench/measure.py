@@ -238,7 +238,7 @@ started = time.perf_counter()
 from pathlib import Path
 from bot.factbase import FactBase
 from bot.store import FactStore
-base = FactBase(FactStore(Path(sys.argv[1])))
+base = FactBase(FactStore(Path(sys.argv[1]), read_only=True))  # the parent holds it
 ready = time.perf_counter() - started
 from bot.answers import answer
 for text in sys.argv[2:]:

@@ -15,27 +15,33 @@ import argparse
 import asyncio
 import json
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from pydantic import ValidationError
 
+from bot import exits
 from bot.answers import answer
 from bot.config import Settings
+from bot.control import Outcome, Request, send
 from bot.curated import CurationError, describe_validation_error, load_curated
 from bot.factbase import FactBase
 from bot.i18n import LANGUAGES, Language, _, speaking
 from bot.layout import PLAIN, render_all
+from bot.lock import DatabaseBusyError, holder_of
+from bot.maintenance import curation_failure, failure, perform
 from bot.storage import DatabaseError
 
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
+RUN = "factbot run"
 
 
-def open_factbase(settings: Settings) -> FactBase:
-    """The fact base at the configured path, filled from the curated files if new."""
-    return FactBase.open(settings.db_path, settings.facts_dir, settings.seeds_dir)
+def open_factbase(settings: Settings, command: str) -> FactBase:
+    """The fact base at the configured path, for reading: filled from the curated files if new;
+    read as the running bot last confirmed it while the bot holds it."""
+    return FactBase.open(settings.db_path, settings.facts_dir, settings.seeds_dir, write=False,
+                         command=f"factbot {command}")
 
 
 def reply_text(base: FactBase, text: str, lang: Language = "en") -> str:
@@ -44,16 +50,16 @@ def reply_text(base: FactBase, text: str, lang: Language = "en") -> str:
 
 
 def _ask(settings: Settings, args: argparse.Namespace) -> int:
-    base = open_factbase(settings)
+    base = open_factbase(settings, "ask")
     try:
         print(reply_text(base, " ".join(args.text), args.lang))
     finally:
         base.close()
-    return 0
+    return exits.OK
 
 
 def _chat(settings: Settings, args: argparse.Namespace, stdin: TextIO = sys.stdin) -> int:
-    base = open_factbase(settings)
+    base = open_factbase(settings, "chat")
     interactive = stdin.isatty()
     if interactive:
         with speaking(args.lang):
@@ -76,7 +82,7 @@ def _chat(settings: Settings, args: argparse.Namespace, stdin: TextIO = sys.stdi
         print()
     finally:
         base.close()
-    return 0
+    return exits.OK
 
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
@@ -89,22 +95,11 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
                         for kind, number in counts.items())
     print(f"OK: {len(base.sources)} source(s), {len(base.items)} items ({listing});"
           " every evidence sentence is verbatim in its source.")
-    return 0
-
-
-def _load(settings: Settings, args: argparse.Namespace) -> int:
-    curated = load_curated(settings.facts_dir, settings.seeds_dir)
-    base = open_factbase(settings)
-    try:
-        report = base.load(curated)
-    finally:
-        base.close()
-    print(f"Loaded into {settings.db_path}: {report.summary()}")
-    return 0
+    return exits.OK
 
 
 def _export(settings: Settings, args: argparse.Namespace) -> int:
-    base = open_factbase(settings)
+    base = open_factbase(settings, "export")
     try:
         text = json.dumps(base.store.export(), ensure_ascii=False, indent=2)
     finally:
@@ -114,43 +109,61 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
         print(f"Wrote {args.output}")
     else:
         print(text)
-    return 0
+    return exits.OK
 
 
-FAILED = frozenset({"refused", "usage", "not_found", "ambiguous"})
+def _maintain(settings: Settings, request: Request) -> Outcome:
+    """Run a maintenance command: through the running bot if one serves the database, else here,
+    holding the database; waits up to FACTBOT_LOCK_WAIT for another writer to finish."""
+    from bot.admin import Admin
+
+    deadline = time.monotonic() + settings.lock_wait
+    while True:
+        forwarded = send(settings.db_path, request)
+        if forwarded is not None:
+            return forwarded
+        try:
+            base = FactBase.open(settings.db_path, settings.facts_dir, settings.seeds_dir,
+                                 command=f"factbot {request.command}")
+        except DatabaseBusyError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.1)
+            continue
+        try:
+            admin = Admin(base, settings.owner_ids, settings.facts_dir, settings.seeds_dir)
+            return asyncio.run(perform(admin, request))
+        finally:
+            base.close()
+
+
+def _print(outcome: Outcome) -> int:
+    sys.stdout.write(outcome.out)
+    sys.stderr.write(outcome.err)
+    return outcome.code
+
+
+def _load(settings: Settings, args: argparse.Namespace) -> int:
+    return _print(_maintain(settings, Request("load")))
+
+
+def _read_file(name: str) -> bytes | str:
+    try:
+        return Path(name).read_bytes()
+    except OSError as error:
+        return f"factbot: cannot read the file {name}: {error.strerror}"
 
 
 def _admin(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.admin import ADMIN_COMMANDS, Admin
-
-    base = open_factbase(settings)
-    admin = Admin(base, settings.owner_ids, settings.facts_dir, settings.seeds_dir)
+    file = None
+    if args.file:
+        data = _read_file(args.file)
+        if isinstance(data, str):
+            print(data, file=sys.stderr)
+            return exits.USAGE
+        file = data
     text = " ".join(args.text).strip()
-    head, _space, rest = text.partition(" ")
-    command = head.lstrip("/").split("@", 1)[0].lower()
-    try:
-        if command not in ADMIN_COMMANDS:
-            print(f"factbot: /{command} is not an admin command; they are: "
-                  + ", ".join(f"/{name}" for name in ADMIN_COMMANDS), file=sys.stderr)
-            return EXIT_USAGE
-        if command == "export":
-            exported = asyncio.run(admin.export_json(args.actor))
-            if isinstance(exported, bytes):
-                sys.stdout.write(exported.decode("utf-8") + "\n")
-                return 0
-            result = exported
-        elif command == "import":
-            if not args.file:
-                print("factbot: /import needs --file FILE (a JSON file as /export writes it)",
-                      file=sys.stderr)
-                return EXIT_USAGE
-            result = asyncio.run(admin.import_json(args.actor, Path(args.file).read_bytes()))
-        else:
-            result = asyncio.run(admin.run(args.actor, command, rest))
-    finally:
-        base.close()
-    print(render_all(result, PLAIN))
-    return EXIT_PROBLEM if result.status in FAILED else 0
+    return _print(_maintain(settings, Request("admin", args.actor, text, file)))
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
@@ -159,8 +172,11 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     token = read_token(settings)
     if token is None:
         print(f"factbot: {token_problem(settings)}", file=sys.stderr)
-        return EXIT_USAGE
-    base = open_factbase(settings)
+        return exits.USAGE
+    holder = holder_of(settings.db_path)
+    wait = 0.0 if holder is not None and holder.command == RUN else settings.lock_wait
+    base = FactBase.open(settings.db_path, settings.facts_dir, settings.seeds_dir, command=RUN,
+                         wait=wait)
     try:
         return run_bot(settings, base, token)
     finally:
@@ -196,27 +212,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _settings() -> Settings | int:
+    try:
+        return Settings()
+    except ValidationError as error:
+        for line in describe_validation_error("settings", error):
+            print(f"factbot: {line}", file=sys.stderr)
+    except UnicodeDecodeError as error:
+        print(f"factbot: the settings file .env is not UTF-8 text ({error.reason} at byte"
+              f" {error.start}): save it as UTF-8", file=sys.stderr)
+    except OSError as error:
+        print(f"factbot: cannot read the settings file .env: {error.strerror}", file=sys.stderr)
+    return exits.USAGE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `factbot` command; problems are reported in plain lines, never a traceback."""
     args = build_parser().parse_args(argv)
     handler: Callable[[Settings, argparse.Namespace], int] = args.handler
-    try:
-        settings = Settings()
-    except ValidationError as error:
-        for line in describe_validation_error("settings", error):
-            print(f"factbot: {line}", file=sys.stderr)
-        return EXIT_USAGE
+    settings = _settings()
+    if isinstance(settings, int):
+        return settings
     try:
         return handler(settings, args)
     except CurationError as error:
-        print(f"factbot: the curated files have {len(error.problems)} problem(s):",
-              file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return EXIT_PROBLEM
+        return _print(curation_failure(error))
     except DatabaseError as error:
-        print(f"factbot: {error}", file=sys.stderr)
-        return EXIT_PROBLEM
+        return _print(failure(error))
 
 
 if __name__ == "__main__":

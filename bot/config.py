@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     admin_ids: str = Field("", alias="FACTBOT_ADMIN_IDS")
     error_chat_id: int | None = Field(None, alias="FACTBOT_ERROR_CHAT_ID")
     log_level: str = Field("INFO", alias="FACTBOT_LOG_LEVEL")
+    lock_wait: float = Field(30.0, alias="FACTBOT_LOCK_WAIT", ge=0, le=3600)
 
     @field_validator("admin_ids")
     @classmethod

@@ -15,8 +15,10 @@ from typing import Any, TypeVar, cast
 
 from bot.curated import CuratedBase, load_curated
 from bot.index import SearchIndex
+from bot.lock import DatabaseBusyError
 from bot.memory import long_lived
 from bot.models import ITEM_MODELS, Demand, Event, Item, Person, Quote, Source, Statement
+from bot.storage import DatabaseError, WriteRefusedError
 from bot.store import FactStore, LoadReport
 
 _T = TypeVar("_T")
@@ -39,12 +41,35 @@ class FactBase:
         self._refresh()
 
     @classmethod
-    def open(cls, db_path: Path, facts_dir: Path, seeds_dir: Path) -> FactBase:
-        """Open the database, filling it from the curated files the first time."""
-        store = FactStore(db_path)
-        if store.is_empty():
-            store.load_curated(load_curated(facts_dir, seeds_dir))
-        return cls(store)
+    def open(cls, db_path: Path, facts_dir: Path, seeds_dir: Path, *, write: bool = True,
+             command: str = "factbot", wait: float = 0.0) -> FactBase:
+        """Open the database, filling it from the curated files the first time.
+
+        A writer holds the database's lock until `close` (waiting up to `wait` seconds for it).
+        With `write` False the base is only read: it is filled if new and free, and its lock is
+        given up at once, so a reader never stands in a writer's way; while another process
+        holds it, it is read as that process last confirmed it.
+        """
+        if write:
+            store = FactStore(db_path, command=command, wait=wait)
+        else:
+            try:
+                store = FactStore(db_path, command=command)
+            except (DatabaseBusyError, WriteRefusedError):
+                store = FactStore(db_path, read_only=True)
+        try:
+            if store.is_empty():
+                if store.read_only:
+                    raise DatabaseError(f"the database {db_path} does not exist yet and cannot"
+                                        " be created now: another process holds it, or its"
+                                        " storage refuses writes")
+                store.load_curated(load_curated(facts_dir, seeds_dir))
+            if not write:
+                store.stop_writing()
+            return cls(store)
+        except BaseException:
+            store.close()
+            raise
 
     def _refresh(self) -> None:
         with long_lived():

@@ -20,9 +20,10 @@ from pydantic import ValidationError
 from tinydb import TinyDB
 
 from bot.curated import CuratedBase, describe_validation_error
+from bot.lock import acquire, lock_path, release
 from bot.memory import long_lived
 from bot.models import ITEM_MODELS, Item, Source
-from bot.storage import AtomicJSONStorage, DatabaseError, Op, Tables
+from bot.storage import AtomicJSONStorage, DatabaseError, Op, Tables, WriteRefusedError
 
 ITEM_TABLES: dict[str, str] = {
     "person": "people",
@@ -37,6 +38,8 @@ ITEM_TABLES: dict[str, str] = {
 SOURCES_TABLE = "sources"
 AUDIT_TABLE = "audit"
 EDITORS_TABLE = "editors"
+FACTBOT_TABLES = frozenset({*ITEM_TABLES.values(), SOURCES_TABLE, AUDIT_TABLE, EDITORS_TABLE})
+"""The tables factbot itself writes; a database with none of them is not factbot's."""
 
 _M = TypeVar("_M", Source, Item)
 
@@ -164,18 +167,53 @@ def _upsert_by_id(
 class FactStore:
     """Sources and items on disk, with an audit log of every change."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, command: str = "factbot",
+                 wait: float = 0.0) -> None:
+        """Open the database at `path`. A writer holds its lock (see `bot.lock`) until `close`,
+        waiting up to `wait` seconds for another holder; `read_only` takes no lock and never
+        writes. A file that is not a factbot database is refused, with nothing written."""
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = TinyDB(path, storage=AtomicJSONStorage)
-        self._storage = cast(AtomicJSONStorage, self._db.storage)
-        self._keys: dict[str, dict[str, str]] = {}
-        self._last: dict[str, int] = {}
-        self._cold = False
-        with long_lived():
-            data = self._storage.read() or {}
+        self.read_only = read_only
+        made_lock = False
+        if not read_only:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DatabaseError(f"cannot use {path.parent} as the folder of the database"
+                                    f" {path}: {error.strerror}") from None
+            made_lock = not lock_path(path).exists()
+            acquire(path, command, wait=wait)
+        try:
+            self._db = TinyDB(path, storage=AtomicJSONStorage)
+            self._storage = cast(AtomicJSONStorage, self._db.storage)
+            self._keys: dict[str, dict[str, str]] = {}
+            self._last: dict[str, int] = {}
+            self._cold = False
+            with long_lived():
+                data = self._storage.read() or {}
+            self._check_ours(data)
+        except BaseException:
+            if not read_only:
+                self.stop_writing()
+                if made_lock:
+                    lock_path(path).unlink(missing_ok=True)
+            raise
         self._editors = {int(row["user_id"]): (key, row)
                          for key, row in data.get(EDITORS_TABLE, {}).items()}
+
+    def _check_ours(self, data: Tables) -> None:
+        """Refuse a TinyDB file that some other program wrote."""
+        if data and ("_default" in data or not FACTBOT_TABLES & set(data)):
+            tables = ", ".join(f"'{name}'" for name in sorted(data)[:5])
+            raise DatabaseError(
+                f"{self.path} is not a factbot database (its tables are {tables}); it was left"
+                " untouched: set FACTBOT_DB_PATH to another file")
+
+    def stop_writing(self) -> None:
+        """Give up the right to write (and the lock); reads still work, writes are refused."""
+        if not self.read_only:
+            self.read_only = True
+            release(self.path)
 
     def release(self) -> None:
         """Stop holding the raw tables in memory ("cold"), keeping only what writes need: each
@@ -221,8 +259,9 @@ class FactStore:
         return (self._storage.load_fresh() if self._cold else self._storage.read()) or {}
 
     def close(self) -> None:
-        """Release the database."""
+        """Release the database and its lock."""
         self._db.close()
+        self.stop_writing()
 
     @property
     def journal_path(self) -> Path:
@@ -238,8 +277,11 @@ class FactStore:
         """Apply `change` and make it durable as one journal line (nothing, if it changed nothing).
 
         If anything fails, the files keep their previous content and the next read comes
-        from them, so nothing is ever half-written.
+        from them, so nothing is ever half-written. A read-only store refuses every write.
         """
+        if self.read_only:
+            raise WriteRefusedError(f"the database {self.path} is held by another process;"
+                               " nothing was written")
         data: Tables = {} if self._cold else self._storage.read() or {}
         changes = _Changes(data, self._keys, self._last)
         try:
@@ -329,7 +371,9 @@ class FactStore:
         self._write(change)
 
     def import_items(self, items: list[Item], *, actor: int | None) -> tuple[int, int, int]:
-        """Upsert many items by id in one atomic write; returns (added, updated, unchanged)."""
+        """Upsert many items by id in one atomic write; returns (added, updated, unchanged).
+
+        An import that changes nothing writes nothing, not even an audit entry."""
         self._warm()
         total = _Upserted()
 
@@ -339,6 +383,8 @@ class FactStore:
                           for item in items if kind == item.KIND}
                 if wanted:
                     total.add(_upsert_by_id(changes, table_name, wanted, replaceable=None))
+            if not (total.added or total.updated):
+                return
             changes.insert(AUDIT_TABLE, {
                 "at": _now(), "actor": actor, "action": "import",
                 "summary": f"{total.added} added, {total.updated} updated,"

@@ -31,8 +31,11 @@ from telegram.request import BaseRequest
 from bot.admin import Admin
 from bot.answers import COMMANDS
 from bot.config import Settings
+from bot.control import ControlServer
 from bot.factbase import FactBase
+from bot.maintenance import perform
 from bot.stats import LookupStats
+from bot.storage import WriteRefusedError
 from bot.telegram import admin, handlers
 from bot.telegram.callbacks import CallbackCodec
 from bot.telegram.context import ADMIN, ANSWERS, CODEC, FACTBASE, STATS
@@ -43,6 +46,7 @@ logger = logging.getLogger(__name__)
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
 SETTINGS = "settings"
+CONTROL = "control"
 DESCRIPTION = (
     "I answer questions about the news from a curated fact base, and cite the article behind "
     "every answer. Try /demands, /quote kellogg, /timeline, or just ask."
@@ -111,6 +115,21 @@ async def post_init(application: BotApplication) -> None:
         await bot.set_my_short_description(SHORT_DESCRIPTION)
     except TelegramError as error:
         logger.warning("could not set the command menu or descriptions: %s", error)
+    control = application.bot_data.get(CONTROL)
+    if isinstance(control, ControlServer):
+        try:
+            await control.start()
+        except OSError as error:
+            logger.warning("cannot open the control channel beside the database (%s):"
+                           " `factbot admin` and `factbot load` are refused while the bot runs",
+                           error)
+
+
+async def post_shutdown(application: BotApplication) -> None:
+    """Close the control channel."""
+    control = application.bot_data.get(CONTROL)
+    if isinstance(control, ControlServer):
+        await control.stop()
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -118,6 +137,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
     A network error is only a warning: while fetching updates, polling retries by itself; while
     answering, the request may have reached Telegram, so neither it nor an apology is sent again.
+    A write the storage refused (disk full, read-only) is one line to the user and the log.
     """
     if isinstance(context.error, NetworkError):
         if update is None:
@@ -127,13 +147,20 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             logger.warning("a request for update %s failed and is not repeated, since Telegram"
                            " may have carried it out: %s", _update_id(update), context.error)
         return
-    logger.error("error while handling an update", exc_info=context.error)
+    sorry = SORRY
+    if isinstance(context.error, WriteRefusedError):
+        logger.warning("a write was refused: %s", context.error)
+        sorry = str(context.error)
+        sorry = sorry[:1].upper() + sorry[1:] + "."
+    else:
+        logger.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update):
         with contextlib.suppress(TelegramError):
             if update.callback_query is not None:
-                await update.callback_query.answer(SORRY)
+                await update.callback_query.answer(sorry)
             elif update.effective_message is not None:
-                await update.effective_message.reply_text(SORRY, do_quote=False)
+                await update.effective_message.reply_text(html.escape(sorry, quote=False),
+                                                          do_quote=False)
     settings = cast(Settings, context.bot_data[SETTINGS])
     if settings.error_chat_id is not None:
         kind = type(context.error).__name__
@@ -172,6 +199,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .post_init(post_init)
+        .post_shutdown(post_shutdown)
         .concurrent_updates(ChatOrderedProcessor(concurrent_updates))
         .request(request or BotAPIRequest(connection_pool_size=256))
         .get_updates_request(request or BotAPIRequest(connection_pool_size=1))
@@ -210,6 +238,9 @@ def run_bot(settings: Settings, base: FactBase, token: str) -> int:
     """Run until SIGINT or SIGTERM: long polling, or a webhook when one is configured."""
     configure_logging(settings.log_level, token)
     application = build_application(settings, base, token=token)
+    admin_ops = cast(Admin, application.bot_data[ADMIN])
+    application.bot_data[CONTROL] = ControlServer(
+        settings.db_path, lambda request: perform(admin_ops, request))
     try:
         if settings.webhook_url:
             secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
