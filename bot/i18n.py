@@ -41,6 +41,12 @@ def language_for(code: str | None) -> Language:
     return "en"
 
 
+MENU_LANGUAGES: tuple[tuple[str | None, Language], ...] = (
+    (None, "en"), ("ru", "ru"), ("uk", "uk"), *((code, "ru") for code in _READ_AS_RUSSIAN))
+"""The Telegram language codes that command menus and descriptions are set for (None: anyone
+else), each with the language it is given: the same choice as `language_for`."""
+
+
 def catalog_path(lang: Language) -> Path:
     """Where the catalog of `lang` lives."""
     return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -94,6 +100,11 @@ def ngettext(singular: str, plural: str, number: int, /, **values: object) -> st
     number, other placeholders come from `values`."""
     text = translations(_current.get()).ngettext(singular, plural, number)
     return text.format(n=number, **values)
+
+
+def translate(message: str, lang: Language) -> str:
+    """`message` (marked with `N_`) in `lang`, whatever language is current."""
+    return translations(lang).gettext(message)
 
 
 def N_(message: str, /) -> str:  # noqa: N802 (gettext's own name for the marker)

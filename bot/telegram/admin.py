@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 from typing import Any, cast
 
-from telegram import BotCommand, BotCommandScopeChat, InputFile, Message, Update
+from telegram import Bot, BotCommand, BotCommandScopeChat, InputFile, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -23,7 +23,8 @@ from telegram.ext import (
 )
 
 from bot.admin import ADD_FORMS, ADMIN_COMMANDS, MAX_IMPORT_BYTES
-from bot.answers import COMMANDS, Answer
+from bot.answers import COMMANDS, Answer, describe
+from bot.i18n import MENU_LANGUAGES, Language, speaking
 from bot.telegram.context import admin_of, remember, render, send
 
 ANONYMOUS_ADMIN_ID = 1087968824
@@ -127,19 +128,31 @@ async def _import(message: Message, sender: int, context: ContextTypes.DEFAULT_T
     return await admin_of(context).import_json(sender, bytes(data))
 
 
-def admin_menu() -> list[BotCommand]:
-    """The fuller command menu shown in owners' and editors' private chats."""
-    return [BotCommand(name, spec.description) for name, spec in COMMANDS.items()
-            if name != "start"] + [BotCommand(name, spec.description)
-                                   for name, spec in ADMIN_COMMANDS.items()]
+def admin_menu(lang: Language = "en") -> list[BotCommand]:
+    """The fuller command menu shown in owners' and editors' private chats: the user commands
+    described in `lang`, the admin commands in English."""
+    with speaking(lang):
+        users = [BotCommand(name, describe(spec)) for name, spec in COMMANDS.items()
+                 if name != "start"]
+    return users + [BotCommand(name, spec.description) for name, spec in ADMIN_COMMANDS.items()]
+
+
+async def set_admin_menus(bot: Bot, user_id: int) -> None:
+    """The admin menu in `user_id`'s private chat, for each language menus are set in (a
+    chat's own menu outranks the translated menus for everyone)."""
+    for code, lang in MENU_LANGUAGES:
+        await bot.set_my_commands(admin_menu(lang), scope=BotCommandScopeChat(user_id),
+                                  language_code=code)
 
 
 async def _update_menu(context: ContextTypes.DEFAULT_TYPE, user_id: int, granted: bool) -> None:
     with contextlib.suppress(TelegramError):
         if granted:
-            await context.bot.set_my_commands(admin_menu(), scope=BotCommandScopeChat(user_id))
+            await set_admin_menus(context.bot, user_id)
         else:
-            await context.bot.delete_my_commands(scope=BotCommandScopeChat(user_id))
+            for code, _lang in MENU_LANGUAGES:
+                await context.bot.delete_my_commands(scope=BotCommandScopeChat(user_id),
+                                                     language_code=code)
 
 
 async def on_admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

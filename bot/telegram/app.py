@@ -1,8 +1,8 @@
 """The python-telegram-bot `Application`: built once, with every handler, and run.
 
 `build_application` wires the fact base, handlers, inline mode, rate limiter, error handler and
-start-up (command menus, descriptions); `run_bot` runs it with long polling, or a webhook when
-`FACTBOT_WEBHOOK_URL` is set. The token never reaches a log.
+start-up (command menus and descriptions, in each language); `run_bot` runs it with long
+polling, or a webhook when `FACTBOT_WEBHOOK_URL` is set. The token never reaches a log.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections import OrderedDict
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
@@ -29,16 +29,17 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.admin import Admin
-from bot.answers import COMMANDS
+from bot.answers import COMMANDS, describe
 from bot.config import Settings
 from bot.control import ControlServer
 from bot.factbase import FactBase
+from bot.i18n import MENU_LANGUAGES, N_, Language, load_all, speaking, translate
 from bot.maintenance import perform
 from bot.stats import LookupStats
 from bot.storage import WriteRefusedError
 from bot.telegram import admin, handlers
 from bot.telegram.callbacks import CallbackCodec
-from bot.telegram.context import ADMIN, ANSWERS, CODEC, FACTBASE, STATS
+from bot.telegram.context import ADMIN, ANSWERS, CODEC, FACTBASE, STATS, language_of
 from bot.telegram.delivery import BotAPIRequest, ChatOrderedProcessor, RetryingRateLimiter
 from bot.telegram.inline import on_inline_query
 
@@ -47,13 +48,14 @@ logger = logging.getLogger(__name__)
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
 SETTINGS = "settings"
 CONTROL = "control"
-DESCRIPTION = (
+DESCRIPTION = N_(
     "I answer questions about the news from a curated fact base, and cite the article behind "
     "every answer. Try /demands, /quote kellogg, /timeline, or just ask."
 )
-SHORT_DESCRIPTION = "Source-cited answers about Russia's demands for ending the war in Ukraine."
+SHORT_DESCRIPTION = N_(
+    "Source-cited answers about Russia’s demands for ending the war in Ukraine.")
 BOOTSTRAP_FAILURE = "Network Retry Loop (Bootstrap Initialize Application)"
-SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+SORRY = N_("Sorry, something went wrong while answering that. Please try again in a moment.")
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -96,23 +98,27 @@ def configure_logging(level: str, token: str) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
-def command_menu() -> list[BotCommand]:
-    """The commands everyone sees in the menu."""
-    return [BotCommand(name, spec.description) for name, spec in COMMANDS.items()
-            if name != "start"]
+def command_menu(lang: Language = "en") -> list[BotCommand]:
+    """The commands everyone sees in the menu, described in `lang`."""
+    with speaking(lang):
+        return [BotCommand(name, describe(spec)) for name, spec in COMMANDS.items()
+                if name != "start"]
 
 
 async def post_init(application: BotApplication) -> None:
-    """Set the command menus and descriptions; a failure here is logged, not fatal."""
+    """Set the command menus and descriptions in each language; a failure here is logged, not
+    fatal."""
     settings = cast(Settings, application.bot_data[SETTINGS])
     bot = application.bot
     editors = cast(Admin, application.bot_data[ADMIN]).editors()
     try:
-        await bot.set_my_commands(command_menu())
+        for code, lang in MENU_LANGUAGES:
+            await bot.set_my_commands(command_menu(lang), language_code=code)
+            await bot.set_my_description(translate(DESCRIPTION, lang), language_code=code)
+            await bot.set_my_short_description(translate(SHORT_DESCRIPTION, lang),
+                                               language_code=code)
         for user_id in sorted(settings.owner_ids | set(editors)):
-            await bot.set_my_commands(admin.admin_menu(), scope=BotCommandScopeChat(user_id))
-        await bot.set_my_description(DESCRIPTION)
-        await bot.set_my_short_description(SHORT_DESCRIPTION)
+            await admin.set_admin_menus(bot, user_id)
     except TelegramError as error:
         logger.warning("could not set the command menu or descriptions: %s", error)
     control = application.bot_data.get(CONTROL)
@@ -147,7 +153,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             logger.warning("a request for update %s failed and is not repeated, since Telegram"
                            " may have carried it out: %s", _update_id(update), context.error)
         return
-    sorry = SORRY
+    sorry: str | None = None
     if isinstance(context.error, WriteRefusedError):
         logger.warning("a write was refused: %s", context.error)
         sorry = str(context.error)
@@ -155,6 +161,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         logger.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update):
+        sorry = sorry or translate(SORRY, language_of(update))
         with contextlib.suppress(TelegramError):
             if update.callback_query is not None:
                 await update.callback_query.answer(sorry)
@@ -207,6 +214,7 @@ def build_application(
     if rate_limit:
         builder = builder.rate_limiter(cast(Any, RetryingRateLimiter(max_retries=3)))
     application = cast(BotApplication, builder.build())
+    load_all()
     stats = LookupStats()
     application.bot_data.update({
         SETTINGS: settings, FACTBASE: base, STATS: stats, CODEC: CallbackCodec(),

@@ -1,7 +1,7 @@
 """What every handler shares: the objects the application holds, and sending a reply.
 
 Handlers reach the fact base, the admin operations, the lookup statistics and the callback
-codec only through these accessors.
+codec only through these accessors. Each answer is in the language of the user it is for.
 """
 
 from __future__ import annotations
@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, cast
 
-from telegram import Chat, ForceReply, Message
+from telegram import Chat, ForceReply, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.admin import Admin
 from bot.answers import Answer, answer
 from bot.factbase import FactBase
+from bot.i18n import Language, language_for
 from bot.stats import LookupStats
 from bot.telegram.callbacks import CallbackCodec
 from bot.telegram.render import Reply, render_reply
@@ -50,6 +51,13 @@ def codec_of(context: ContextTypes.DEFAULT_TYPE) -> CallbackCodec:
     return cast(CallbackCodec, context.bot_data[CODEC])
 
 
+def language_of(update: Update) -> Language:
+    """The language to answer `update` in: its sender's Telegram language (English for a
+    channel post, which has no sender)."""
+    user = update.effective_user
+    return language_for(user.language_code if user is not None else None)
+
+
 def normalise(text: str) -> str:
     """A command's text with its whitespace folded, as buttons carry it."""
     return " ".join(text.split())
@@ -61,26 +69,27 @@ def render(context: ContextTypes.DEFAULT_TYPE, result: Answer, command: str,
     return render_reply(result, normalise(command), codec_of(context), page)
 
 
-def answer_for(context: ContextTypes.DEFAULT_TYPE, text: str) -> Answer:
-    """The core's answer to `text`; the latest few are kept until the fact base changes, so
-    turning pages and popular commands cost nothing."""
+def answer_for(context: ContextTypes.DEFAULT_TYPE, text: str, lang: Language) -> Answer:
+    """The core's answer to `text` in `lang`; the latest few are kept until the fact base
+    changes, so turning pages and popular commands cost nothing."""
     base = factbase_of(context)
-    cache: OrderedDict[str, tuple[int, Answer]] = context.bot_data[ANSWERS]
-    key = normalise(text)
+    cache: OrderedDict[tuple[Language, str], tuple[int, Answer]] = context.bot_data[ANSWERS]
+    key = (lang, normalise(text))
     hit = cache.get(key)
     if hit is not None and hit[0] == base.version:
         cache.move_to_end(key)
         return hit[1]
-    result = answer(base, key)
+    result = answer(base, key[1], lang)
     cache[key] = (base.version, result)
     while len(cache) > MAX_CACHED_ANSWERS:
         cache.popitem(last=False)
     return result
 
 
-def reply_for(context: ContextTypes.DEFAULT_TYPE, text: str, page: int = 0) -> Reply:
-    """The answer to a user's `text`, rendered."""
-    return render(context, answer_for(context, text), text, page)
+def reply_for(context: ContextTypes.DEFAULT_TYPE, text: str, lang: Language,
+              page: int = 0) -> Reply:
+    """The answer to a user's `text` in `lang`, rendered."""
+    return render(context, answer_for(context, text, lang), text, page)
 
 
 async def send(message: Message, reply: Reply, *, force_reply: bool = False) -> Message:

@@ -2,7 +2,8 @@
 
 Commands work in private chats, groups (as `/cmd@botname`, replied to in the same topic) and
 channels (as a reply post). Plain text is searched in private chats only, so the bot stays out
-of ordinary group chatter. An edited command edits the bot's earlier reply in place.
+of ordinary group chatter. An edited command edits the bot's earlier reply in place. Every
+reply is in the language of the user it answers (a button: of the user who pressed it).
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from telegram.ext import (
 
 from bot.admin import ADMIN_COMMANDS
 from bot.answers import COMMANDS
+from bot.i18n import N_, translate
 from bot.telegram.admin import run_admin, split_command
 from bot.telegram.context import (
     answer_for,
     codec_of,
     earlier_reply,
     edit,
+    language_of,
     normalise,
     remember,
     render,
@@ -35,7 +38,7 @@ from bot.telegram.context import (
     stats_of,
 )
 
-EXPIRED = "This button has expired. Send the command again."
+EXPIRED = N_("This button has expired. Send the command again.")
 MISSED = frozenset({"not_found", "empty"})
 
 
@@ -45,7 +48,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message is None or not message.text:
         return
     text = normalise(message.text)
-    result = answer_for(context, text)
+    result = answer_for(context, text, language_of(update))
     command, args = split_command(text) if text.startswith("/") else ("search", text)
     stats_of(context).record(command, args, found=result.status not in MISSED)
     sent = await send(message, render(context, result, text))
@@ -61,7 +64,8 @@ async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if earlier is None:
         await on_message(update, context)
         return
-    await edit(context, message.chat_id, earlier, reply_for(context, message.text))
+    await edit(context, message.chat_id, earlier,
+               reply_for(context, message.text, language_of(update)))
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -72,23 +76,24 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     query = update.callback_query
     if query is None:
         return
+    lang = language_of(update)
     pressed = codec_of(context).decode(query.data)
     message = query.message if isinstance(query.message, Message) else None
     if pressed is None or (message is None and pressed.action != "noop"):
-        await query.answer(EXPIRED)
+        await query.answer(translate(EXPIRED, lang))
         return
     await query.answer()
     if pressed.action == "noop" or message is None:
         return
     if pressed.action == "page":
-        reply = reply_for(context, pressed.payload, pressed.page)
+        reply = reply_for(context, pressed.payload, lang, pressed.page)
         await edit(context, message.chat_id, message.message_id, reply)
         return
     command = pressed.payload if pressed.action == "run" else f"/source {pressed.payload}"
     if split_command(command)[0] in ADMIN_COMMANDS:
         await run_admin(context, message, query.from_user.id, command)
         return
-    await send(message, reply_for(context, command))
+    await send(message, reply_for(context, command, lang))
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -318,7 +318,8 @@ class BotAPIDouble:
             return {"file_id": path, "file_unique_id": path, "file_size": len(self.files[path]),
                     "file_path": path}
         if method in {"answerCallbackQuery", "answerInlineQuery", "setMyCommands",
-                      "setMyDescription", "setMyShortDescription", "close", "logOut"}:
+                      "deleteMyCommands", "setMyDescription", "setMyShortDescription", "close",
+                      "logOut"}:
             return True
         raise _RefusedError(404, "Not Found: method not found")
 

@@ -3,12 +3,14 @@
 `check_call(method, params)` returns the problems with one call: HTML that Telegram cannot
 parse (unknown tags or attributes, unbalanced tags, unescaped `<`, `>` or `&`, unknown
 entities), text over 4,096 characters after entity parsing, callback_data over 64 bytes, more
-than 50 inline results or duplicate or over-long result ids. Used by the offline request layer
-and by the end-to-end Bot API double alike.
+than 50 inline results or duplicate or over-long result ids, bad command menus, over-long bot
+descriptions and language codes that are not two-letter ISO 639-1 codes. Used by the offline
+request layer and by the end-to-end Bot API double alike.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import Any
@@ -19,6 +21,12 @@ CALLBACK_LIMIT = 64
 INLINE_RESULTS_LIMIT = 50
 RESULT_ID_LIMIT = 64
 ALERT_LIMIT = 200
+COMMANDS_LIMIT = 100
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
+COMMAND_DESCRIPTION_LIMIT = 256
+DESCRIPTION_LIMITS = {"setMyDescription": ("description", 512),
+                      "setMyShortDescription": ("short_description", 120)}
+LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
 ALLOWED_TAGS: dict[str, set[str]] = {
     "b": set(), "strong": set(), "i": set(), "em": set(), "u": set(), "ins": set(),
@@ -166,6 +174,23 @@ def check_call(method: str, params: Mapping[str, Any]) -> list[str]:
         text = params.get("text") or ""
         if len(text) > ALERT_LIMIT:
             problems.append(f"callback answer too long: {len(text)} > {ALERT_LIMIT}")
+    if method in {"setMyCommands", "deleteMyCommands", *DESCRIPTION_LIMITS}:
+        code = params.get("language_code")
+        if code and not LANGUAGE_CODE.fullmatch(code):
+            problems.append(f"LANGUAGE_CODE_INVALID: {code!r}")
+    if method == "setMyCommands":
+        commands = params.get("commands") or []
+        if len(commands) > COMMANDS_LIMIT:
+            problems.append(f"BOT_COMMANDS_TOO_MUCH: {len(commands)} commands")
+        for command in commands:
+            if not COMMAND_NAME.fullmatch(command.get("command", "")):
+                problems.append(f"BOT_COMMAND_INVALID: {command.get('command')!r}")
+            if not 1 <= len(command.get("description", "")) <= COMMAND_DESCRIPTION_LIMIT:
+                problems.append(f"BOT_COMMAND_DESCRIPTION_INVALID: {command!r}")
+    if method in DESCRIPTION_LIMITS:
+        field, limit = DESCRIPTION_LIMITS[method]
+        if len(params.get(field) or "") > limit:
+            problems.append(f"{field} too long: {len(params[field])} > {limit}")
     if method == "answerInlineQuery":
         results = params.get("results") or []
         if len(results) > INLINE_RESULTS_LIMIT:
