@@ -22,10 +22,10 @@ from pydantic import ValidationError
 from bot.answers import Answer, Suggestion, echo, near_ids
 from bot.curated import CurationError, load_curated
 from bot.factbase import FactBase
-from bot.index import normalize
 from bot.models import ITEM_MODELS, MAX_ID_LENGTH, Item, Person, Quote, Source, Statement
 from bot.stats import LookupStats
 from bot.store import ITEM_TABLES
+from bot.text import normalize
 
 Role = Literal["owner", "editor"]
 EDITORS_SOURCE = Source(

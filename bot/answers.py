@@ -21,8 +21,10 @@ from rapidfuzz import fuzz, process
 
 from bot.factbase import FactBase
 from bot.i18n import N_, Language, _, current, ngettext, speaking
-from bot.index import tokenize
+from bot.index import Hit, SearchResult
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
+from bot.questions import Question, understand
+from bot.text import tokenize
 
 Status = Literal["ok", "empty", "not_found", "ambiguous", "usage", "help", "refused"]
 MAX_ECHO = 60
@@ -31,6 +33,9 @@ MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
 MAX_SUGGESTIONS = 8
 """Most suggestions an answer offers (each is a button in Telegram)."""
+DEMAND_TOPIC_COVERAGE = 0.3
+"""A question already known to ask for Russia's demands needs less of its other words held
+by a demand ("does russia want ukraine to give up nuclear weapons")."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 
@@ -507,17 +512,7 @@ def _who(base: FactBase, args: str) -> Answer:
         )
     match = base.index.resolve_people(args)
     if match.people:
-        quotable = [person for person in match.people if base.quotes(person.id)]
-        counted = ngettext("{n} entry", "{n} entries", len(match.people))
-        entries = _counted(len(match.people), counted, _("add a word"))
-        return Answer(
-            title=_names(match.people),
-            status="ambiguous" if match.ambiguous else "ok",
-            note=_("“{query}” matches {entries}", query=echo(args), entries=entries)
-            if match.ambiguous else None,
-            entries=tuple(_person_entry(base, person) for person in match.people[:MAX_ENTRIES]),
-            suggestions=_people_suggestions("quote", quotable),
-        )
+        return _who_answer(base, args, match.people)
     return Answer(
         title=_("I don’t know “{query}”", query=echo(args)),
         status="not_found",
@@ -526,22 +521,140 @@ def _who(base: FactBase, args: str) -> Answer:
     )
 
 
+def _who_answer(base: FactBase, asked: str, people: list[Person]) -> Answer:
+    """Who the people a name matches are, with buttons for what they said."""
+    ambiguous = len(people) > 1
+    quotable = [person for person in people if base.quotes(person.id)]
+    counted = ngettext("{n} entry", "{n} entries", len(people))
+    return Answer(
+        title=_names(people),
+        status="ambiguous" if ambiguous else "ok",
+        note=_("“{query}” matches {entries}", query=echo(asked),
+               entries=_counted(len(people), counted, _("add a word")))
+        if ambiguous else None,
+        entries=tuple(_person_entry(base, person) for person in people[:MAX_ENTRIES]),
+        suggestions=_people_suggestions("quote", quotable),
+    )
+
+
 def _search(base: FactBase, args: str) -> Answer:
     if not args.strip():
         return _usage("search", _("some words to look for"))
-    result = base.index.search(args, limit=MAX_SEARCH_RESULTS)
-    if not result.hits:
+    return _found(base, args, base.index.search(args, limit=MAX_SEARCH_RESULTS))
+
+
+def _found(base: FactBase, query: str, result: SearchResult) -> Answer:
+    """Search results, or — when nothing holds enough of the query — an honest "not in the
+    sources" with what came closest."""
+    if result.hits:
+        partial = min(hit.coverage for hit in result.hits[:5]) < 0.999
         return Answer(
-            title=_("Nothing found for “{query}”", query=echo(args)),
+            title=_("Results for “{query}”", query=echo(query)),
+            note=_correction_note(result.corrections) or (
+                "Closest matches; not every word of the question is in the sources."
+                if partial else None),
+            entries=_entries(base, (hit.item for hit in result.hits)),
+        )
+    if result.suggestions:
+        return Answer(
+            title=_("Nothing found for “{query}”", query=echo(query)),
             status="not_found",
-            note=_("Did you mean:") if result.suggestions else _("Try other words, or /help."),
+            note=_("Did you mean:"),
             suggestions=_search_suggestions("search", result.suggestions),
         )
+    near = _near_topics(base, result.near)
+    unknown = ", ".join(f"“{echo(word)}”" for word in result.unknown[:3])
     return Answer(
-        title=_("Results for “{query}”", query=echo(args)),
-        note=_correction_note(result.corrections),
-        entries=_entries(base, (hit.item for hit in result.hits)),
+        title=_("Nothing found for “{query}”", query=echo(query)),
+        status="not_found",
+        note=(f"The sources say nothing about {unknown}. " if unknown else
+              "The sources do not answer this. ")
+        + ("Closest topics:" if near else _("Try other words, or /help.")),
+        suggestions=near,
     )
+
+
+def _near_topics(base: FactBase, hits: Sequence[Hit]) -> tuple[Suggestion, ...]:
+    """Buttons for the items that came closest to an unanswered question."""
+    return tuple(Suggestion(_short(hit.item.headline), f"/source {hit.item.id}")
+                 for hit in hits[:3])
+
+
+def _short(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def _ask(base: FactBase, text: str) -> Answer:
+    """The answer to a question in words: who someone is, what they said (about what),
+    Russia's demands, when something happened, or the items that hold the question."""
+    question = understand(base.index, text)
+    if question.intent == "who":
+        return _who_answer(base, text, question.people)
+    if question.intent == "said" and any(
+            base.quotes(person.id) or base.statements(person.id) for person in question.people):
+        return _said(base, text, question)
+    if question.intent == "demands":
+        found = _demands_about(base, question)
+        if found is not None:
+            return found
+    if question.unknown_speaker:
+        return Answer(
+            title=f"Nothing found for “{echo(text)}”",
+            status="not_found",
+            note="The sources report nothing said by them. Send /quote to see who is quoted.",
+            suggestions=(Suggestion("Who is quoted", "/quote"),),
+        )
+    result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS)
+    if question.intent == "when":
+        result.hits = [hit for hit in result.hits if _dated(hit.item)]
+    return _found(base, text, result)
+
+
+def _dated(item: Item) -> bool:
+    """Whether an item says when: an event, or a quote or statement with a date."""
+    return isinstance(item, Event) or (
+        isinstance(item, Quote | Statement) and bool(item.date or item.date_phrase))
+
+
+def _said(base: FactBase, text: str, question: Question) -> Answer:
+    """What the people a question names said, on its topic when it has one."""
+    people = question.people
+    names = _names(people)
+    said: list[Item] = [item for person in people
+                        for item in (*base.quotes(person.id), *base.statements(person.id))]
+    if not question.topic:
+        return Answer(title=f"What {names} said", entries=_entries(base, said))
+    speakers = {person.id for person in people}
+    result = base.index.search(question.topic, kinds=frozenset({"quote", "statement"}),
+                               limit=MAX_SEARCH_RESULTS, suggest=False)
+    about = [hit.item for hit in result.hits
+             if isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers]
+    topic = " ".join(slot.typed for slot in question.topic)
+    if about:
+        return Answer(title=f"What {names} said about “{echo(topic)}”",
+                      entries=_entries(base, about))
+    return Answer(
+        title=f"Nothing {names} said about “{echo(topic)}” is reported",
+        status="not_found",
+        note="The sources do not report that. What they do report:",
+        suggestions=_people_suggestions("quote", people),
+    )
+
+
+def _demands_about(base: FactBase, question: Question) -> Answer | None:
+    """Russia's demands, narrowed by the question's other words when they find demands;
+    None when those words find none (the question is then searched as a whole)."""
+    if not question.topic:
+        return _demands(base, "")
+    result = base.index.search(question.topic, kinds=frozenset({"demand"}), suggest=False,
+                               min_coverage=DEMAND_TOPIC_COVERAGE)
+    if not result.hits:
+        return None
+    chosen = [hit.item for hit in result.hits if isinstance(hit.item, Demand)]
+    topic = " ".join(slot.typed for slot in question.topic)
+    return Answer(title=f"Russia’s demands: “{echo(topic)}”",
+                  note=_correction_note(result.corrections),
+                  entries=_entries(base, _by_period(chosen)))
 
 
 def _source(base: FactBase, args: str) -> Answer:
@@ -707,8 +820,10 @@ def answer(base: FactBase, text: str, lang: Language = "en") -> Answer:
         if match is None:
             if text.strip().startswith("/"):
                 result = run_command(base, text.strip()[1:33], "")
+            elif not text.strip():
+                result = _usage("search", _("some words to look for"))
             else:
-                result = _search(base, text)
+                result = _ask(base, text)
         else:
             result = run_command(base, match.group(1), match.group(2) or "")
         return _localised(result, lang)

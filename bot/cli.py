@@ -28,7 +28,9 @@ from bot.config import Settings
 from bot.control import Outcome, Request, send
 from bot.curated import CurationError, describe_validation_error, load_curated
 from bot.factbase import FactBase
+from bot.glossary import Glossary, GlossaryError, meaningless
 from bot.i18n import LANGUAGES, Language, _, speaking
+from bot.index import SearchIndex
 from bot.layout import PLAIN, render_all
 from bot.lock import DatabaseBusyError, holder_of
 from bot.maintenance import curation_failure, failure, perform
@@ -93,8 +95,20 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     plural = {"person": "people and organisations"}
     listing = ", ".join(f"{number} {plural.get(kind, kind + 's')}"
                         for kind, number in counts.items())
+    try:
+        glossary = Glossary.load(settings.facts_dir)
+    except GlossaryError as error:
+        print(error, file=sys.stderr)
+        return exits.PROBLEM
+    index = SearchIndex(glossary)
+    index.build(base.items)
+    problems = meaningless(glossary, index.knows)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return exits.PROBLEM
     print(f"OK: {len(base.sources)} source(s), {len(base.items)} items ({listing});"
-          " every evidence sentence is verbatim in its source.")
+          " every evidence sentence is verbatim in its source;"
+          f" {len(glossary.entries)} glossary entries, each meaning words of the fact base.")
     return exits.OK
 
 

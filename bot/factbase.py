@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from bot.curated import CuratedBase, load_curated
+from bot.glossary import Glossary
 from bot.index import SearchIndex
 from bot.lock import DatabaseBusyError
 from bot.memory import long_lived
@@ -27,9 +28,10 @@ _T = TypeVar("_T")
 class FactBase:
     """Every source and item, with lookups by kind, by speaker and by search."""
 
-    def __init__(self, store: FactStore) -> None:
+    def __init__(self, store: FactStore, glossary: Glossary | None = None) -> None:
         self.store = store
-        self.index = SearchIndex()
+        self.glossary = glossary or Glossary()
+        self.index = SearchIndex(self.glossary)
         self.sources: dict[str, Source] = {}
         self.items: dict[str, Item] = {}
         self._by_kind: dict[str, dict[str, Item]] = {}
@@ -66,7 +68,7 @@ class FactBase:
                 store.load_curated(load_curated(facts_dir, seeds_dir))
             if not write:
                 store.stop_writing()
-            return cls(store)
+            return cls(store, Glossary.load(facts_dir))
         except BaseException:
             store.close()
             raise
@@ -81,7 +83,7 @@ class FactBase:
             self._by_speaker = defaultdict(dict)
             for item in self.store.take_items():
                 self._remember(item)
-            self.index = SearchIndex()
+            self.index = SearchIndex(self.glossary)
             self.index.build(self.items.values())
 
     def memo(self, kinds: str | tuple[str, ...], name: str, compute: Callable[[], _T]) -> _T:

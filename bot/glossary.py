@@ -1,0 +1,213 @@
+"""The story's glossary: what readers type, in English, Russian or Ukrainian, and the words of
+the fact base it means ("truce" -> ceasefire, "nukes" -> nuclear weapons, "перемирие" ->
+ceasefire, "Келлог" -> Kellogg).
+
+`Glossary.read(text)` turns a query into `Slot`s: one per word or recognised phrase, each with
+the English words it may stand for. Russian and Ukrainian words are matched through their
+dictionary forms (pymorphy3), so "требования", "требований" and "вимоги" are all found; a
+Cyrillic word the glossary does not know is spelt in Latin letters, which finds names.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.text import is_cyrillic, stem, transliterate, words
+
+GLOSSARY_FILE = "glossary.json"
+MAX_PHRASE_WORDS = 4
+"""Longest phrase the glossary may list."""
+
+CYRILLIC_STOPWORDS = frozenset(
+    """а без бы был была были было в во вот вы да для до его ее её если есть же за и из или им
+    их к как ко кто ли меня мне мной мы на над не нибудь нет ни но ну о об от по под при про
+    с со так там то тот ту ты у уже чем что чтобы эта эти это этот я а аби або але бо був була
+    були було в від вона вони воно ви де для до є же з за зі і із її їх й к коли ку ми на над
+    не немає ні но ну о об от по при про під та так там те то ту ти у це ці цей ця чи що щоб як
+    який яка яке які мені мене нас вам вас нам був буде будуть можна щодо такой такая такое
+    такие такий така таке такі сейчас зараз вообще взагалі ещё ще быть бути есть всё все усі
+    всі очень дуже насчет насчёт стосовно""".split()
+)
+"""Russian and Ukrainian words that carry no meaning for a lookup."""
+
+
+class GlossaryEntry(BaseModel):
+    """One meaning: the fact base's own words for it, and what readers may type instead."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)
+    means: tuple[str, ...] = Field(min_length=1)
+    """English words as the fact base spells them (or question words the parser knows)."""
+    phrases: tuple[str, ...] = Field(min_length=1)
+    """What readers may type: words or phrases of up to four words, in any language."""
+
+    @field_validator("means", "phrases")
+    @classmethod
+    def _phrases_have_words(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        for value in values:
+            count = len(words(value))
+            if not 1 <= count <= MAX_PHRASE_WORDS:
+                raise ValueError(f"“{value}” must have 1 to {MAX_PHRASE_WORDS} words")
+        return values
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A word (or phrase) of a query and the English words it may stand for."""
+
+    typed: str
+    alternatives: tuple[str, ...]
+    known: bool = False
+    """The glossary recognised it."""
+
+
+QUESTION_WORDS = frozenset({"who", "what", "when", "why", "say"})
+"""Words the question parser reads: a glossary entry may mean them though no item holds them."""
+
+
+def meaningless(glossary: Glossary, knows: Callable[[str], bool]) -> list[str]:
+    """One line for each entry word that no item holds (`knows(stem)`) and that is no
+    question word: a reader typing its phrases would find nothing."""
+    return [f"glossary entry “{entry.id}”: “{meaning}” is in no item of the fact base"
+            for entry in glossary.entries.values() for meaning in entry.means
+            if meaning not in QUESTION_WORDS
+            and not all(knows(stem(word)) for word in words(meaning) if stem(word))]
+
+
+class GlossaryError(ValueError):
+    """The glossary file is not valid; one line per problem."""
+
+
+@functools.cache
+def _analyzers() -> tuple[object, ...]:
+    """pymorphy3's Russian and Ukrainian analyzers, loaded on first use (about 0.1 s)."""
+    import pymorphy3
+
+    return (pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk"))
+
+
+@functools.lru_cache(maxsize=20_000)
+def lemmas(word: str) -> frozenset[str]:
+    """A Cyrillic word and its likely dictionary forms in Russian and Ukrainian."""
+    forms = {word}
+    for analyzer in _analyzers():
+        for parse in analyzer.parse(word)[:3]:  # type: ignore[attr-defined]
+            forms.add(parse.normal_form.replace("ё", "е"))
+    return frozenset(forms)
+
+
+def _keys(word: str) -> frozenset[str]:
+    """What a word may be matched by: its forms (Cyrillic) or itself and its stem."""
+    if is_cyrillic(word):
+        return lemmas(word)
+    return frozenset(filter(None, (word, stem(word))))
+
+
+class Glossary:
+    """Phrases readers type, found in a query by their words' forms, longest first."""
+
+    def __init__(self, entries: Iterable[GlossaryEntry] = ()) -> None:
+        self.entries: dict[str, GlossaryEntry] = {}
+        self._phrases: dict[str, list[tuple[tuple[frozenset[str], ...], GlossaryEntry]]] = (
+            defaultdict(list))
+        for entry in entries:
+            self.add(entry)
+
+    @classmethod
+    def load(cls, facts_dir: Path) -> Glossary:
+        """The glossary in `facts_dir` (empty when the folder has none)."""
+        path = facts_dir / GLOSSARY_FILE
+        if not path.exists():
+            return cls()
+        return cls(parse_entries(path.read_text(encoding="utf-8"), str(path)))
+
+    def add(self, entry: GlossaryEntry) -> None:
+        """Learn an entry (replacing one with the same id)."""
+        self.entries[entry.id] = entry
+        for phrases in self._phrases.values():
+            phrases[:] = [pair for pair in phrases if pair[1].id != entry.id]
+        for phrase in (*entry.phrases, *entry.means):
+            keys = tuple(_keys(word) for word in words(phrase))
+            for first in keys[0]:
+                self._phrases[first].append((keys, entry))
+        for phrases in self._phrases.values():
+            phrases.sort(key=lambda pair: -len(pair[0]))
+
+    def read(self, text: str) -> list[Slot]:
+        """The query's slots, in order; stopwords of Russian and Ukrainian dropped."""
+        typed = words(text)
+        keys = [_keys(word) for word in typed]
+        slots: list[Slot] = []
+        position = 0
+        while position < len(typed):
+            found = self._phrase_at(keys, position)
+            if found is not None:
+                length, entry = found
+                phrase = typed[position : position + length]
+                english = tuple(word for word in phrase if not is_cyrillic(word))
+                slots.append(Slot(" ".join(phrase), tuple(dict.fromkeys((*english, *entry.means))),
+                                  known=True))
+                position += length
+                continue
+            word = typed[position]
+            position += 1
+            if is_cyrillic(word):
+                if word not in CYRILLIC_STOPWORDS:
+                    slots.append(Slot(word, (transliterate(word),)))
+            else:
+                slots.append(Slot(word, (word,)))
+        return slots
+
+    def _phrase_at(self, keys: list[frozenset[str]],
+                   position: int) -> tuple[int, GlossaryEntry] | None:
+        candidates = [pair for key in keys[position]
+                      for pair in self._phrases.get(key, ())]
+        candidates.sort(key=lambda pair: -len(pair[0]))
+        for phrase, entry in candidates:
+            end = position + len(phrase)
+            if end <= len(keys) and all(
+                    wanted & have for wanted, have in zip(phrase, keys[position:end],
+                                                          strict=True)):
+                return len(phrase), entry
+        return None
+
+
+def parse_entries(text: str, where: str) -> list[GlossaryEntry]:
+    """Glossary entries from JSON text, or `GlossaryError` naming every problem."""
+    problems: list[str] = []
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise GlossaryError(f"{where}: not valid JSON ({error.msg}, line {error.lineno})"
+                            ) from None
+    if not isinstance(data, list):
+        raise GlossaryError(f"{where}: expected a list of entries")
+    entries: list[GlossaryEntry] = []
+    seen: dict[str, str] = {}
+    for number, raw in enumerate(data, 1):
+        try:
+            entry = GlossaryEntry.model_validate(raw)
+        except ValidationError as error:
+            problems += [f"{where}: entry {number}: {'.'.join(map(str, p['loc']))}: {p['msg']}"
+                         for p in error.errors()]
+            continue
+        if entry.id in {known.id for known in entries}:
+            problems.append(f"{where}: entry {number}: id “{entry.id}” is used twice")
+        for phrase in entry.phrases:
+            key = " ".join(words(phrase))
+            if key in seen and seen[key] != entry.id:
+                problems.append(f"{where}: “{phrase}” is listed under both “{seen[key]}” and "
+                                f"“{entry.id}”")
+            seen[key] = entry.id
+        entries.append(entry)
+    if problems:
+        raise GlossaryError("\n".join(problems))
+    return entries

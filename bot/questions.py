@@ -1,0 +1,128 @@
+"""What a question asks: who someone is, what someone said (about something), what Russia
+demands, when something happened, or plain words to search for.
+
+The question is read through the glossary first, so "что сказал Келлог о Стамбуле" is
+understood like "what did kellogg say about istanbul".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.glossary import Slot
+from bot.index import SearchIndex
+from bot.models import Person
+from bot.names import slot_terms
+from bot.text import stem
+
+Intent = Literal["who", "said", "demands", "when", "search"]
+
+SAID_WORDS = frozenset(map(stem, """say said says saying think thinks thought view views
+    opinion opinions quote quoted comment comments commented believe believes stance position
+    statement statements remark remarks remarked told called describe described characterized
+    characterised claim claims claimed word words""".split()))
+"""Stems that ask for what someone said."""
+DEMAND_WORDS = frozenset(map(stem, ("demands", "conditions")))
+"""Stems that ask for Russia's demands (the glossary maps "want", "требования" and the like)."""
+DEMANDERS = frozenset({"russia", "vladimir-putin"})
+"""Who a question about demands may name and still mean the list of demands."""
+
+
+@dataclass
+class Question:
+    """A question, understood: its intent, the people it names and the rest of its words."""
+
+    slots: list[Slot]
+    intent: Intent = "search"
+    people: list[Person] = field(default_factory=list)
+    topic: list[Slot] = field(default_factory=list)
+    """The slots that are neither question words nor names."""
+    unknown_speaker: bool = False
+    """It asks what someone said, but names no one the fact base knows ("what does china
+    think"): the sources cannot answer it."""
+
+
+def _words_of(slot: Slot) -> set[str]:
+    return {stem(word) or word for alternative in slot.alternatives
+            for word in alternative.split()}
+
+
+def understand(index: SearchIndex, text: str) -> Question:
+    """The intent of `text`, the people it names, and the words left to search by."""
+    slots = index.read(text)
+    question = Question(slots)
+    words = [_words_of(slot) for slot in slots]
+    flat = set().union(*words) if words else set()
+    named: dict[str, Person] = {}
+    rest: list[Slot] = []
+    searched: list[Slot] = []
+    """The slots to search by, a name's words spelt as the fact base spells them."""
+    said = demands = False
+    position = 0
+    while position < len(slots):
+        slot, held = slots[position], words[position]
+        if held & SAID_WORDS:
+            said = True
+        elif held & DEMAND_WORDS:
+            demands = True
+        if held & (SAID_WORDS | {"who", "what", "when", "why"}) or not slot_terms(slot):
+            position += 1
+            continue
+        people, length = _people_at(index, slots, position)
+        if people:
+            span = slots[position : position + length]
+            spelt = Slot(" ".join(part.typed for part in span),
+                         tuple(dict.fromkeys((*(person.name for person in people),
+                                              *(word for part in span
+                                                for word in part.alternatives)))), known=True)
+            searched.append(spelt)
+            position += length
+            if not said:
+                named.update((person.id, person) for person in people)
+            else:
+                rest.append(spelt)
+            continue
+        searched.append(slot)
+        if not held & DEMAND_WORDS:
+            rest.append(slot)
+        position += 1
+    question.slots = searched
+    question.people = list(named.values())
+    question.topic = rest
+    if "who" in flat and question.people and not rest and not said:
+        question.intent = "who"
+    elif demands and set(named) <= DEMANDERS and not said:
+        question.intent = "demands"
+    elif said and question.people:
+        question.intent = "said"
+    elif said:
+        question.unknown_speaker = any(
+            not any(map(index.knows, slot_terms(slot))) for slot in rest if not slot.known)
+    elif "when" in flat:
+        question.intent = "when"
+    return question
+
+
+def _may_name(index: SearchIndex, slot: Slot) -> bool:
+    """Whether a slot may be (part of) a name: a word of someone's name or alias, or no word
+    of the fact base at all (a misspelt or transliterated name); role words do not count."""
+    terms = slot_terms(slot)
+    return bool(terms) and (any(index.names.name_terms.get(term) for term in terms)
+                            or not any(map(index.knows, terms)))
+
+
+def _people_at(index: SearchIndex, slots: list[Slot],
+               position: int) -> tuple[list[Person], int]:
+    """The people named by the slots from `position` on (two words, else one), and how many
+    slots name them: by a whole name or alias, or by a word the fact base does not otherwise
+    hold (a misspelt name); "ukraine" is a word, not Kellogg's alias "Ukraine envoy"."""
+    for length in (2, 1):
+        span = slots[position : position + length]
+        if len(span) < length or not all(_may_name(index, slot) for slot in span):
+            continue
+        match = index.resolve_people(span, suggest=False)
+        if match.people and (match.exact or (length == 1 and not any(
+                map(index.knows, slot_terms(span[0]))))):
+            return match.people, length
+    return [], 1

@@ -1,0 +1,160 @@
+"""Text normalisation shared by every lookup: words, stopwords, word forms and transliteration.
+
+English words are reduced to their Snowball stems, so "demanded" finds "demands"; Russian and
+Ukrainian words keep their letters here (the glossary reads them through their dictionary
+forms), and `transliterate` spells them in Latin letters so a name typed in Cyrillic can still
+find the person.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import Stemmer
+
+STOPWORDS = frozenset(
+    """a about after all also am an and any anything are as at be been before being but by can
+    could did do does doing for from get got had has have he her him his how i if in into is it
+    its just know let me more most much my no not now of on or our over please really said say
+    says she should so some something than that the their them then there these they thing
+    things this those to up very was we were what whats when where which who whom whose why
+    will with would you your tell show quote quotes anyone someone mean means""".split()
+)
+"""English words that carry no meaning for a lookup (question words included: the question
+parser reads them before they are dropped)."""
+
+MAX_CACHED = 200_000
+"""Words whose stem is remembered; words repeat a lot, but a hostile stream must not grow this
+without bound."""
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_US = re.compile(r"\bu\.\s?s\.(?=\W|$)")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_APOSTROPHES = re.compile("['’ʼ`]")
+_STEMMER = Stemmer.Stemmer("english")
+_STEMS: dict[str, str] = {}
+
+_LATIN_OF = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ё": "yo",
+    "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
+    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya", "'": "", "’": "", "ʼ": "",
+}
+_LATIN_START = {"уи": "wi", "уо": "wo", "уэ": "we"}
+"""Russian spells an English initial W as "уи", "уо", "уэ" (Уиткофф: Witkoff)."""
+
+
+def is_cyrillic(word: str) -> bool:
+    """Whether `word` is written in Cyrillic letters."""
+    return bool(_CYRILLIC.search(word))
+
+
+def normalize(text: str) -> str:
+    """Lower case, Latin accents stripped (Cyrillic letters kept whole), "U.S." as "us"."""
+    text = text.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text.replace("ё", "е"))
+        if not is_cyrillic(text):
+            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        else:
+            text = "".join(
+                _COMBINING.sub("", unicodedata.normalize("NFKD", part)) if not is_cyrillic(part)
+                else part for part in re.split("([\u0400-\u04ff'’ʼ]+)", text))
+    return _US.sub("us", text) if "u." in text else text
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, normalised, in order (apostrophes inside Cyrillic words kept;
+    an English possessive's "s" split off)."""
+    found: list[str] = []
+    for word in _WORD.findall(normalize(text)):
+        if is_cyrillic(word):
+            found.append(_APOSTROPHES.sub("'", word))
+        else:
+            found.extend(part for part in _APOSTROPHES.split(word) if part)
+    return found
+
+
+def stem(word: str) -> str:
+    """The word's stem ("" for a stopword or a lone letter); Cyrillic words are kept."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) > MAX_CACHED:
+            _STEMS.clear()
+        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            found = ""
+        elif word.isascii() and not word.isdigit():
+            found = _STEMMER.stemWord(word)
+        else:
+            found = word
+        _STEMS[word] = found
+    return found
+
+
+def tokenize(text: str) -> list[str]:
+    """The meaningful words of `text` as stems, in order."""
+    return [term for term in map(stem, words(text)) if term]
+
+
+def terms(text: str) -> Iterator[str]:
+    """Every stem of `text`, stopwords included as "" (callers count or drop them)."""
+    return map(stem, words(text))
+
+
+def transliterate(word: str) -> str:
+    """A Cyrillic word in Latin letters ("Келлог" -> "kellog"); other words as they are."""
+    if not is_cyrillic(word):
+        return word
+    word = word.casefold()
+    start = _LATIN_START.get(word[:2])
+    if start:
+        word = word[2:]
+    latin = "".join(_LATIN_OF.get(letter, letter) for letter in word)
+    return (start or "") + latin
+
+
+_VOWELS = str.maketrans("", "", "aeiouy")
+_SOUNDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("z", "s"),
+           ("x", "ks"), ("j", "i"))
+
+
+def skeleton(word: str) -> str:
+    """How a name sounds, roughly: its first letter and consonants, with letters that sound
+    alike merged and doubles collapsed ("Corey" and "Kori" are both "kr")."""
+    for spelt, sound in _SOUNDS:
+        word = word.replace(spelt, sound)
+    if not word:
+        return word
+    rest = word[1:].translate(_VOWELS)
+    collapsed = word[0]
+    for letter in rest:
+        if letter != collapsed[-1]:
+            collapsed += letter
+    return collapsed
+
+
+REAL_WORD = 3.0
+"""Zipf frequency from which a word is a real word of its language (about once per million
+words), not a misspelling: "sanctions" is not corrected to "actions"."""
+
+
+@functools.lru_cache(maxsize=50_000)
+def commonness(word: str) -> float:
+    """How common `word` is in English (or, in Cyrillic, Russian or Ukrainian) text, on the
+    Zipf scale (0 unknown, 3 once per million words, 7 "the"); wordfreq's lists."""
+    from wordfreq import zipf_frequency
+
+    if is_cyrillic(word):
+        return max(zipf_frequency(word, "ru"), zipf_frequency(word, "uk"))
+    return float(zipf_frequency(word, "en"))
+
+
+def rarity(word: str) -> float:
+    """How much a word the fact base does not hold tells about a question, from 0.15 (an
+    everyday word such as "give") to 1 (a rare one such as "casualties")."""
+    return min(1.0, max(0.15, (6.5 - commonness(word)) / 3.5))

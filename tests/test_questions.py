@@ -1,0 +1,139 @@
+"""Questions as readers type them: question forms, paraphrases, typos, Russian and Ukrainian,
+and honesty when the sources do not answer; the glossary's validation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.answers import Answer, answer
+from bot.factbase import FactBase
+from bot.glossary import Glossary, GlossaryError, meaningless, parse_entries
+from bot.text import transliterate
+from tests.conftest import FACTS_DIR
+from tests.test_cli import factbot
+
+
+def ids(reply: Answer) -> list[str]:
+    return [entry.item_id for entry in reply.entries]
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("what are russia's demands", "no-nato-membership"),
+        ("what does russia want", "root-causes"),
+        ("what did russia ask for in the istanbul talks", "non-nuclear-status"),
+        ("does russia want ukraine to give up nuclear weapons", "non-nuclear-status"),
+        ("/timeline invasion", "invasion"),
+        ("corey schake", "kori-schake"),
+        ("zelenksy ceasefire", "zelenskiy-accepts-ceasefire"),
+        ("what did kellogg say about istanbul", "kellogg-istanbul-not-viable"),
+        ("who is stent", "angela-stent"),
+        ("nukes", "non-nuclear-status"),
+        ("saudi talks", "saudi-meeting"),
+        ("truce", "truce-concern"),
+    ],
+)
+def test_questions_find_what_answers_them(factbase: FactBase, question: str,
+                                          wanted: str) -> None:
+    reply = answer(factbase, question)
+    assert reply.status in ("ok", "ambiguous")
+    assert wanted in ids(reply)[:5]
+
+
+def test_russias_demands_are_the_demands_not_quotes_about_them(factbase: FactBase) -> None:
+    reply = answer(factbase, "what are russia's demands")
+    assert {entry.kind for entry in reply.entries} == {"demand"}
+    assert len(reply.entries) == len(factbase.demands())
+
+
+def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
+    reply = answer(factbase, "how long has russia been making these demands")
+    assert "along" not in (reply.note or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("требования россии", "no-nato-membership"),
+        ("вимоги росії", "no-nato-membership"),
+        ("что сказал келлог", "kellogg-something-new"),
+        ("Зеленский перемирие", "zelenskiy-accepts-ceasefire"),
+        ("кто такой Уиткофф", "steve-witkoff"),
+        ("хто такий Віткофф", "steve-witkoff"),
+        ("Путин", "vladimir-putin"),
+        ("НАТО", "root-causes"),
+        ("Крым", "recognise-annexed-regions"),
+        ("перемир'я", "ceasefire-uncertain"),
+        ("/who Келлог", "keith-kellogg"),
+    ],
+)
+def test_russian_and_ukrainian_questions_find_names_and_terms(
+        factbase: FactBase, question: str, wanted: str) -> None:
+    assert wanted in ids(answer(factbase, question))[:5]
+
+
+def test_cyrillic_names_are_spelt_in_latin_letters() -> None:
+    assert transliterate("Келлог") == "kellog"
+    assert transliterate("Уиткофф") == "witkoff"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what did biden say about taiwan", "what does china think about the war",
+     "sanctions", "what did zelensky say about crimea"],
+)
+def test_what_the_sources_do_not_say_is_not_answered(factbase: FactBase,
+                                                     question: str) -> None:
+    reply = answer(factbase, question)
+    assert reply.status == "not_found"
+    assert not reply.entries
+
+
+def test_an_unanswered_question_says_so_and_offers_the_closest_topics(
+        factbase: FactBase) -> None:
+    reply = answer(factbase, "how many soldiers died in the fighting")
+    assert reply.status == "not_found"
+    assert "sources" in (reply.note or "")
+
+
+def test_the_glossary_of_the_curated_base_means_words_of_the_fact_base(
+        factbase: FactBase) -> None:
+    glossary = Glossary.load(FACTS_DIR)
+    assert glossary.entries
+    assert meaningless(glossary, factbase.index.knows) == []
+
+
+def test_a_glossary_entry_meaning_nothing_in_the_base_is_reported(factbase: FactBase) -> None:
+    glossary = Glossary(parse_entries(
+        '[{"id": "quantum", "means": ["quantum computing"], "phrases": ["qubits"]}]', "g"))
+    assert meaningless(glossary, factbase.index.knows) == [
+        "glossary entry “quantum”: “quantum computing” is in no item of the fact base"]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("{", "not valid JSON"),
+        ('{"id": "x"}', "expected a list"),
+        ('[{"id": "x", "means": [], "phrases": ["y"]}]', "means"),
+        ('[{"id": "a", "means": ["truce"], "phrases": ["pause"]},'
+         ' {"id": "b", "means": ["war"], "phrases": ["pause"]}]', "listed under both"),
+    ],
+)
+def test_a_bad_glossary_is_refused_with_what_is_wrong(text: str, problem: str) -> None:
+    with pytest.raises(GlossaryError, match=problem):
+        parse_entries(text, "glossary.json")
+
+
+def test_factbot_check_refuses_a_glossary_meaning_nothing(tmp_path: Path) -> None:
+    shutil.copytree(FACTS_DIR, tmp_path / "facts")
+    (tmp_path / "facts" / "glossary.json").write_text(
+        '[{"id": "q", "means": ["quantum"], "phrases": ["qubit"]}]', encoding="utf-8")
+    result = factbot("check", cwd=tmp_path, env={"FACTBOT_FACTS_DIR": str(tmp_path / "facts")})
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "glossary entry “q”: “quantum” is in no item of the fact base")
