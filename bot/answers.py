@@ -526,11 +526,11 @@ def _who_answer(base: FactBase, asked: str, people: list[Person]) -> Answer:
     ambiguous = len(people) > 1
     quotable = [person for person in people if base.quotes(person.id)]
     counted = ngettext("{n} entry", "{n} entries", len(people))
+    entries = _counted(len(people), counted, _("add a word"))
     return Answer(
         title=_names(people),
         status="ambiguous" if ambiguous else "ok",
-        note=_("“{query}” matches {entries}", query=echo(asked),
-               entries=_counted(len(people), counted, _("add a word")))
+        note=_("“{query}” matches {entries}", query=echo(asked), entries=entries)
         if ambiguous else None,
         entries=tuple(_person_entry(base, person) for person in people[:MAX_ENTRIES]),
         suggestions=_people_suggestions("quote", quotable),
@@ -551,7 +551,7 @@ def _found(base: FactBase, query: str, result: SearchResult) -> Answer:
         return Answer(
             title=_("Results for “{query}”", query=echo(query)),
             note=_correction_note(result.corrections) or (
-                "Closest matches; not every word of the question is in the sources."
+                _("Closest matches; not every word of the question is in the sources.")
                 if partial else None),
             entries=_entries(base, (hit.item for hit in result.hits)),
         )
@@ -567,9 +567,9 @@ def _found(base: FactBase, query: str, result: SearchResult) -> Answer:
     return Answer(
         title=_("Nothing found for “{query}”", query=echo(query)),
         status="not_found",
-        note=(f"The sources say nothing about {unknown}. " if unknown else
-              "The sources do not answer this. ")
-        + ("Closest topics:" if near else _("Try other words, or /help.")),
+        note=(_("The sources say nothing about {words}.", words=unknown) if unknown else
+              _("The sources do not answer this."))
+        + " " + (_("Closest topics:") if near else _("Try other words, or /help.")),
         suggestions=near,
     )
 
@@ -601,8 +601,8 @@ def _ask(base: FactBase, text: str) -> Answer:
         return Answer(
             title=f"Nothing found for “{echo(text)}”",
             status="not_found",
-            note="The sources report nothing said by them. Send /quote to see who is quoted.",
-            suggestions=(Suggestion("Who is quoted", "/quote"),),
+            note=_("The sources report nothing said by them. Send /quote to see who is quoted."),
+            suggestions=(Suggestion(_("Who is quoted"), "/quote"),),
         )
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS)
     if question.intent == "when":
@@ -623,7 +623,7 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
     said: list[Item] = [item for person in people
                         for item in (*base.quotes(person.id), *base.statements(person.id))]
     if not question.topic:
-        return Answer(title=f"What {names} said", entries=_entries(base, said))
+        return Answer(title=_("What {names} said", names=names), entries=_entries(base, said))
     speakers = {person.id for person in people}
     result = base.index.search(question.topic, kinds=frozenset({"quote", "statement"}),
                                limit=MAX_SEARCH_RESULTS, suggest=False)
@@ -631,12 +631,14 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
              if isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers]
     topic = " ".join(slot.typed for slot in question.topic)
     if about:
-        return Answer(title=f"What {names} said about “{echo(topic)}”",
+        return Answer(title=_("What {names} said about “{topic}”", names=names,
+                                topic=echo(topic)),
                       entries=_entries(base, about))
     return Answer(
-        title=f"Nothing {names} said about “{echo(topic)}” is reported",
+        title=_("Nothing {names} said about “{topic}” is reported", names=names,
+                topic=echo(topic)),
         status="not_found",
-        note="The sources do not report that. What they do report:",
+        note=_("The sources do not report that. What they do report:"),
         suggestions=_people_suggestions("quote", people),
     )
 
@@ -652,7 +654,7 @@ def _demands_about(base: FactBase, question: Question) -> Answer | None:
         return None
     chosen = [hit.item for hit in result.hits if isinstance(hit.item, Demand)]
     topic = " ".join(slot.typed for slot in question.topic)
-    return Answer(title=f"Russia’s demands: “{echo(topic)}”",
+    return Answer(title=_("Russia’s demands: “{query}”", query=echo(topic)),
                   note=_correction_note(result.corrections),
                   entries=_entries(base, _by_period(chosen)))
 

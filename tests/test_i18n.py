@@ -105,7 +105,7 @@ def test_ukrainian_answers_speak_ukrainian(factbase: FactBase) -> None:
     assert demands.entries[0].group == "Поточний список (2025)"
     missing = answer(factbase, "/search zzzzqqq", "uk")
     assert missing.title == "За запитом «zzzzqqq» нічого не знайдено"
-    assert missing.note == "Спробуйте інші слова або /help."
+    assert missing.note == "У джерелах нічого немає про “zzzzqqq”. Спробуйте інші слова або /help."
 
 
 @pytest.mark.parametrize(("lang", "text", "counts"), [
