@@ -174,6 +174,16 @@ class FactBase:
         async with self._write_lock:
             return await asyncio.to_thread(self.store.export)
 
+    async def state(self) -> dict[str, dict[str, Any]]:
+        """What a front end stored to survive a restart (`FactStore.state`), off the loop."""
+        async with self._write_lock:
+            return await asyncio.to_thread(self.store.state)
+
+    async def save_state(self, documents: dict[str, dict[str, Any] | None]) -> None:
+        """Store a front end's state documents durably, between writes, off the event loop."""
+        async with self._write_lock:
+            await asyncio.to_thread(self.store.save_state, documents)
+
     async def audit_log(self) -> list[dict[str, Any]]:
         """Every recorded change, oldest first, read between writes, off the event loop."""
         async with self._write_lock:

@@ -1,6 +1,7 @@
 """What users look up: counts per command, the most asked queries, and the queries that found
 nothing, over the last day and week. Counts and query texts only, never who asked; kept in
-memory in hourly buckets, each capped, so its size stays bounded however busy the bot is.
+hourly buckets, each capped, so its size stays bounded however busy the bot is. `hours()` and
+`restore()` let a front end keep them across restarts.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ HOUR = 3600
 WEEK_HOURS = 7 * 24
 MAX_KEYS_PER_BUCKET = 300
 MAX_QUERY = 60
+PARTS = ("commands", "queries", "misses")
+
+HourCounts = dict[str, dict[str, int]]
+"""One hour's counts, JSON-ready: each of `PARTS` mapped to {key: count}."""
 
 
 @dataclass
@@ -36,6 +41,19 @@ class LookupStats:
 
     def __init__(self) -> None:
         self._buckets: dict[int, _Bucket] = {}
+
+    def hours(self) -> dict[int, HourCounts]:
+        """The counts kept, by hour since the epoch."""
+        return {hour: {part: dict(getattr(bucket, part)) for part in PARTS}
+                for hour, bucket in self._buckets.items()}
+
+    def restore(self, hours: dict[int, HourCounts], now: float | None = None) -> None:
+        """Take back counts from `hours()`, dropping those older than a week."""
+        current = int((time.time() if now is None else now) // HOUR)
+        self._buckets = {
+            hour: _Bucket(*(Counter(counts.get(part, {})) for part in PARTS))
+            for hour, counts in hours.items() if hour > current - WEEK_HOURS
+        }
 
     def record(self, command: str, query: str, found: bool, now: float | None = None) -> None:
         """Count one lookup of `command` for `query`; `found` says whether it found anything."""

@@ -38,7 +38,11 @@ ITEM_TABLES: dict[str, str] = {
 SOURCES_TABLE = "sources"
 AUDIT_TABLE = "audit"
 EDITORS_TABLE = "editors"
-FACTBOT_TABLES = frozenset({*ITEM_TABLES.values(), SOURCES_TABLE, AUDIT_TABLE, EDITORS_TABLE})
+STATE_TABLE = "state"
+"""What a front end keeps across restarts (the Telegram bot's dialogues, buttons, statistics):
+numbered documents like every table's, each `{"id": name, "state": {...}}`; never exported."""
+FACTBOT_TABLES = frozenset({*ITEM_TABLES.values(), SOURCES_TABLE, AUDIT_TABLE, EDITORS_TABLE,
+                            STATE_TABLE})
 """The tables factbot itself writes; a database with none of them is not factbot's."""
 
 _M = TypeVar("_M", Source, Item)
@@ -224,7 +228,7 @@ class FactStore:
     def _index_keys(self, data: Tables) -> None:
         self._keys = {table: {row["id"]: key for key, row in data.get(table, {}).items()
                               if "id" in row}
-                      for table in (*ITEM_TABLES.values(), SOURCES_TABLE)}
+                      for table in (*ITEM_TABLES.values(), SOURCES_TABLE, STATE_TABLE)}
         self._last = {table: max((int(key) for key in rows), default=0)
                       for table, rows in data.items()}
 
@@ -442,7 +446,31 @@ class FactStore:
 
     def export(self) -> dict[str, list[dict[str, Any]]]:
         """The whole base as plain JSON-ready data, table by table."""
-        return {name: list(rows.values()) for name, rows in self._data().items()}
+        return {name: list(rows.values()) for name, rows in self._data().items()
+                if name != STATE_TABLE}
+
+    def state(self) -> dict[str, dict[str, Any]]:
+        """Every state document, by name."""
+        return {row["id"]: row["state"] for row in self._data().get(STATE_TABLE, {}).values()
+                if "id" in row and isinstance(row.get("state"), dict)}
+
+    def save_state(self, documents: Mapping[str, dict[str, Any] | None]) -> None:
+        """Store state documents by name (None removes one), in one durable write."""
+
+        def change(changes: _Changes) -> None:
+            for name, document in documents.items():
+                key = changes.key_of(STATE_TABLE, name)
+                if document is not None:
+                    row = {"id": name, "state": document}
+                    if key is None:
+                        changes.insert(STATE_TABLE, row)
+                    else:
+                        changes.put(STATE_TABLE, key, row)
+                elif key is not None:
+                    changes.remove(STATE_TABLE, key)
+                    self._keys.get(STATE_TABLE, {}).pop(name, None)
+
+        self._write(change)
 
     def _validated(self, model: type[_M], row: Mapping[str, Any], table: str) -> _M:
         try:

@@ -228,3 +228,16 @@ def test_a_cold_store_writes_the_same_as_a_warm_one(factbase: FactBase) -> None:
     assert items["admin-1"].text == "Edited cold."
     assert len(items) == 61
     assert set(reopened.editors()) == {8}
+
+
+def test_state_documents_are_kept_apart_from_the_facts(db_path: Path) -> None:
+    base = FactBase.open(db_path, FACTS_DIR, SEEDS_DIR)
+    items = len(base.items)
+    base.store.save_state({"chat:1": {"replies": [[1, 2]]}, "user:7": {"dialogues": {}}})
+    base.store.save_state({"chat:1": {"replies": [[3, 4]]}, "user:7": None, "stats:9": {}})
+    base.close()
+    store = FactStore(db_path)
+    assert store.state() == {"chat:1": {"replies": [[3, 4]]}, "stats:9": {}}
+    assert "state" not in store.export()
+    assert len(list(store.items())) == items
+    store.close()

@@ -9,31 +9,38 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Any, cast
+import time
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, InputFile, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     CommandHandler,
-    ContextTypes,
     ConversationHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.admin import ADD_FORMS, ADMIN_COMMANDS, MAX_IMPORT_BYTES
 from bot.answers import COMMANDS, Answer, describe
 from bot.i18n import MENU_LANGUAGES, Language, speaking
-from bot.telegram.context import admin_of, remember, render, send
+from bot.telegram.context import (
+    Dialogue,
+    FactbotApplication,
+    FactbotContext,
+    remember,
+    render,
+    send,
+)
 
 ANONYMOUS_ADMIN_ID = 1087968824
 """GroupAnonymousBot: the sender Telegram shows for an anonymous group admin."""
 UNVERIFIABLE = ("I can't tell who sent this: it was sent on behalf of a chat. Write to me in"
                 " private to change the fact base.")
 FORWARDED = "Forwarded messages can't change the fact base: send the command yourself."
+NOTHING_TO_CANCEL = "Nothing to cancel: no dialogue is running here."
 ASKING = 0
-DIALOGUE = "dialogue"
+DIALOGUES = "dialogues"
 
 
 def verified_sender(message: Message) -> int | str:
@@ -52,7 +59,7 @@ def split_command(text: str) -> tuple[str, str]:
     return head[1:].split("@", 1)[0].lower(), args.strip()
 
 
-async def _say(message: Message, context: ContextTypes.DEFAULT_TYPE, result: Answer,
+async def _say(message: Message, context: FactbotContext, result: Answer,
                command: str, *, force_reply: bool = False) -> Message:
     sent = await send(message, render(context, result, command), force_reply=force_reply)
     remember(context, message.message_id, sent.message_id)
@@ -77,11 +84,11 @@ def _reply_target(message: Message) -> str | Answer:
     return str(target.from_user.id)
 
 
-async def run_admin(context: ContextTypes.DEFAULT_TYPE, message: Message, sender: int,
+async def run_admin(context: FactbotContext, message: Message, sender: int,
                     text: str) -> None:
     """Run the admin command `text` as `sender` and reply to `message` with the result."""
     command, args = split_command(text)
-    admin = admin_of(context)
+    admin = context.admin
     refusal = admin.check(sender, command)
     if refusal is not None:
         await _say(message, context, refusal, text)
@@ -104,8 +111,8 @@ async def run_admin(context: ContextTypes.DEFAULT_TYPE, message: Message, sender
         await _update_menu(context, int(args.split()[0]), granted=command == "grant")
 
 
-async def _export(context: ContextTypes.DEFAULT_TYPE, message: Message, sender: int) -> None:
-    data = await admin_of(context).export_json(sender)
+async def _export(context: FactbotContext, message: Message, sender: int) -> None:
+    data = await context.admin.export_json(sender)
     if isinstance(data, Answer):
         await _say(message, context, data, "/export")
         return
@@ -115,7 +122,7 @@ async def _export(context: ContextTypes.DEFAULT_TYPE, message: Message, sender: 
                                  do_quote=False)
 
 
-async def _import(message: Message, sender: int, context: ContextTypes.DEFAULT_TYPE) -> Answer:
+async def _import(message: Message, sender: int, context: FactbotContext) -> Answer:
     document = message.document or (message.reply_to_message.document
                                     if message.reply_to_message else None)
     if document is None:
@@ -125,7 +132,7 @@ async def _import(message: Message, sender: int, context: ContextTypes.DEFAULT_T
         return Answer(title="The file is too large to import.", status="usage")
     file = await document.get_file()
     data = await file.download_as_bytearray()
-    return await admin_of(context).import_json(sender, bytes(data))
+    return await context.admin.import_json(sender, bytes(data))
 
 
 def admin_menu(lang: Language = "en") -> list[BotCommand]:
@@ -145,7 +152,7 @@ async def set_admin_menus(bot: Bot, user_id: int) -> None:
                                   language_code=code)
 
 
-async def _update_menu(context: ContextTypes.DEFAULT_TYPE, user_id: int, granted: bool) -> None:
+async def _update_menu(context: FactbotContext, user_id: int, granted: bool) -> None:
     with contextlib.suppress(TelegramError):
         if granted:
             await set_admin_menus(context.bot, user_id)
@@ -155,7 +162,7 @@ async def _update_menu(context: ContextTypes.DEFAULT_TYPE, user_id: int, granted
                                                      language_code=code)
 
 
-async def on_admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_admin_command(update: Update, context: FactbotContext) -> None:
     """A one-line admin command (or /import with a file) from a verified sender."""
     message = update.effective_message
     text = (message.text or message.caption) if message else None
@@ -171,63 +178,86 @@ async def on_admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 # Guided dialogues ---------------------------------------------------------------------------
 
 
-def _dialogue(context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any]:
-    return cast(dict[str, Any], cast(dict[str, Any], context.user_data).setdefault(DIALOGUE, {}))
+def _dialogue(context: FactbotContext, message: Message) -> Dialogue | None:
+    """The dialogue the sender has running in this chat."""
+    return None if context.user_data is None else context.user_data.dialogues.get(
+        message.chat_id)
 
 
-async def _ask(message: Message, context: ContextTypes.DEFAULT_TYPE) -> int:
-    state = _dialogue(context)
-    form = ADD_FORMS[state["command"]]
-    step = len(state["values"])
-    field = form.fields[step]
-    title = f"New {form.kind} — step {step + 1} of {len(form.fields)}: {field.name}"
-    await _say(message, context, Answer(title=title, body=(field.prompt, "/cancel to stop.")),
-               f"/{state['command']}", force_reply=True)
-    return ASKING
-
-
-async def start_dialogue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """An add command without arguments: ask for its fields one at a time."""
-    message = update.effective_message
-    if message is None or not message.text:
-        return ConversationHandler.END
-    command, _ = split_command(message.text)
-    sender = verified_sender(message)
-    refusal = (_refusal(sender) if isinstance(sender, str)
-               else admin_of(context).check(sender, command))
-    if refusal is not None:
-        await _say(message, context, refusal, message.text)
-        return ConversationHandler.END
-    _dialogue(context).update(command=command, values=[], sender=sender)
-    return await _ask(message, context)
-
-
-async def _next(message: Message, context: ContextTypes.DEFAULT_TYPE, value: str) -> int:
-    state = _dialogue(context)
-    state["values"].append(value)
-    if len(state["values"]) < len(ADD_FORMS[state["command"]].fields):
-        return await _ask(message, context)
-    result = await admin_of(context).add(state["sender"], state["command"], state["values"])
-    await _say(message, context, result, f"/{state['command']}")
-    state.clear()
+def _end(context: FactbotContext, message: Message) -> int:
+    """Forget the sender's dialogue in this chat (nothing half-written is kept)."""
+    if context.user_data is not None:
+        context.user_data.dialogues.pop(message.chat_id, None)
+    if message.from_user is not None:
+        context.application.mark_data_for_update_persistence(user_ids=[message.from_user.id])
     return ConversationHandler.END
 
 
-async def dialogue_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def _ask(message: Message, context: FactbotContext, dialogue: Dialogue) -> int:
+    form = ADD_FORMS[dialogue.command]
+    step = len(dialogue.values)
+    field = form.fields[step]
+    title = f"New {form.kind} — step {step + 1} of {len(form.fields)}: {field.name}"
+    await _say(message, context, Answer(title=title, body=(field.prompt, "/cancel to stop.")),
+               f"/{dialogue.command}", force_reply=True)
+    dialogue.asked_at = time.time()
+    return ASKING
+
+
+def _timed_out(dialogue: Dialogue) -> Answer:
+    return Answer(title=f"The /{dialogue.command} dialogue timed out: nothing was added.",
+                  body=(f"Send /{dialogue.command} to start again.",))
+
+
+async def start_dialogue(update: Update, context: FactbotContext) -> int:
+    """An add command without arguments: ask for its fields one at a time."""
+    message = update.effective_message
+    if message is None or not message.text or context.user_data is None:
+        return ConversationHandler.END
+    command, _ = split_command(message.text)
+    sender = verified_sender(message)
+    if isinstance(sender, str):
+        await _say(message, context, _refusal(sender), message.text)
+        return ConversationHandler.END
+    refusal = context.admin.check(sender, command)
+    if refusal is not None:
+        await _say(message, context, refusal, message.text)
+        return ConversationHandler.END
+    dialogue = Dialogue(command=command, sender=sender)
+    context.user_data.dialogues[message.chat_id] = dialogue
+    return await _ask(message, context, dialogue)
+
+
+async def _next(message: Message, context: FactbotContext, value: str) -> int:
+    dialogue = _dialogue(context, message)
+    if dialogue is None:
+        return ConversationHandler.END
+    if time.time() - dialogue.asked_at > context.services.dialogue_timeout.total_seconds():
+        await _say(message, context, _timed_out(dialogue), f"/{dialogue.command}")
+        return _end(context, message)
+    dialogue.values.append(value)
+    if len(dialogue.values) < len(ADD_FORMS[dialogue.command].fields):
+        return await _ask(message, context, dialogue)
+    result = await context.admin.add(dialogue.sender, dialogue.command, dialogue.values)
+    await _say(message, context, result, f"/{dialogue.command}")
+    return _end(context, message)
+
+
+async def dialogue_answer(update: Update, context: FactbotContext) -> int:
     """The value for the field just asked for."""
     message = update.effective_message
-    if message is None or not message.text or not _dialogue(context):
+    if message is None or not message.text:
         return ConversationHandler.END
     return await _next(message, context, message.text)
 
 
-async def dialogue_skip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def dialogue_skip(update: Update, context: FactbotContext) -> int:
     """/skip: leave an optional field out."""
     message = update.effective_message
-    state = _dialogue(context)
-    if message is None or not state:
+    dialogue = _dialogue(context, message) if message is not None else None
+    if message is None or dialogue is None:
         return ConversationHandler.END
-    field = ADD_FORMS[state["command"]].fields[len(state["values"])]
+    field = ADD_FORMS[dialogue.command].fields[len(dialogue.values)]
     if field.required:
         await _say(message, context, Answer(title=f"{field.name} is needed: {field.prompt}",
                                             status="usage"), "/skip", force_reply=True)
@@ -235,26 +265,62 @@ async def dialogue_skip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     return await _next(message, context, "")
 
 
-async def dialogue_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def dialogue_cancel(update: Update, context: FactbotContext) -> int:
     """/cancel: leave the dialogue; nothing is written."""
     message = update.effective_message
-    _dialogue(context).clear()
+    if message is None:
+        return ConversationHandler.END
+    await _say(message, context, Answer(title="Cancelled: nothing was added."), "/cancel")
+    return _end(context, message)
+
+
+async def dialogue_busy(update: Update, context: FactbotContext) -> int:
+    """Another add command while a dialogue runs in this chat: one at a time."""
+    message = update.effective_message
+    dialogue = _dialogue(context, message) if message is not None else None
+    if message is not None and dialogue is not None:
+        kind = ADD_FORMS[dialogue.command].kind
+        await _say(message, context, Answer(
+            title=f"You are already adding a {kind} here: answer the question above, or"
+                  " /cancel it first.", status="usage"), message.text or "", force_reply=True)
+    return ASKING
+
+
+async def dialogue_timeout(update: object, context: FactbotContext) -> None:
+    """No answer for too long: say the dialogue ended; nothing half-written is kept."""
+    message = update.effective_message if isinstance(update, Update) else None
+    dialogue = _dialogue(context, message) if message is not None else None
+    if message is None or dialogue is None:
+        return
+    _end(context, message)
+    await send(message, render(context, _timed_out(dialogue), f"/{dialogue.command}"))
+
+
+async def nothing_to_cancel(update: Update, context: FactbotContext) -> None:
+    """/cancel with no dialogue running."""
+    message = update.effective_message
     if message is not None:
-        await _say(message, context, Answer(title="Cancelled: nothing was added."), "/cancel")
-    return ConversationHandler.END
+        await _say(message, context, Answer(title=NOTHING_TO_CANCEL), "/cancel")
 
 
-def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(application: FactbotApplication) -> None:
     """Every admin handler: the dialogues first, then the one-line commands."""
     messages = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     application.add_handler(ConversationHandler(
         entry_points=[CommandHandler(list(ADD_FORMS), start_dialogue, filters=messages,
                                      has_args=False)],
-        states={ASKING: [MessageHandler(filters.TEXT & ~filters.COMMAND, dialogue_answer),
-                         CommandHandler("skip", dialogue_skip)]},
-        fallbacks=[CommandHandler("cancel", dialogue_cancel)],
-        conversation_timeout=dt.timedelta(minutes=15),
+        states={
+            ASKING: [MessageHandler(filters.TEXT & ~filters.COMMAND, dialogue_answer),
+                     CommandHandler("skip", dialogue_skip)],
+            ConversationHandler.TIMEOUT: [TypeHandler(Update, dialogue_timeout)],
+        },
+        fallbacks=[CommandHandler("cancel", dialogue_cancel),
+                   CommandHandler(list(ADD_FORMS), dialogue_busy, has_args=False)],
+        conversation_timeout=application.services.dialogue_timeout,
+        name=DIALOGUES,
+        persistent=True,
     ))
+    application.add_handler(CommandHandler("cancel", nothing_to_cancel, filters=messages))
     application.add_handler(CommandHandler(list(ADMIN_COMMANDS), on_admin_command,
                                            filters=messages))
     application.add_handler(MessageHandler(

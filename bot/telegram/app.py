@@ -8,12 +8,12 @@ polling, or a webhook when `FACTBOT_WEBHOOK_URL` is set. The token never reaches
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import html
 import logging
 import re
 import sys
 import traceback
-from collections import OrderedDict
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -35,19 +35,25 @@ from bot.control import ControlServer
 from bot.factbase import FactBase
 from bot.i18n import MENU_LANGUAGES, N_, Language, load_all, speaking, translate
 from bot.maintenance import perform
-from bot.stats import LookupStats
 from bot.storage import WriteRefusedError
 from bot.telegram import admin, handlers
-from bot.telegram.callbacks import CallbackCodec
-from bot.telegram.context import ADMIN, ANSWERS, CODEC, FACTBASE, STATS, language_of
+from bot.telegram.context import (
+    DIALOGUE_TIMEOUT,
+    BotData,
+    ChatData,
+    FactbotApplication,
+    FactbotContext,
+    Services,
+    UserData,
+    language_of,
+)
 from bot.telegram.delivery import BotAPIRequest, ChatOrderedProcessor, RetryingRateLimiter
 from bot.telegram.inline import on_inline_query
+from bot.telegram.persistence import StorePersistence
 
 logger = logging.getLogger(__name__)
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
-SETTINGS = "settings"
-CONTROL = "control"
 DESCRIPTION = N_(
     "I answer questions about the news from a curated fact base, and cite the article behind "
     "every answer. Try /demands, /quote kellogg, /timeline, or just ask."
@@ -57,7 +63,7 @@ SHORT_DESCRIPTION = N_(
 BOOTSTRAP_FAILURE = "Network Retry Loop (Bootstrap Initialize Application)"
 SORRY = N_("Sorry, something went wrong while answering that. Please try again in a moment.")
 
-BotApplication = Application[Any, Any, Any, Any, Any, Any]
+BotApplication = FactbotApplication
 
 
 class TokenFilter(logging.Filter):
@@ -105,12 +111,13 @@ def command_menu(lang: Language = "en") -> list[BotCommand]:
                 if name != "start"]
 
 
-async def post_init(application: BotApplication) -> None:
+async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Set the command menus and descriptions in each language; a failure here is logged, not
     fatal."""
-    settings = cast(Settings, application.bot_data[SETTINGS])
+    services = cast(BotApplication, application).services
+    settings = services.settings
     bot = application.bot
-    editors = cast(Admin, application.bot_data[ADMIN]).editors()
+    editors = services.admin.editors()
     try:
         for code, lang in MENU_LANGUAGES:
             await bot.set_my_commands(command_menu(lang), language_code=code)
@@ -121,8 +128,8 @@ async def post_init(application: BotApplication) -> None:
             await admin.set_admin_menus(bot, user_id)
     except TelegramError as error:
         logger.warning("could not set the command menu or descriptions: %s", error)
-    control = application.bot_data.get(CONTROL)
-    if isinstance(control, ControlServer):
+    control = services.control
+    if control is not None:
         try:
             await control.start()
         except OSError as error:
@@ -131,14 +138,14 @@ async def post_init(application: BotApplication) -> None:
                            error)
 
 
-async def post_shutdown(application: BotApplication) -> None:
+async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Close the control channel."""
-    control = application.bot_data.get(CONTROL)
-    if isinstance(control, ControlServer):
+    control = cast(BotApplication, application).services.control
+    if control is not None:
         await control.stop()
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: FactbotContext) -> None:
     """Log the traceback, tell the user briefly, and report to the error chat if one is set.
 
     A network error is only a warning: while fetching updates, polling retries by itself; while
@@ -168,7 +175,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             elif update.effective_message is not None:
                 await update.effective_message.reply_text(html.escape(sorry, quote=False),
                                                           do_quote=False)
-    settings = cast(Settings, context.bot_data[SETTINGS])
+    settings = context.services.settings
     if settings.error_chat_id is not None:
         kind = type(context.error).__name__
         detail = html.escape(str(context.error)[:500], quote=False)
@@ -196,10 +203,19 @@ def build_application(
     request: BaseRequest | None = None,
     rate_limit: bool = True,
     concurrent_updates: int = 64,
+    dialogue_timeout: dt.timedelta = DIALOGUE_TIMEOUT,
 ) -> BotApplication:
-    """The application with every handler registered; `request` replaces the network layer."""
+    """The application with every handler registered, its data kept in `base`'s store;
+    `request` replaces the network layer."""
+    services = Services(settings, base, Admin(base, settings.owner_ids, settings.facts_dir,
+                                              settings.seeds_dir), dialogue_timeout)
+    context_types = ContextTypes(context=FactbotContext, bot_data=BotData, chat_data=ChatData,
+                                 user_data=UserData)
     builder = (
         Application.builder()
+        .application_class(FactbotApplication, {"services": services})
+        .context_types(context_types)
+        .persistence(StorePersistence(base))
         .token(token)
         .base_url(settings.api_base_url)
         .base_file_url(_file_url(settings.api_base_url))
@@ -215,12 +231,6 @@ def build_application(
         builder = builder.rate_limiter(cast(Any, RetryingRateLimiter(max_retries=3)))
     application = cast(BotApplication, builder.build())
     load_all()
-    stats = LookupStats()
-    application.bot_data.update({
-        SETTINGS: settings, FACTBASE: base, STATS: stats, CODEC: CallbackCodec(),
-        ANSWERS: OrderedDict(),
-        ADMIN: Admin(base, settings.owner_ids, settings.facts_dir, settings.seeds_dir, stats),
-    })
     admin.register(application)
     handlers.register(application)
     application.add_handler(InlineQueryHandler(on_inline_query))
@@ -246,8 +256,8 @@ def run_bot(settings: Settings, base: FactBase, token: str) -> int:
     """Run until SIGINT or SIGTERM: long polling, or a webhook when one is configured."""
     configure_logging(settings.log_level, token)
     application = build_application(settings, base, token=token)
-    admin_ops = cast(Admin, application.bot_data[ADMIN])
-    application.bot_data[CONTROL] = ControlServer(
+    admin_ops = application.services.admin
+    application.services.control = ControlServer(
         settings.db_path, lambda request: perform(admin_ops, request))
     try:
         if settings.webhook_url:

@@ -1,8 +1,9 @@
 """Callback data for inline buttons, always within Telegram's 64 bytes.
 
 A button carries an action and a payload, such as `p|2|/search ceasefire` (page 2 of that
-answer). A payload too long to fit is kept in a bounded in-memory table and the button carries
-its key instead; once the table has forgotten it, the button reports itself as expired.
+answer). A payload too long to fit is kept in a bounded table (kept across restarts with the
+bot's other data) and the button carries its key instead; once the table has forgotten it, the
+button reports itself as expired.
 """
 
 from __future__ import annotations
@@ -40,9 +41,13 @@ def _fits(data: str) -> bool:
 class CallbackCodec:
     """Encodes and decodes callback data, remembering long payloads for a while."""
 
-    def __init__(self, capacity: int = 4096) -> None:
-        self._long: OrderedDict[str, str] = OrderedDict()
+    def __init__(self, capacity: int = 4096, remembered: dict[str, str] | None = None) -> None:
+        self._long: OrderedDict[str, str] = OrderedDict(remembered or {})
         self._capacity = capacity
+
+    def remembered(self) -> dict[str, str]:
+        """The long payloads remembered, by key, oldest first."""
+        return dict(self._long)
 
     def encode(self, action: Action, payload: str = "", page: int = 0) -> str:
         """Callback data of at most 64 bytes for this button."""

@@ -1,54 +1,153 @@
-"""What every handler shares: the objects the application holds, and sending a reply.
+"""What every handler shares: typed context, the application's services, and sending a reply.
 
-Handlers reach the fact base, the admin operations, the lookup statistics and the callback
-codec only through these accessors. Each answer is in the language of the user it is for.
+- `Services` are the objects the application is built with (settings, fact base, admin
+  operations, how long a dialogue waits for an answer, the answer cache, the control channel).
+  They live on `FactbotApplication` and are never persisted.
+- `BotData`, `ChatData` and `UserData` are what python-telegram-bot persists across restarts
+  (`bot.telegram.persistence`): long button payloads and lookup statistics; the reply each
+  message got, so an edit can update it; an editor's dialogues, one per chat.
+- Handlers take a `FactbotContext`, whose properties reach all of these with their types.
+
+Each answer is in the language of the user it is for (`language_of`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from collections import OrderedDict
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from telegram import Chat, ForceReply, Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.admin import Admin
 from bot.answers import Answer, answer
+from bot.config import Settings
+from bot.control import ControlServer
 from bot.factbase import FactBase
 from bot.i18n import Language, language_for
 from bot.stats import LookupStats
 from bot.telegram.callbacks import CallbackCodec
 from bot.telegram.render import Reply, render_reply
 
-FACTBASE = "factbase"
-ADMIN = "admin"
-STATS = "stats"
-CODEC = "callbacks"
-REPLIES = "replies"
-ANSWERS = "answers"
 MAX_REMEMBERED_REPLIES = 256
 MAX_CACHED_ANSWERS = 512
+DIALOGUE_TIMEOUT = dt.timedelta(minutes=15)
 
 
-def factbase_of(context: ContextTypes.DEFAULT_TYPE) -> FactBase:
-    """The fact base the application was built with."""
-    return cast(FactBase, context.bot_data[FACTBASE])
+@dataclass
+class Services:
+    """The application's working parts; not persisted."""
+
+    settings: Settings
+    factbase: FactBase
+    admin: Admin
+    dialogue_timeout: dt.timedelta = DIALOGUE_TIMEOUT
+    answers: OrderedDict[tuple[Language, str], tuple[int, Answer]] = field(
+        default_factory=OrderedDict)
+    control: ControlServer | None = None
 
 
-def admin_of(context: ContextTypes.DEFAULT_TYPE) -> Admin:
-    """The admin operations over that fact base."""
-    return cast(Admin, context.bot_data[ADMIN])
+@dataclass
+class BotData:
+    """Shared by every chat and kept across restarts."""
+
+    codec: CallbackCodec = field(default_factory=CallbackCodec)
+    stats: LookupStats = field(default_factory=LookupStats)
 
 
-def stats_of(context: ContextTypes.DEFAULT_TYPE) -> LookupStats:
-    """Lookup statistics."""
-    return cast(LookupStats, context.bot_data[STATS])
+@dataclass
+class ChatData:
+    """Kept per chat across restarts: which reply of the bot's answers which message."""
+
+    replies: OrderedDict[int, int] = field(default_factory=OrderedDict)
+
+    def remember(self, asked: int, replied: int) -> None:
+        """Note that message `replied` answers message `asked`; the oldest are forgotten."""
+        self.replies[asked] = replied
+        while len(self.replies) > MAX_REMEMBERED_REPLIES:
+            self.replies.popitem(last=False)
 
 
-def codec_of(context: ContextTypes.DEFAULT_TYPE) -> CallbackCodec:
-    """The callback-data codec shared by every chat."""
-    return cast(CallbackCodec, context.bot_data[CODEC])
+@dataclass
+class Dialogue:
+    """An editor's guided add command: which one, the values given so far, when last asked."""
+
+    command: str
+    sender: int
+    values: list[str] = field(default_factory=list)
+    asked_at: float = field(default_factory=time.time)
+
+
+@dataclass
+class UserData:
+    """Kept per user across restarts: their dialogues, by chat, so two chats never mix."""
+
+    dialogues: dict[int, Dialogue] = field(default_factory=dict)
+
+
+class FactbotContext(CallbackContext[ExtBot[None], UserData, ChatData, BotData]):
+    """The context every handler gets: typed data and the application's services."""
+
+    @property
+    def services(self) -> Services:
+        """The application's working parts."""
+        return cast(FactbotApplication, self.application).services
+
+    @property
+    def factbase(self) -> FactBase:
+        """The fact base the application was built with."""
+        return self.services.factbase
+
+    @property
+    def admin(self) -> Admin:
+        """The admin operations over that fact base."""
+        return self.services.admin
+
+    @property
+    def stats(self) -> LookupStats:
+        """Lookup statistics."""
+        return self.bot_data.stats
+
+    @property
+    def codec(self) -> CallbackCodec:
+        """The callback-data codec shared by every chat."""
+        return self.bot_data.codec
+
+
+class FactbotApplication(
+    Application[ExtBot[None], FactbotContext, UserData, ChatData, BotData,
+                JobQueue[FactbotContext]]
+):
+    """python-telegram-bot's `Application`, holding the services handlers reach."""
+
+    def __init__(self, *, services: Services, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.services = services
+
+    async def initialize(self) -> None:
+        """Load the persisted data; the admin's /stats then reads the restored statistics."""
+        await super().initialize()
+        self.services.admin.stats = self.bot_data.stats
+
+    async def update_persistence(self) -> None:
+        """Hand the changed data to the persistence, then have it written in one go."""
+        await super().update_persistence()
+        if self.persistence is not None:
+            await self.persistence.flush()
+
+
+def normalise(text: str) -> str:
+    """A command's text with its whitespace folded, as buttons carry it."""
+    return " ".join(text.split())
+
+
+def render(context: FactbotContext, result: Answer, command: str, page: int = 0) -> Reply:
+    """`result` as a message, its buttons able to re-run `command`."""
+    return render_reply(result, normalise(command), context.codec, page)
 
 
 def language_of(update: Update) -> Language:
@@ -58,22 +157,11 @@ def language_of(update: Update) -> Language:
     return language_for(user.language_code if user is not None else None)
 
 
-def normalise(text: str) -> str:
-    """A command's text with its whitespace folded, as buttons carry it."""
-    return " ".join(text.split())
-
-
-def render(context: ContextTypes.DEFAULT_TYPE, result: Answer, command: str,
-           page: int = 0) -> Reply:
-    """`result` as a message, its buttons able to re-run `command`."""
-    return render_reply(result, normalise(command), codec_of(context), page)
-
-
-def answer_for(context: ContextTypes.DEFAULT_TYPE, text: str, lang: Language) -> Answer:
+def answer_for(context: FactbotContext, text: str, lang: Language) -> Answer:
     """The core's answer to `text` in `lang`; the latest few are kept until the fact base
     changes, so turning pages and popular commands cost nothing."""
-    base = factbase_of(context)
-    cache: OrderedDict[tuple[Language, str], tuple[int, Answer]] = context.bot_data[ANSWERS]
+    base = context.factbase
+    cache = context.services.answers
     key = (lang, normalise(text))
     hit = cache.get(key)
     if hit is not None and hit[0] == base.version:
@@ -86,8 +174,7 @@ def answer_for(context: ContextTypes.DEFAULT_TYPE, text: str, lang: Language) ->
     return result
 
 
-def reply_for(context: ContextTypes.DEFAULT_TYPE, text: str, lang: Language,
-              page: int = 0) -> Reply:
+def reply_for(context: FactbotContext, text: str, lang: Language, page: int = 0) -> Reply:
     """The answer to a user's `text` in `lang`, rendered."""
     return render(context, answer_for(context, text, lang), text, page)
 
@@ -102,8 +189,7 @@ async def send(message: Message, reply: Reply, *, force_reply: bool = False) -> 
     )
 
 
-async def edit(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int,
-               reply: Reply) -> None:
+async def edit(context: FactbotContext, chat_id: int, message_id: int, reply: Reply) -> None:
     """Replace a message of the bot's with `reply`; an unchanged message is fine."""
     try:
         await context.bot.edit_message_text(
@@ -114,17 +200,12 @@ async def edit(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int
             raise
 
 
-def remember(context: ContextTypes.DEFAULT_TYPE, asked: int, replied: int) -> None:
+def remember(context: FactbotContext, asked: int, replied: int) -> None:
     """Note which reply answers which message, so an edit can update it."""
-    chat_data = cast(dict[str, Any], context.chat_data)
-    replies: OrderedDict[int, int] = chat_data.setdefault(REPLIES, OrderedDict())
-    replies[asked] = replied
-    while len(replies) > MAX_REMEMBERED_REPLIES:
-        replies.popitem(last=False)
+    if context.chat_data is not None:
+        context.chat_data.remember(asked, replied)
 
 
-def earlier_reply(context: ContextTypes.DEFAULT_TYPE, asked: int) -> int | None:
+def earlier_reply(context: FactbotContext, asked: int) -> int | None:
     """The bot's reply to message `asked`, if it is remembered."""
-    chat_data = cast(dict[str, Any], context.chat_data)
-    replies: OrderedDict[int, int] = chat_data.get(REPLIES, OrderedDict())
-    return replies.get(asked)
+    return None if context.chat_data is None else context.chat_data.replies.get(asked)

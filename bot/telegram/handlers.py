@@ -8,14 +8,10 @@ reply is in the language of the user it answers (a button: of the user who press
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import Message, Update
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     filters,
 )
@@ -25,8 +21,9 @@ from bot.answers import COMMANDS
 from bot.i18n import N_, translate
 from bot.telegram.admin import run_admin, split_command
 from bot.telegram.context import (
+    FactbotApplication,
+    FactbotContext,
     answer_for,
-    codec_of,
     earlier_reply,
     edit,
     language_of,
@@ -35,14 +32,13 @@ from bot.telegram.context import (
     render,
     reply_for,
     send,
-    stats_of,
 )
 
 EXPIRED = N_("This button has expired. Send the command again.")
 MISSED = frozenset({"not_found", "empty"})
 
 
-async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_message(update: Update, context: FactbotContext) -> None:
     """Answer a command, or plain text in a private chat, with a new reply."""
     message = update.effective_message
     if message is None or not message.text:
@@ -50,12 +46,12 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     text = normalise(message.text)
     result = answer_for(context, text, language_of(update))
     command, args = split_command(text) if text.startswith("/") else ("search", text)
-    stats_of(context).record(command, args, found=result.status not in MISSED)
+    context.stats.record(command, args, found=result.status not in MISSED)
     sent = await send(message, render(context, result, text))
     remember(context, message.message_id, sent.message_id)
 
 
-async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_edited(update: Update, context: FactbotContext) -> None:
     """Edit the earlier reply to a message the user has edited (or reply, if there was none)."""
     message = update.effective_message
     if message is None or not message.text:
@@ -68,7 +64,7 @@ async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                reply_for(context, message.text, language_of(update)))
 
 
-async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_callback(update: Update, context: FactbotContext) -> None:
     """Handle a button: turn a page, run a suggestion, or show an entry's evidence.
 
     A suggestion that is an admin command runs as the person who pressed the button.
@@ -77,7 +73,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if query is None:
         return
     lang = language_of(update)
-    pressed = codec_of(context).decode(query.data)
+    pressed = context.codec.decode(query.data)
     message = query.message if isinstance(query.message, Message) else None
     if pressed is None or (message is None and pressed.action != "noop"):
         await query.answer(translate(EXPIRED, lang))
@@ -96,7 +92,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await send(message, reply_for(context, command, lang))
 
 
-def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(application: FactbotApplication) -> None:
     """Every user-facing handler."""
     new_posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     edited_posts = filters.UpdateType.EDITED_MESSAGE | filters.UpdateType.EDITED_CHANNEL_POST

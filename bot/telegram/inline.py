@@ -15,13 +15,12 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.ext import ContextTypes
 
 from bot.answers import item_answer, lookup
 from bot.factbase import FactBase
 from bot.i18n import N_, Language, translate
 from bot.models import Item
-from bot.telegram.context import factbase_of, language_of
+from bot.telegram.context import FactbotContext, language_of
 from bot.telegram.render import render_html
 
 PAGE = 20
@@ -52,13 +51,13 @@ def _result(base: FactBase, item: Item, lang: Language) -> InlineQueryResultArti
     )
 
 
-async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_inline_query(update: Update, context: FactbotContext) -> None:
     """Offer a page of items for the typed text, with the offset of the next page."""
     query = update.inline_query
     if query is None:
         return
     offset = int(query.offset) if query.offset.isascii() and query.offset.isdigit() else 0
-    base = factbase_of(context)
+    base = context.factbase
     lang = language_of(update)
     items = lookup(base, query.query, limit=offset + PAGE + 1)
     chosen = items[offset : offset + PAGE]

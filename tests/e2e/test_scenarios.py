@@ -177,3 +177,25 @@ async def test_the_webhook_double_accepts_raw_posts(double: BotAPIDouble) -> Non
     async with ClientSession() as session, session.post(
         f"{double.base_url}{TOKEN}/getMe") as response:
         assert (await response.json())["result"]["username"] == BOT_USERNAME
+
+
+async def test_a_dialogue_survives_a_restart_of_the_process(double: BotAPIDouble,
+                                                            tmp_path: Path) -> None:
+    admin_chat = shapes.private_chat(shapes.ADMIN)
+    (tmp_path / "first").mkdir()
+    (tmp_path / "second").mkdir()
+    first = BotProcess(double, tmp_path / "first", FACTBOT_ADMIN_IDS=str(shapes.ADMIN.id))
+    await first.start()
+    double.inject(shapes.message("/addfact", admin_chat, shapes.ADMIN))
+    await double.wait_for(lambda: len(double.texts_to(shapes.ADMIN.id)) == 1)
+    assert await first.stop() == 0
+    second = BotProcess(double, tmp_path / "second", FACTBOT_ADMIN_IDS=str(shapes.ADMIN.id),
+                        FACTBOT_DB_PATH=str(first.db_path))
+    await second.start()
+    try:
+        double.inject(shapes.message("Said after a restart", admin_chat, shapes.ADMIN))
+        await double.wait_for(lambda: len(double.texts_to(shapes.ADMIN.id)) == 2)
+    finally:
+        assert await second.stop() == 0
+    assert double.texts_to(shapes.ADMIN.id)[1].startswith("Added fact")
+    assert "Traceback" not in first.log() + second.log()

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.factbase import FactBase
 from bot.store import FactStore
 from bot.telegram.app import BotApplication, build_application
+from bot.telegram.context import FactbotContext
 from tests.conftest import FACTS_DIR, SEEDS_DIR
 from tests.support.offline import TOKEN, OfflineBotAPI
 from tests.support.updates import Updates
@@ -51,9 +51,10 @@ class FuzzBot:
         self.errors: list[BaseException] = []
         self.app.add_error_handler(self._record)
         self.loop.run_until_complete(self.app.initialize())
+        self.loop.run_until_complete(self.app.start())
         self.updates = Updates(self.app.bot)
 
-    async def _record(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _record(self, update: object, context: FactbotContext) -> None:
         if context.error is not None:
             self.errors.append(context.error)
 
@@ -72,6 +73,7 @@ class FuzzBot:
         FactStore(self.path).close()
 
     def close(self) -> None:
+        self.loop.run_until_complete(self.app.stop())
         self.loop.run_until_complete(self.app.shutdown())
         self.loop.close()
         assert len(list(FactStore(self.path).items())) >= len(self.base.items)

@@ -50,7 +50,7 @@ def test_forged_buttons_are_answered_and_change_nothing_for_strangers(
     fuzz_bot: FuzzBot, data: str, user: dict[str, Any], chat: dict[str, Any]
 ) -> None:
     before = on_disk(fuzz_bot.path)
-    stranger = fuzz_bot.app.bot_data["admin"].role(user["id"]) is None
+    stranger = fuzz_bot.app.services.admin.role(user["id"]) is None
     message = {"message_id": 5, "date": 0, "chat": chat, "text": "an old answer"}
     fuzz_bot.process(fuzz_bot.updates.press(data, message, user=user))
     fuzz_bot.check()
@@ -79,7 +79,7 @@ def test_admin_input_is_stored_exactly_or_refused_with_nothing_written(
     fuzz_bot: FuzzBot, command: str, fields: list[str], user: dict[str, Any]
 ) -> None:
     before = on_disk(fuzz_bot.path)
-    may_write = fuzz_bot.app.bot_data["admin"].role(user["id"]) is not None
+    may_write = fuzz_bot.app.services.admin.role(user["id"]) is not None
     text = f"/{command} " + " | ".join(fields)
     fuzz_bot.process(fuzz_bot.updates.message(text, private_with(user), user=user))
     fuzz_bot.check()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,11 +35,23 @@ def make_settings(**values: Any) -> Settings:
     return Settings(_env_file=None, **values)
 
 
+@asynccontextmanager
+async def running(app: BotApplication) -> AsyncIterator[None]:
+    """The application initialised and started, as `factbot run` has it: its job queue runs
+    (dialogue timeouts), its persistence is written at shutdown."""
+    async with app:
+        await app.start()
+        try:
+            yield
+        finally:
+            await app.stop()
+
+
 @pytest.fixture
 async def harness(factbase: FactBase) -> AsyncIterator[Harness]:
     api = OfflineBotAPI()
     settings = make_settings(FACTBOT_ADMIN_IDS="42", FACTBOT_ERROR_CHAT_ID="-100777")
     app = build_application(settings, factbase, token=TOKEN, request=api)
-    async with app:
+    async with running(app):
         yield Harness(app, api, Updates(app.bot))
     assert api.violations == [], "an outgoing call broke Telegram's rules"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import Any
 import pytest
 
 from bot.factbase import FactBase
-from bot.telegram.admin import FORWARDED, UNVERIFIABLE
+from bot.telegram.admin import FORWARDED, NOTHING_TO_CANCEL, UNVERIFIABLE
 from bot.telegram.app import build_application, post_init
 from tests.conftest import FACTS_DIR, SEEDS_DIR, on_disk
 from tests.support.offline import TOKEN, OfflineBotAPI
@@ -23,7 +25,7 @@ from tests.support.updates import (
     person,
     private_with,
 )
-from tests.telegram.conftest import Harness, make_settings
+from tests.telegram.conftest import Harness, make_settings, running
 
 OWNER, EDITOR, REVOKED, ORDINARY = person(42, "Olga"), person(77, "Ed"), person(88, "Rita"), \
     person(1001, "Ann")
@@ -64,7 +66,7 @@ async def admin_harness(tmp_path: Path) -> AsyncIterator[Harness]:
         "id": "imported-fact", "source": "reuters-2025-03-13", "origin": "admin",
         "text": "Imported by the matrix", "topic": "t"}]}).encode()
     app = build_application(make_settings(FACTBOT_ADMIN_IDS="42"), base, token=TOKEN, request=api)
-    async with app:
+    async with running(app):
         yield Harness(app, api, Updates(app.bot))
     assert api.violations == []
 
@@ -90,7 +92,7 @@ def identities() -> list[tuple[str, dict[str, Any], dict[str, Any], bool]]:
 async def test_authorization_matrix(admin_harness: Harness, command: str, who: str,
                                     chat: dict[str, Any], options: dict[str, Any],
                                     allowed: bool) -> None:
-    store = admin_harness.app.bot_data["factbase"].store
+    store = admin_harness.app.services.factbase.store
     before = on_disk(store.path)
     extra = {"document": IMPORT_FILE} if command == "import" else {}
     await admin_harness.send(admin_harness.updates.message(WRITES[command], chat, **options,
@@ -125,6 +127,44 @@ async def test_skip_on_a_required_field_and_cancel(admin_harness: Harness) -> No
     assert texts[1].startswith("text is needed")
     assert texts[2] == "Cancelled: nothing was added."
     assert texts[3].startswith(("Nothing found", "Results for"))
+
+
+@pytest.mark.parametrize("chat", [private_with(EDITOR), GROUP], ids=["private", "group"])
+async def test_cancel_without_a_dialogue_says_so(admin_harness: Harness,
+                                                 chat: dict[str, Any]) -> None:
+    await admin_harness.send(admin_harness.updates.message("/cancel", chat, user=EDITOR))
+    assert admin_harness.api.texts() == [NOTHING_TO_CANCEL]
+
+
+async def test_one_dialogue_at_a_time_in_a_chat(admin_harness: Harness) -> None:
+    chat = private_with(EDITOR)
+    for text in ("/addfact", "/addperson", "The one fact"):
+        await admin_harness.send(admin_harness.updates.message(text, chat, user=EDITOR))
+    texts = admin_harness.api.texts()
+    assert texts[1].startswith("You are already adding a fact here")
+    assert texts[2].startswith("Added fact")
+
+
+async def test_a_dialogue_that_times_out_says_so_and_keeps_nothing(tmp_path: Path) -> None:
+    base = FactBase.open(tmp_path / "db.json", FACTS_DIR, SEEDS_DIR)
+    api = OfflineBotAPI()
+    app = build_application(make_settings(FACTBOT_ADMIN_IDS="42"), base, token=TOKEN,
+                            request=api, dialogue_timeout=dt.timedelta(seconds=0.3))
+    chat = private_with(OWNER)
+    async with running(app):
+        updates = Updates(app.bot)
+        for text in ("/addquote", "Kellogg"):
+            await app.process_update(updates.message(text, chat, user=OWNER))
+        items_before = len(base.items)
+        await asyncio.sleep(1)
+        assert api.texts()[-1] == ("The /addquote dialogue timed out: nothing was added.\n\n"
+                                   "Send /addquote to start again.")
+        await app.process_update(updates.message("Words never added", chat, user=OWNER))
+        assert api.texts()[-1].startswith(("Nothing found", "Results for"))
+    assert len(base.items) == items_before
+    kept = base.store.state()
+    base.close()
+    assert not any(name.startswith(("user:", "conversation:")) for name in kept), kept
 
 
 async def test_a_dialogue_in_a_group_asks_with_force_reply(admin_harness: Harness) -> None:

@@ -10,7 +10,7 @@ from bot.telegram.app import build_application
 from tests.support.offline import TOKEN, OfflineBotAPI
 from tests.support.telegram_rules import parse_html
 from tests.support.updates import Updates, person, private_with
-from tests.telegram.conftest import make_settings
+from tests.telegram.conftest import make_settings, running
 
 FLOODER, BYSTANDER = person(3001, "Flo"), person(3002, "Bea")
 FLOOD = 20
@@ -23,8 +23,7 @@ async def test_a_flood_in_one_chat_does_not_delay_another(factbase: FactBase) ->
     app = build_application(make_settings(), factbase, token=TOKEN, request=api,
                             concurrent_updates=4)
     updates = Updates(app.bot)
-    async with app:
-        await app.start()
+    async with running(app):
         for number in range(FLOOD):
             await app.update_queue.put(updates.message(f"/search zzq{number}",
                                                        private_with(FLOODER), user=FLOODER))
@@ -34,7 +33,6 @@ async def test_a_flood_in_one_chat_does_not_delay_another(factbase: FactBase) ->
                                                    user=BYSTANDER))
         while len(api.sent()) < FLOOD + 1:
             await asyncio.sleep(0.01)
-        await app.stop()
     by_chat = {chat: [call for call in api.calls if call.method == "sendMessage"
                       and call.params["chat_id"] == chat] for chat in (FLOODER["id"],
                                                                        BYSTANDER["id"])}
