@@ -19,6 +19,13 @@ from tests.support.updates import CHANNEL, FORUM, GROUP, PRIVATE, USER, person, 
 CHATS = [PRIVATE, GROUP, FORUM, CHANNEL]
 USERS = [USER, person(OWNER_ID, "Owner"), person(EDITOR_ID, "Editor")]
 ALL_COMMANDS = [*COMMANDS, *ADMIN_COMMANDS, "skip", "cancel", "nosuchcommand"]
+language = st.sampled_from([None, "ru", "uk-UA", "be", "en", "de", "ru_RU\x00"])
+"""The sender's Telegram language_code: each of the bot's languages, and some it lacks."""
+
+
+def speaking(user: dict[str, Any], code: str | None) -> dict[str, Any]:
+    """`user` with `code` as their Telegram language."""
+    return {**user, "language_code": code} if code is not None else user
 
 
 def _message(bot: FuzzBot, text: str, chat: dict[str, Any], user: dict[str, Any]) -> Any:
@@ -27,11 +34,11 @@ def _message(bot: FuzzBot, text: str, chat: dict[str, Any], user: dict[str, Any]
 
 
 @given(command=st.sampled_from(ALL_COMMANDS), at=suffix, args=hostile,
-       chat=st.sampled_from(CHATS), user=st.sampled_from(USERS))
+       chat=st.sampled_from(CHATS), user=st.sampled_from(USERS), code=language)
 def test_every_command_with_hostile_arguments(fuzz_bot: FuzzBot, command: str, at: str,
                                               args: str, chat: dict[str, Any],
-                                              user: dict[str, Any]) -> None:
-    fuzz_bot.process(_message(fuzz_bot, f"/{command}{at} {args}", chat, user))
+                                              user: dict[str, Any], code: str | None) -> None:
+    fuzz_bot.process(_message(fuzz_bot, f"/{command}{at} {args}", chat, speaking(user, code)))
     fuzz_bot.check()
 
 
@@ -60,9 +67,9 @@ def test_forged_buttons_are_answered_and_change_nothing_for_strangers(
 
 
 @given(query=hostile, offset=st.one_of(st.just(""), st.text(max_size=8),
-                                       st.integers(-10, 500).map(str)))
-def test_inline_queries(fuzz_bot: FuzzBot, query: str, offset: str) -> None:
-    fuzz_bot.process(fuzz_bot.updates.inline(query, offset))
+                                       st.integers(-10, 500).map(str)), code=language)
+def test_inline_queries(fuzz_bot: FuzzBot, query: str, offset: str, code: str | None) -> None:
+    fuzz_bot.process(fuzz_bot.updates.inline(query, offset, user=speaking(USER, code)))
     fuzz_bot.check()
     [answered] = fuzz_bot.calls("answerInlineQuery")
     assert len(answered["results"]) <= 50
