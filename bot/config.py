@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+HOST_PATTERN = re.compile(r"(?=.*[A-Za-z])[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})*")
+
+
+def _http_url(value: str, example: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or " " in value:
+        raise ValueError(f"must be an http(s) address such as {example}")
+    try:
+        _ = parts.port
+    except ValueError:
+        raise ValueError(f"has a port that is not a number from 1 to 65535: {example}") from None
+    return value
 
 
 def _data_dir(name: str) -> Path:
@@ -43,6 +60,53 @@ class Settings(BaseSettings):
         if not all(part.isascii() and part.isdigit() for part in parts):
             raise ValueError("must be Telegram user ids separated by commas, such as 12345,67890")
         return ",".join(parts)
+
+    @field_validator("telegram_bot_token", "webhook_secret", mode="before")
+    @classmethod
+    def _stripped(cls, value: object) -> object:
+        """A token or secret pasted with a trailing newline or spaces still works."""
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
+        return level
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        return _http_url(value.strip(), "https://api.telegram.org/bot")
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        return _http_url(value.strip(), "https://bot.example.com/factbot")
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not SECRET_PATTERN.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1 to 256 of the characters A-Z a-z 0-9 _ -")
+        return value
+
+    @field_validator("webhook_listen")
+    @classmethod
+    def _listen(cls, value: str) -> str:
+        address = value.strip()
+        try:
+            ipaddress.ip_address(address)
+        except ValueError:
+            if not HOST_PATTERN.fullmatch(address):
+                raise ValueError("must be an IP address such as 127.0.0.1 or 0.0.0.0, or a host"
+                                 " name") from None
+        return address
 
     @property
     def owner_ids(self) -> frozenset[int]:

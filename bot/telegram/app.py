@@ -28,6 +28,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot import exits
 from bot.admin import Admin
 from bot.answers import COMMANDS, describe
 from bot.config import Settings
@@ -54,6 +55,9 @@ from bot.telegram.persistence import StorePersistence
 logger = logging.getLogger(__name__)
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
+QUIET_AT_START = ("telegram", "bot.telegram.delivery")
+"""Loggers whose retries and tracebacks during start-up show only at DEBUG: a bot that cannot
+start says why in one line."""
 DESCRIPTION = N_(
     "I answer questions about the news from a curated fact base, and cite the article behind "
     "every answer. Try /demands, /quote kellogg, /timeline, or just ask."
@@ -114,6 +118,8 @@ def command_menu(lang: Language = "en") -> list[BotCommand]:
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Set the command menus and descriptions in each language; a failure here is logged, not
     fatal."""
+    for name in QUIET_AT_START:
+        logging.getLogger(name).setLevel(logging.NOTSET)  # started: their warnings count again
     services = cast(BotApplication, application).services
     settings = services.settings
     bot = application.bot
@@ -241,7 +247,7 @@ def build_application(
 def read_token(settings: Settings) -> str | None:
     """The configured token if it looks like one; None otherwise."""
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
-    return token if TOKEN_PATTERN.match(token.strip()) else None
+    return token if TOKEN_PATTERN.fullmatch(token) else None
 
 
 def token_problem(settings: Settings) -> str:
@@ -252,13 +258,35 @@ def token_problem(settings: Settings) -> str:
             " (like 123456789:AAE...) in the environment or in .env")
 
 
+def _start_up_failure(settings: Settings, error: Exception) -> tuple[int, str]:
+    """The exit code and the one line for a bot that could not start."""
+    where = settings.api_base_url
+    if isinstance(error, InvalidToken):
+        return exits.TOKEN_REFUSED, (f"the Bot API at {where} refused the token (or is not a Bot"
+                                     " API): check TELEGRAM_BOT_TOKEN and FACTBOT_API_BASE_URL")
+    if isinstance(error, NetworkError):
+        return exits.API_UNREACHABLE, f"cannot reach the Bot API at {where}: {error.message}"
+    if isinstance(error, TelegramError):
+        return exits.API_UNREACHABLE, f"the Bot API at {where} answered with an error: {error}"
+    address = f"{settings.webhook_listen}:{settings.webhook_port}"
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return exits.PORT_UNAVAILABLE, f"cannot listen for the webhook on {address}: {reason}"
+
+
 def run_bot(settings: Settings, base: FactBase, token: str) -> int:
-    """Run until SIGINT or SIGTERM: long polling, or a webhook when one is configured."""
+    """Run until SIGINT or SIGTERM: long polling, or a webhook when one is configured.
+
+    A bot that cannot start (token refused, Bot API unreachable, webhook port taken) exits with
+    one line and its own exit code; python-telegram-bot's own log of it shows only at DEBUG.
+    """
     configure_logging(settings.log_level, token)
     application = build_application(settings, base, token=token)
     admin_ops = application.services.admin
     application.services.control = ControlServer(
         settings.db_path, lambda request: perform(admin_ops, request))
+    if settings.log_level != "DEBUG":
+        for name in QUIET_AT_START:
+            logging.getLogger(name).setLevel(logging.CRITICAL)  # post_init restores them
     try:
         if settings.webhook_url:
             secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
@@ -273,11 +301,9 @@ def run_bot(settings: Settings, base: FactBase, token: str) -> int:
         else:
             application.run_polling(allowed_updates=Update.ALL_TYPES,
                                     timeout=settings.poll_timeout)
-    except InvalidToken:
-        print("factbot: Telegram refused the token: check TELEGRAM_BOT_TOKEN", file=sys.stderr)
-        return 2
-    except NetworkError as error:
-        print(f"factbot: cannot reach the Bot API at {settings.api_base_url}: {error}",
-              file=sys.stderr)
-        return 1
-    return 0
+    except (TelegramError, OSError) as error:
+        logger.debug("the bot could not start", exc_info=error)
+        code, line = _start_up_failure(settings, error)
+        print(f"factbot: {line}", file=sys.stderr)
+        return code
+    return exits.OK

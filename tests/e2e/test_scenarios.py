@@ -4,9 +4,7 @@ webhook, faults and shutdown."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from pathlib import Path
 
 from aiohttp import ClientSession
@@ -154,23 +152,6 @@ async def test_sigterm_under_load_exits_cleanly_and_keeps_the_database(
     assert "Traceback" not in process.log()
     store = FactStore(process.db_path)
     assert any(item.id == "kellogg-something-new" for item in store.items())
-
-
-async def test_a_wrong_api_address_gives_one_line(tmp_path: Path) -> None:
-    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "FACTBOT_API_BASE_URL": "http://127.0.0.1:9/bot",
-           "FACTBOT_DB_PATH": str(tmp_path / "db.json")}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=tmp_path, env={**_base_env(), **env},
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-    _, err = await asyncio.wait_for(process.communicate(), 60)
-    assert process.returncode == 1
-    assert err.decode().count("\n") == 1, err.decode()
-    assert "cannot reach the Bot API at http://127.0.0.1:9/bot" in err.decode()
-    assert TOKEN not in err.decode()
-
-
-def _base_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith(("FACTBOT_", "TELEGRAM_"))}
 
 
 async def test_the_webhook_double_accepts_raw_posts(double: BotAPIDouble) -> None:
