@@ -34,8 +34,10 @@ MAX_ENTRIES = 50
 MAX_SUGGESTIONS = 8
 """Most suggestions an answer offers (each is a button in Telegram)."""
 DEMAND_TOPIC_COVERAGE = 0.3
-"""A question already known to ask for Russia's demands needs less of its other words held
-by a demand ("does russia want ukraine to give up nuclear weapons")."""
+"""A question already known to ask for Russia's demands needs less of its other words held by
+a demand ("does russia want ukraine to give up nuclear weapons")."""
+SAID_TOPIC_COVERAGE = 0.55
+"""Likewise for what a named person said about a topic."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 
@@ -626,7 +628,8 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
         return Answer(title=_("What {names} said", names=names), entries=_entries(base, said))
     speakers = {person.id for person in people}
     result = base.index.search(question.topic, kinds=frozenset({"quote", "statement"}),
-                               limit=MAX_SEARCH_RESULTS, suggest=False)
+                               limit=MAX_SEARCH_RESULTS, suggest=False,
+                               min_coverage=SAID_TOPIC_COVERAGE)
     about = [hit.item for hit in result.hits
              if isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers]
     topic = " ".join(slot.typed for slot in question.topic)

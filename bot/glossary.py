@@ -67,6 +67,10 @@ class Slot:
     alternatives: tuple[str, ...]
     known: bool = False
     """The glossary recognised it."""
+    spelt: str = ""
+    """The word meant, when what was typed was a misspelling of it."""
+    entry: str = ""
+    """The id of the glossary entry that recognised it."""
 
 
 QUESTION_WORDS = frozenset({"who", "what", "when", "why", "say"})
@@ -141,29 +145,39 @@ class Glossary:
         for phrases in self._phrases.values():
             phrases.sort(key=lambda pair: -len(pair[0]))
 
-    def read(self, text: str) -> list[Slot]:
-        """The query's slots, in order; stopwords of Russian and Ukrainian dropped."""
+    def words(self) -> set[str]:
+        """The Latin-letter words of every phrase (for spelling corrections)."""
+        return {word for entry in self.entries.values()
+                for phrase in (*entry.phrases, *entry.means)
+                for word in words(phrase) if not is_cyrillic(word)}
+
+    def read(self, text: str, spell: Callable[[str], str] | None = None) -> list[Slot]:
+        """The query's slots, in order; stopwords of Russian and Ukrainian dropped;
+        `spell(word)` gives the word a misspelt one means (or the word itself)."""
         typed = words(text)
-        keys = [_keys(word) for word in typed]
+        spelt = [spell(word) for word in typed] if spell else typed
+        keys = [_keys(word) for word in spelt]
         slots: list[Slot] = []
         position = 0
         while position < len(typed):
             found = self._phrase_at(keys, position)
             if found is not None:
                 length, entry = found
-                phrase = typed[position : position + length]
+                phrase = spelt[position : position + length]
                 english = tuple(word for word in phrase if not is_cyrillic(word))
-                slots.append(Slot(" ".join(phrase), tuple(dict.fromkeys((*english, *entry.means))),
-                                  known=True))
+                shown = " ".join(typed[position : position + length])
+                slots.append(Slot(shown, tuple(dict.fromkeys((*english, *entry.means))),
+                                  known=True, spelt=_changed(shown, " ".join(phrase)),
+                                  entry=entry.id))
                 position += length
                 continue
-            word = typed[position]
+            word, meant = typed[position], spelt[position]
             position += 1
             if is_cyrillic(word):
                 if word not in CYRILLIC_STOPWORDS:
                     slots.append(Slot(word, (transliterate(word),)))
             else:
-                slots.append(Slot(word, (word,)))
+                slots.append(Slot(word, (meant,), spelt=_changed(word, meant)))
         return slots
 
     def _phrase_at(self, keys: list[frozenset[str]],
@@ -178,6 +192,10 @@ class Glossary:
                                                           strict=True)):
                 return len(phrase), entry
         return None
+
+
+def _changed(typed: str, meant: str) -> str:
+    return meant if meant != typed else ""
 
 
 def parse_entries(text: str, where: str) -> list[GlossaryEntry]:

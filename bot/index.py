@@ -25,7 +25,7 @@ from bot.glossary import Glossary, Slot
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 from bot.names import NameIndex, PeopleMatch, slot_terms
 from bot.postings import Postings, highest
-from bot.text import REAL_WORD, commonness, rarity, stem, words
+from bot.text import REAL_WORD, commonness, rarity, skeleton, stem, words
 from bot.vocabulary import SUGGEST_CUTOFF, Vocabulary
 
 REPEAT_BONUS = 1.0 + math.log(2)
@@ -39,6 +39,8 @@ CORRECTION_MARGIN = 5.0
 """A correction this much less similar than the best one is not what the query word meant."""
 SYNONYM_SCORE = 90.0
 """Similarity of a word the glossary gives for the one typed: the typed word ranks first."""
+SPELLING_CUTOFF = 80.0
+"""Least rapidfuzz ratio at which a misspelt word is taken for a word of the fact base."""
 MIN_COVERAGE = 0.7
 """Share of a query's information (its slots' weights) an item must hold to be an answer."""
 
@@ -123,6 +125,9 @@ class SearchIndex:
         self._vocabulary = Vocabulary()
         self._surface: dict[str, str] = {}
         """A word as written for each stem, to show readers."""
+        self._spelling: Vocabulary | None = None
+        """Words as written, for respelling a misspelt query word; made when first needed
+        and forgotten when the vocabulary learns a word."""
 
     def __len__(self) -> int:
         return len(self._items)
@@ -144,6 +149,8 @@ class SearchIndex:
                 held[term].append(number)
                 if count > 1:
                     repeated[term].append(number)
+        if any(term not in self._vocabulary for term in held):
+            self._spelling = None
         for term, numbers in held.items():
             self._vocabulary.add(term)
             self._postings.add_many(term, numbers)
@@ -197,8 +204,27 @@ class SearchIndex:
         return self._surface.get(term, term)
 
     def read(self, query: str) -> list[Slot]:
-        """The query's slots as the glossary reads it."""
-        return self.glossary.read(query)
+        """The query's slots as the glossary reads it, misspelt words respelt."""
+        return self.glossary.read(query, self._spell)
+
+    def _spell(self, word: str) -> str:
+        """The word a misspelt query word means: the most similar word of the fact base or
+        the glossary, as written ("expanshion" -> "expansion"), one that sounds alike first
+        ("stant" -> "stent", not "start"); real words, words the fact base holds and short
+        words are kept as typed."""
+        if (len(word) < 4 or not word.isascii() or not word.isalpha()
+                or stem(word) in self._vocabulary or commonness(word) >= REAL_WORD):
+            return word
+        if self._spelling is None:
+            self._spelling = Vocabulary()
+            for written in {*self._surface.values(), *self.glossary.words()}:
+                if len(written) >= 4 and written.isascii() and written.isalpha():
+                    self._spelling.add(written)
+        sound = skeleton(word)
+        found = sorted(self._spelling.match(word, SPELLING_CUTOFF),
+                       key=lambda pair: (-pair[1], skeleton(pair[0]) != sound, pair[0]))
+        best = [term for term, score in found if SPELLING_CUTOFF <= score < 100]
+        return best[0] if best else word
 
     def resolve_people(self, query: str | list[Slot], *, suggest: bool = True) -> PeopleMatch:
         """The people `query` names: by exact name or alias, else by each of its words; near
@@ -213,10 +239,11 @@ class SearchIndex:
         limit: int = 50,
         *,
         suggest: bool = True,
-        min_coverage: float = MIN_COVERAGE,
+        min_coverage: float | None = None,
     ) -> SearchResult:
         """Items relevant to `query` (its first `MAX_QUERY_WORDS` meaningful slots), best
-        first; nothing when no item holds `min_coverage` of its information.
+        first; nothing when no item holds `min_coverage` (default `MIN_COVERAGE`) of its
+        information.
 
         An item's score is the sum, over the slots, of its best-matching term's weight
         (rarity times similarity, more if the item holds the term twice or more). Items
@@ -247,7 +274,8 @@ class SearchIndex:
             candidates &= self._any_of(self._kinds.mask(kind) for kind in kinds)
         total = sum(worth) or 1.0
         parts = self._score_parts(candidates, options)
-        enough = [part for part in parts if part.coverage >= min_coverage * total - 1e-9]
+        least = (MIN_COVERAGE if min_coverage is None else min_coverage) * total - 1e-9
+        enough = [part for part in parts if part.coverage >= least]
         result.hits = self._top(enough, limit, total)
         if not result.hits:
             result.near = self._top(parts, 5, total)
@@ -260,6 +288,8 @@ class SearchIndex:
         """The terms a slot stands for, with their similarity: the glossary's words as they
         are, the typed word itself, its longer forms, or its likeliest corrections."""
         meanings: dict[str, float] = {}
+        if slot.spelt:
+            result.corrections[slot.typed] = slot.spelt
         for position, term in enumerate(found):
             matched = self._meanings(term) if position == 0 or not slot.known else (
                 [(term, SYNONYM_SCORE)] if term in self._vocabulary else [])
@@ -270,7 +300,7 @@ class SearchIndex:
                     result.corrections[slot.typed] = self.shown(matched[0][0])
             for known, similarity in matched:
                 meanings[known] = max(meanings.get(known, 0.0), similarity)
-        if slot.known:
+        if slot.known and not slot.spelt:
             result.corrections.pop(slot.typed, None)
         return sorted(meanings.items(), key=lambda pair: -pair[1])
 
@@ -329,11 +359,18 @@ class SearchIndex:
         return parts
 
     def _top(self, parts: list[_Part], limit: int, total: float) -> list[Hit]:
-        """The `limit` best: groups from the highest score, each newest first."""
+        """The `limit` best: groups from the highest score, each newest first (parts whose
+        scores differ only by rounding are one group)."""
+        groups: dict[float, list[_Part]] = defaultdict(list)
+        for part in parts:
+            groups[round(part.score, 9)].append(part)
         hits: list[Hit] = []
-        for part in sorted(parts, key=lambda part: (-part.score, -part.coverage)):
-            hits += (Hit(self._items[self._ids[number]], part.score, part.coverage / total)
-                     for number in highest(part.members, limit - len(hits)))
+        for score in sorted(groups, reverse=True):
+            members = self._any_of(part.members for part in groups[score])
+            for number in highest(members, limit - len(hits)):
+                part = next(part for part in groups[score] if part.members >> number & 1)
+                hits.append(Hit(self._items[self._ids[number]], part.score,
+                                part.coverage / total))
             if len(hits) >= limit:
                 break
         return hits

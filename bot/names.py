@@ -96,11 +96,12 @@ class NameIndex:
         options = [terms for terms in map(slot_terms, slots) if terms][:MAX_NAME_WORDS]
         if not options:
             return PeopleMatch()
-        for phrase in {" ".join(terms[0] for terms in options),
-                       " ".join(terms[-1] for terms in options)}:
-            exact = self._phrases.get(phrase)
-            if exact:
-                return PeopleMatch(people=self._ordered(exact), exact=True)
+        exact = None if any(slot.spelt for slot in slots) else next(filter(None, (
+            self._phrases.get(phrase) for phrase in (" ".join(terms[0] for terms in options),
+                                                     " ".join(terms[-1] for terms in options))
+        )), None)
+        if exact:
+            return PeopleMatch(people=self._ordered(exact), exact=True)
         scores = self._score(options, MATCH_CUTOFF, is_word)
         best = max(scores.values(), default=0.0)
         if best >= MATCH_CUTOFF:

@@ -26,6 +26,9 @@ SAID_WORDS = frozenset(map(stem, """say said says saying think thinks thought vi
 DEMAND_WORDS = frozenset(map(stem, ("demands", "conditions")))
 """Stems that ask for Russia's demands (the glossary maps "want", "требования" and the like)."""
 DEMANDERS = frozenset({"russia", "vladimir-putin"})
+ADDRESSEES = frozenset({"united-states", "washington", "ukraine"})
+"""Glossary entries naming whom Russia makes demands of: "what does russia want from the us"
+asks for every demand, not those that mention the U.S."""
 """Who a question about demands may name and still mean the list of demands."""
 
 
@@ -67,6 +70,8 @@ def understand(index: SearchIndex, text: str) -> Question:
         elif held & DEMAND_WORDS:
             demands = True
         if held & (SAID_WORDS | {"who", "what", "when", "why"}) or not slot_terms(slot):
+            if held & SAID_WORDS:
+                searched.append(slot)
             position += 1
             continue
         people, length = _people_at(index, slots, position)
@@ -84,7 +89,7 @@ def understand(index: SearchIndex, text: str) -> Question:
                 rest.append(spelt)
             continue
         searched.append(slot)
-        if not held & DEMAND_WORDS:
+        if not held & DEMAND_WORDS and not (demands and slot.entry in ADDRESSEES):
             rest.append(slot)
         position += 1
     question.slots = searched

@@ -21,7 +21,8 @@ STOPWORDS = frozenset(
     its just know let me more most much my no not now of on or our over please really said say
     says she should so some something than that the their them then there these they thing
     things this those to up very was we were what whats when where which who whom whose why
-    will with would you your tell show quote quotes anyone someone mean means""".split()
+    will with would you your tell show quote quotes anyone someone mean means ever isn aren
+    wasn weren won don doesn didn hasn haven hadn couldn wouldn shouldn ll ve re""".split()
 )
 """English words that carry no meaning for a lookup (question words included: the question
 parser reads them before they are dropped)."""
@@ -154,7 +155,14 @@ def commonness(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+RARITY_FLOOR = 0.05
+COMMON_ZIPF = 6.5
+RARE_ZIPF = 3.0
+
+
 def rarity(word: str) -> float:
-    """How much a word the fact base does not hold tells about a question, from 0.15 (an
-    everyday word such as "give") to 1 (a rare one such as "casualties")."""
-    return min(1.0, max(0.15, (6.5 - commonness(word)) / 3.5))
+    """How much a word the fact base does not hold tells about a question, from
+    `RARITY_FLOOR` (an everyday word such as "give", Zipf `COMMON_ZIPF` and more) to 1 (a
+    rare one such as "casualties", Zipf `RARE_ZIPF` and less)."""
+    share = (COMMON_ZIPF - commonness(word)) / (COMMON_ZIPF - RARE_ZIPF)
+    return min(1.0, max(RARITY_FLOOR, share))

@@ -12,7 +12,8 @@ from bot.factbase import FactBase
 from bot.glossary import Slot
 from bot.index import MAX_QUERY_WORDS, MIN_COVERAGE, REPEAT_BONUS, SearchIndex, SearchResult
 from bot.models import Fact, Person
-from bot.text import normalize, rarity, stem, tokenize
+from bot.names import slot_terms
+from bot.text import normalize, rarity, tokenize
 from bot.vocabulary import Vocabulary
 
 
@@ -167,12 +168,16 @@ def test_search_ranks_exactly_as_scoring_every_document_would(
     index = SearchIndex()
     facts = [_fact(number, " ".join(words)) for number, words in enumerate(texts)]
     index.build(facts)
-    typed = {stem(word): word for word in reversed(query) if stem(word)}
-    meanings = {term: index._slot_meanings(Slot(word, (word,)), [term], SearchResult())
-                for term, word in reversed(typed.items())}
+    slots: dict[str, Slot] = {}
+    for word in query:
+        for slot in index.read(word):
+            if slot_terms(slot):
+                slots.setdefault(slot_terms(slot)[0], slot)
+    meanings = {term: index._slot_meanings(slot, slot_terms(slot), SearchResult())
+                for term, slot in slots.items()}
     words = list(meanings)
     worth = {term: index._idf(index._postings.count(found[0][0])) if found
-             else index._idf(1) * rarity(typed[term]) for term, found in meanings.items()}
+             else index._idf(1) * rarity(slots[term].typed) for term, found in meanings.items()}
     expected = []
     for number, fact in enumerate(facts):
         held = Counter(tokenize(fact.text + " " + fact.topic))
