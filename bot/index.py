@@ -25,7 +25,7 @@ from bot.glossary import Glossary, Slot
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 from bot.names import NameIndex, PeopleMatch, slot_terms
 from bot.postings import Postings, highest
-from bot.text import REAL_WORD, commonness, rarity, skeleton, stem, words
+from bot.text import REAL_WORD, commonness, rarity, skeleton, stem, stems, words
 from bot.vocabulary import SUGGEST_CUTOFF, Vocabulary
 
 REPEAT_BONUS = 1.0 + math.log(2)
@@ -85,17 +85,14 @@ def searchable_text(item: Item, people: dict[str, Person]) -> str:
     return ""
 
 
-def _term_counts(text: str, surface: dict[str, str] | None = None) -> Counter[str]:
-    """How many times `text` holds each of its meaningful stems; with `surface`, each new
-    stem's word as written is kept there (to show a reader words, not stems)."""
+def _term_counts(text: str, written: set[str] | None = None) -> Counter[str]:
+    """How many times `text` holds each of its meaningful stems; with `written`, its words
+    as written are added there (to show a reader words, not stems)."""
     typed = words(text)
-    found = list(map(stem, typed))
-    counts = Counter(found)
+    counts = Counter(stems(typed))
     counts.pop("", None)
-    if surface is not None:
-        for term, word in zip(found, typed, strict=True):
-            if term and term not in surface:
-                surface[term] = word
+    if written is not None:
+        written.update(typed)
     return counts
 
 
@@ -123,8 +120,10 @@ class SearchIndex:
         """The documents that hold a term more than once: they rank above those holding it once."""
         self._kinds = Postings()
         self._vocabulary = Vocabulary()
-        self._surface: dict[str, str] = {}
-        """A word as written for each stem, to show readers."""
+        self._written: set[str] = set()
+        """Every word as written in the items (for showing stems and respelling)."""
+        self._surface: dict[str, str] | None = None
+        """A word as written for each stem, made from `_written` when first needed."""
         self._spelling: Vocabulary | None = None
         """Words as written, for respelling a misspelt query word; made when first needed
         and forgotten when the vocabulary learns a word."""
@@ -145,12 +144,12 @@ class SearchIndex:
             number = self._enter(item)
             kinds[item.KIND].append(number)
             text = searchable_text(item, self.names.people)
-            for term, count in _term_counts(text, self._surface).items():
+            for term, count in _term_counts(text, self._written).items():
                 held[term].append(number)
                 if count > 1:
                     repeated[term].append(number)
         if any(term not in self._vocabulary for term in held):
-            self._spelling = None
+            self._spelling = self._surface = None
         for term, numbers in held.items():
             self._vocabulary.add(term)
             self._postings.add_many(term, numbers)
@@ -201,6 +200,10 @@ class SearchIndex:
 
     def shown(self, term: str) -> str:
         """A stem as a reader would write it ("negoti" -> "negotiations")."""
+        if self._surface is None:
+            self._surface = {}
+            for word in sorted(self._written):
+                self._surface.setdefault(stem(word), word)
         return self._surface.get(term, term)
 
     def read(self, query: str) -> list[Slot]:
@@ -217,7 +220,7 @@ class SearchIndex:
             return word
         if self._spelling is None:
             self._spelling = Vocabulary()
-            for written in {*self._surface.values(), *self.glossary.words()}:
+            for written in {*self._written, *self.glossary.words()}:
                 if len(written) >= 4 and written.isascii() and written.isalpha():
                     self._spelling.add(written)
         sound = skeleton(word)

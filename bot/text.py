@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 
 import Stemmer
 
@@ -32,12 +31,31 @@ MAX_CACHED = 200_000
 without bound."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 _US = re.compile(r"\bu\.\s?s\.(?=\W|$)")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _APOSTROPHES = re.compile("['’ʼ`]")
 _STEMMER = Stemmer.Stemmer("english")
-_STEMS: dict[str, str] = {}
+
+
+class _Stems(dict[str, str]):
+    """Each word seen and its stem ("" for a word that carries no meaning)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > MAX_CACHED:
+            self.clear()
+        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            found = ""
+        elif word.isascii() and not word.isdigit():
+            found = _STEMMER.stemWord(word)
+        else:
+            found = word
+        self[word] = found
+        return found
+
+
+_STEMS = _Stems()
 
 _LATIN_OF = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ё": "yo",
@@ -72,8 +90,11 @@ def normalize(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of `text`, normalised, in order (apostrophes inside Cyrillic words kept;
     an English possessive's "s" split off)."""
+    text = normalize(text)
+    if text.isascii():
+        return _ASCII_WORD.findall(text)
     found: list[str] = []
-    for word in _WORD.findall(normalize(text)):
+    for word in _WORD.findall(text):
         if is_cyrillic(word):
             found.append(_APOSTROPHES.sub("'", word))
         else:
@@ -83,28 +104,17 @@ def words(text: str) -> list[str]:
 
 def stem(word: str) -> str:
     """The word's stem ("" for a stopword or a lone letter); Cyrillic words are kept."""
-    found = _STEMS.get(word)
-    if found is None:
-        if len(_STEMS) > MAX_CACHED:
-            _STEMS.clear()
-        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
-            found = ""
-        elif word.isascii() and not word.isdigit():
-            found = _STEMMER.stemWord(word)
-        else:
-            found = word
-        _STEMS[word] = found
-    return found
+    return _STEMS[word]
+
+
+def stems(typed: list[str]) -> list[str]:
+    """The stems of many words at once."""
+    return list(map(_STEMS.__getitem__, typed))
 
 
 def tokenize(text: str) -> list[str]:
     """The meaningful words of `text` as stems, in order."""
-    return [term for term in map(stem, words(text)) if term]
-
-
-def terms(text: str) -> Iterator[str]:
-    """Every stem of `text`, stopwords included as "" (callers count or drop them)."""
-    return map(stem, words(text))
+    return [term for term in stems(words(text)) if term]
 
 
 def transliterate(word: str) -> str:
