@@ -33,7 +33,10 @@ from bot.stats import LookupStats
 from bot.telegram.callbacks import CallbackCodec
 from bot.telegram.render import Reply, render_reply
 
-MAX_REMEMBERED_REPLIES = 256
+MAX_REMEMBERED_REPLIES = 64
+"""Replies remembered per chat, so that editing one of its latest commands edits the reply."""
+MAX_CHATS_REMEMBERED = 5000
+"""Chats whose replies are remembered; beyond it the least recently active are forgotten."""
 MAX_CACHED_ANSWERS = 512
 DIALOGUE_TIMEOUT = dt.timedelta(minutes=15)
 
@@ -64,9 +67,11 @@ class ChatData:
     """Kept per chat across restarts: which reply of the bot's answers which message."""
 
     replies: OrderedDict[int, int] = field(default_factory=OrderedDict)
+    active_at: float = 0.0
 
     def remember(self, asked: int, replied: int) -> None:
         """Note that message `replied` answers message `asked`; the oldest are forgotten."""
+        self.active_at = time.time()
         self.replies[asked] = replied
         while len(self.replies) > MAX_REMEMBERED_REPLIES:
             self.replies.popitem(last=False)
@@ -133,8 +138,17 @@ class FactbotApplication(
         await super().initialize()
         self.services.admin.stats = self.bot_data.stats
 
+    def forget_idle_chats(self) -> None:
+        """Beyond `MAX_CHATS_REMEMBERED` chats, forget the least recently active tenth."""
+        if len(self.chat_data) <= MAX_CHATS_REMEMBERED:
+            return
+        by_age = sorted(self.chat_data.items(), key=lambda pair: pair[1].active_at)
+        for chat_id, _ in by_age[: len(by_age) - MAX_CHATS_REMEMBERED * 9 // 10]:
+            self.drop_chat_data(chat_id)
+
     async def update_persistence(self) -> None:
         """Hand the changed data to the persistence, then have it written in one go."""
+        self.forget_idle_chats()
         await super().update_persistence()
         if self.persistence is not None:
             await self.persistence.flush()

@@ -11,7 +11,8 @@ The state is JSON documents by name, and only those that changed are written:
 - `callback:<key>`: a long button payload (`CallbackCodec`), with its age for eviction order
   (a payload UTF-8 cannot hold, with a lone surrogate, is not kept: its button expires);
 - `stats:<hour>`: one hour of lookup statistics (`LookupStats`), a week of them at most;
-- `chat:<id>`: the replies remembered in a chat (`ChatData`), bounded per chat;
+- `chat:<id>`: the replies remembered in a chat (`ChatData`): 64 at most, in the 5,000 most
+  recently active chats;
 - `user:<id>`: a user's dialogues, one per chat (`UserData`);
 - `conversation:<name>:<chat>:<user>`: the state of a persistent `ConversationHandler`.
 """
@@ -28,7 +29,7 @@ from bot.factbase import FactBase
 from bot.telegram.callbacks import CallbackCodec
 from bot.telegram.context import BotData, ChatData, Dialogue, UserData
 
-UPDATE_INTERVAL_SECONDS = 5.0
+UPDATE_INTERVAL_SECONDS = 10.0
 CALLBACK, STATS, CHAT, USER, CONVERSATION = "callback:", "stats:", "chat:", "user:", \
     "conversation:"
 
@@ -56,12 +57,14 @@ def _json_safe(value: Any) -> Any:
 
 
 def _chat_document(data: ChatData) -> Document:
-    return {"replies": [[asked, replied] for asked, replied in data.replies.items()]}
+    return {"replies": [[asked, replied] for asked, replied in data.replies.items()],
+            "active_at": data.active_at}
 
 
 def _chat_data(document: Document) -> ChatData:
     return ChatData(OrderedDict((int(asked), int(replied))
-                                for asked, replied in document.get("replies", [])))
+                                for asked, replied in document.get("replies", [])),
+                    float(document.get("active_at", 0.0)))
 
 
 def _user_document(data: UserData) -> Document:

@@ -6,7 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
+
 from bot.factbase import FactBase
+from bot.store import FactStore
+from bot.telegram import context
 from bot.telegram.app import build_application
 from tests.conftest import FACTS_DIR, SEEDS_DIR
 from tests.support.offline import TOKEN, OfflineBotAPI
@@ -101,3 +105,20 @@ async def test_two_dialogues_of_one_editor_in_two_chats_stay_apart(db_path: Path
         facts = [item for item in base.items.values() if item.KIND == "fact"
                  and getattr(item, "text", "") == "A private chat fact"]
         assert len(facts) == 1
+
+
+async def test_only_the_most_recently_active_chats_are_remembered(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context, "MAX_CHATS_REMEMBERED", 10)
+    async with bot_on(db_path) as bot:
+        for number in range(12):
+            chat = private_with(person(9000 + number))
+            await bot.send(bot.updates.message("/quote kellogg", chat, user=person(9000 + number)))
+        await bot.app.update_persistence()
+        kept = sorted(bot.app.chat_data)
+    assert kept == [9000 + number for number in range(3, 12)]
+    store = FactStore(db_path)
+    assert sorted(name for name in store.state() if name.startswith("chat:")) == sorted(
+        f"chat:{chat_id}" for chat_id in kept)
+    store.close()
