@@ -7,6 +7,8 @@
     factbot export [-o FILE]       the whole base as JSON
     factbot admin --as ID "/addfact ..."   an admin command, acting as that Telegram user id
     factbot run                    the Telegram bot
+    factbot status                 whether the bot is up (exit code 0), and when it last heard
+                                   from Telegram
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from bot.index import SearchIndex
 from bot.layout import PLAIN, render_all
 from bot.lock import DatabaseBusyError, holder_of
 from bot.maintenance import curation_failure, failure, perform
+from bot.status import describe, read_status, status_path
 from bot.storage import DatabaseError
 
 RUN = "factbot run"
@@ -197,6 +200,12 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         base.close()
 
 
+def _status(settings: Settings, args: argparse.Namespace) -> int:
+    healthy, line = describe(read_status(status_path(settings.db_path)), time.time())
+    print(line)
+    return exits.OK if healthy else exits.PROBLEM
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     parser = argparse.ArgumentParser(
@@ -223,6 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("text", nargs="+", help='e.g. "/addfact The talks resume on Monday"')
     admin.set_defaults(handler=_admin)
     commands.add_parser("run", help="run the Telegram bot").set_defaults(handler=_run)
+    commands.add_parser("status", help="whether the bot is up, and its last contact with"
+                        " Telegram (exit code 0 when up)").set_defaults(handler=_status)
     return parser
 
 

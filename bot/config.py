@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
@@ -51,6 +52,8 @@ class Settings(BaseSettings):
     admin_ids: str = Field("", alias="FACTBOT_ADMIN_IDS")
     error_chat_id: int | None = Field(None, alias="FACTBOT_ERROR_CHAT_ID")
     log_level: str = Field("INFO", alias="FACTBOT_LOG_LEVEL")
+    log_format: Literal["text", "json"] = Field("text", alias="FACTBOT_LOG_FORMAT")
+    health_port: int | None = Field(None, alias="FACTBOT_HEALTH_PORT", ge=1, le=65535)
     lock_wait: float = Field(30.0, alias="FACTBOT_LOCK_WAIT", ge=0, le=3600)
 
     @field_validator("admin_ids")

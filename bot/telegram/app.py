@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import html
+import json
 import logging
 import re
 import sys
@@ -17,7 +18,7 @@ import traceback
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import BotCommand, BotCommandScopeAllGroupChats, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
@@ -36,6 +37,7 @@ from bot.control import ControlServer
 from bot.factbase import FactBase
 from bot.i18n import MENU_LANGUAGES, N_, Language, load_all, speaking, translate
 from bot.maintenance import perform
+from bot.status import STATUS_INTERVAL_SECONDS, status_path
 from bot.storage import WriteRefusedError
 from bot.telegram import admin, handlers
 from bot.telegram.context import (
@@ -49,6 +51,7 @@ from bot.telegram.context import (
     language_of,
 )
 from bot.telegram.delivery import BotAPIRequest, ChatOrderedProcessor, RetryingRateLimiter
+from bot.telegram.health import Health, HealthServer
 from bot.telegram.inline import on_inline_query
 from bot.telegram.persistence import StorePersistence
 
@@ -64,6 +67,8 @@ DESCRIPTION = N_(
 )
 SHORT_DESCRIPTION = N_(
     "Source-cited answers about Russia’s demands for ending the war in Ukraine.")
+GROUP_HIDDEN = frozenset({"start", "about"})
+"""Commands left out of the group menu: a welcome and the sources' list belong in private."""
 BOOTSTRAP_FAILURE = "Network Retry Loop (Bootstrap Initialize Application)"
 SORRY = N_("Sorry, something went wrong while answering that. Please try again in a moment.")
 
@@ -96,28 +101,48 @@ def _not_start_up_failure(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith(BOOTSTRAP_FAILURE)
 
 
-def configure_logging(level: str, token: str) -> None:
-    """Log to standard error, never showing the token; httpx's request lines only on warnings."""
+class JSONFormatter(logging.Formatter):
+    """One JSON object a line: time, level, logger, message, and the traceback if any."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {"time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                     timespec="milliseconds"),
+                 "level": record.levelname, "logger": record.name,
+                 "message": record.getMessage()}
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(level: str, token: str, log_format: str = "text") -> None:
+    """Log to standard error (as text, or JSON lines), never showing the token; httpx's request
+    lines and the job scheduler's only on warnings."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(JSONFormatter() if log_format == "json" else
+                         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(TokenFilter(token))
     handler.addFilter(_not_start_up_failure)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
-def command_menu(lang: Language = "en") -> list[BotCommand]:
-    """The commands everyone sees in the menu, described in `lang`."""
+def command_menu(lang: Language = "en", *, group: bool = False) -> list[BotCommand]:
+    """The commands everyone sees in the menu, described in `lang`; in groups, the lookups
+    and /help only."""
+    hidden = GROUP_HIDDEN if group else {"start"}
     with speaking(lang):
         return [BotCommand(name, describe(spec)) for name, spec in COMMANDS.items()
-                if name != "start"]
+                if name not in hidden]
 
 
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Set the command menus and descriptions in each language; a failure here is logged, not
-    fatal."""
+    """Write the status file, serve /health if asked to, and set the command menus and
+    descriptions in each language; a failure here is logged, not fatal."""
     for name in QUIET_AT_START:
         logging.getLogger(name).setLevel(logging.NOTSET)  # started: their warnings count again
     services = cast(BotApplication, application).services
@@ -127,6 +152,8 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
     try:
         for code, lang in MENU_LANGUAGES:
             await bot.set_my_commands(command_menu(lang), language_code=code)
+            await bot.set_my_commands(command_menu(lang, group=True),
+                                      scope=BotCommandScopeAllGroupChats(), language_code=code)
             await bot.set_my_description(translate(DESCRIPTION, lang), language_code=code)
             await bot.set_my_short_description(translate(SHORT_DESCRIPTION, lang),
                                                language_code=code)
@@ -134,6 +161,15 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
             await admin.set_admin_menus(bot, user_id)
     except TelegramError as error:
         logger.warning("could not set the command menu or descriptions: %s", error)
+    services.health.save(status_path(services.factbase.store.path))
+    if settings.health_port is not None:
+        services.health_server = HealthServer(services.health, settings.webhook_listen,
+                                              settings.health_port)
+        try:
+            await services.health_server.start()
+        except OSError as error:
+            services.health_server = None
+            logger.warning("cannot serve /health on port %s: %s", settings.health_port, error)
     control = services.control
     if control is not None:
         try:
@@ -145,10 +181,13 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
 
 
 async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Close the control channel."""
-    control = cast(BotApplication, application).services.control
-    if control is not None:
-        await control.stop()
+    """Close the control channel and the health endpoint; the status says the bot stopped."""
+    services = cast(BotApplication, application).services
+    if services.control is not None:
+        await services.control.stop()
+    if services.health_server is not None:
+        await services.health_server.stop()
+    services.health.save(status_path(services.factbase.store.path), stopped=True)
 
 
 async def on_error(update: object, context: FactbotContext) -> None:
@@ -214,7 +253,8 @@ def build_application(
     """The application with every handler registered, its data kept in `base`'s store;
     `request` replaces the network layer."""
     services = Services(settings, base, Admin(base, settings.owner_ids, settings.facts_dir,
-                                              settings.seeds_dir), dialogue_timeout)
+                                              settings.seeds_dir), dialogue_timeout,
+                        health=Health(mode="webhook" if settings.webhook_url else "polling"))
     context_types = ContextTypes(context=FactbotContext, bot_data=BotData, chat_data=ChatData,
                                  user_data=UserData)
     builder = (
@@ -230,8 +270,8 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .concurrent_updates(ChatOrderedProcessor(concurrent_updates))
-        .request(request or BotAPIRequest(connection_pool_size=256))
-        .get_updates_request(request or BotAPIRequest(connection_pool_size=1))
+        .request(request or BotAPIRequest(256, services.health.contact))
+        .get_updates_request(request or BotAPIRequest(1, services.health.contact))
     )
     if rate_limit:
         builder = builder.rate_limiter(cast(Any, RetryingRateLimiter(max_retries=3)))
@@ -241,7 +281,13 @@ def build_application(
     handlers.register(application)
     application.add_handler(InlineQueryHandler(on_inline_query))
     application.add_error_handler(on_error)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(_write_status, STATUS_INTERVAL_SECONDS)
     return application
+
+
+async def _write_status(context: FactbotContext) -> None:
+    context.services.health.save(status_path(context.factbase.store.path))
 
 
 def read_token(settings: Settings) -> str | None:
@@ -279,7 +325,7 @@ def run_bot(settings: Settings, base: FactBase, token: str) -> int:
     A bot that cannot start (token refused, Bot API unreachable, webhook port taken) exits with
     one line and its own exit code; python-telegram-bot's own log of it shows only at DEBUG.
     """
-    configure_logging(settings.log_level, token)
+    configure_logging(settings.log_level, token, settings.log_format)
     application = build_application(settings, base, token=token)
     admin_ops = application.services.admin
     application.services.control = ControlServer(

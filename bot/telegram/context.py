@@ -1,7 +1,8 @@
 """What every handler shares: typed context, the application's services, and sending a reply.
 
 - `Services` are the objects the application is built with (settings, fact base, admin
-  operations, how long a dialogue waits for an answer, the answer cache, the control channel).
+  operations, how long a dialogue waits for an answer, the answer cache, the control channel,
+  the health report).
   They live on `FactbotApplication` and are never persisted.
 - `BotData`, `ChatData` and `UserData` are what python-telegram-bot persists across restarts
   (`bot.telegram.persistence`): long button payloads and lookup statistics; the reply each
@@ -31,6 +32,7 @@ from bot.factbase import FactBase
 from bot.i18n import Language, language_for
 from bot.stats import LookupStats
 from bot.telegram.callbacks import CallbackCodec
+from bot.telegram.health import Health, HealthServer
 from bot.telegram.render import Reply, render_reply
 
 MAX_REMEMBERED_REPLIES = 64
@@ -52,6 +54,8 @@ class Services:
     answers: OrderedDict[tuple[Language, str], tuple[int, Answer]] = field(
         default_factory=OrderedDict)
     control: ControlServer | None = None
+    health: Health = field(default_factory=Health)
+    health_server: HealthServer | None = None
 
 
 @dataclass
@@ -137,6 +141,11 @@ class FactbotApplication(
         """Load the persisted data; the admin's /stats then reads the restored statistics."""
         await super().initialize()
         self.services.admin.stats = self.bot_data.stats
+
+    async def process_update(self, update: object) -> None:
+        """Handle one update (hearing from Telegram, as far as the health report goes)."""
+        self.services.health.contact()
+        await super().process_update(update)
 
     def forget_idle_chats(self) -> None:
         """Beyond `MAX_CHATS_REMEMBERED` chats, forget the least recently active tenth."""

@@ -85,13 +85,16 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
 
 class BotAPIRequest(HTTPXRequest):
     """python-telegram-bot's HTTP layer, with connection retries in the transport (a request
-    that never left cannot have been delivered) and 5xx answers raised as `ServerError`."""
+    that never left cannot have been delivered) and 5xx answers raised as `ServerError`;
+    `on_answer` is called whenever the Bot API answers."""
 
-    def __init__(self, connection_pool_size: int, read_timeout: float = 5.0) -> None:
+    def __init__(self, connection_pool_size: int,
+                 on_answer: Callable[[], None] | None = None) -> None:
         transport = httpx.AsyncHTTPTransport(
             retries=CONNECT_RETRIES, limits=httpx.Limits(max_connections=connection_pool_size))
-        super().__init__(connection_pool_size=connection_pool_size, read_timeout=read_timeout,
+        super().__init__(connection_pool_size=connection_pool_size,
                          httpx_kwargs={"transport": transport})
+        self._on_answer = on_answer
 
     async def do_request(
         self,
@@ -105,6 +108,8 @@ class BotAPIRequest(HTTPXRequest):
     ) -> tuple[int, bytes]:
         code, payload = await super().do_request(
             url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout)
+        if self._on_answer is not None:
+            self._on_answer()
         if code >= 500:
             raise ServerError(f"the Bot API answered HTTP {code}")
         return code, payload

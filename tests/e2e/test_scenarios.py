@@ -4,7 +4,9 @@ webhook, faults and shutdown."""
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
+import sys
 from pathlib import Path
 
 from aiohttp import ClientSession
@@ -180,3 +182,54 @@ async def test_a_dialogue_survives_a_restart_of_the_process(double: BotAPIDouble
         assert await second.stop() == 0
     assert double.texts_to(shapes.ADMIN.id)[1].startswith("Added fact")
     assert "Traceback" not in first.log() + second.log()
+
+
+async def _factbot_status(process: BotProcess) -> tuple[int, str]:
+    status = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "status", cwd=process.workdir, env=process.env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, _ = await asyncio.wait_for(status.communicate(), 60)
+    assert status.returncode is not None
+    return status.returncode, out.decode()
+
+
+async def test_status_and_json_logs_while_polling(double: BotAPIDouble, tmp_path: Path) -> None:
+    process = BotProcess(double, tmp_path, FACTBOT_LOG_FORMAT="json")
+    await process.start()
+    try:
+        double.inject(shapes.message("/who stent"))
+        await double.wait_for(lambda: len(double.texts_to(USER_CHAT)) == 1)
+        code, out = await _factbot_status(process)
+        assert code == 0, out
+        assert out.startswith("factbot is up (polling, process ")
+        assert "last contact with Telegram" in out
+    finally:
+        assert await process.stop() == 0
+    code, out = await _factbot_status(process)
+    assert code == 1
+    assert out.startswith("factbot is not running: it stopped at ")
+    records = [json.loads(line) for line in process.log().splitlines()]
+    assert records
+    assert {"time", "level", "logger", "message"} <= set(records[0])
+
+
+async def test_the_health_endpoint_in_webhook_mode(double: BotAPIDouble, tmp_path: Path) -> None:
+    port, health_port = free_port(), free_port()
+    process = BotProcess(double, tmp_path, FACTBOT_WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+                         FACTBOT_WEBHOOK_PORT=str(port), FACTBOT_HEALTH_PORT=str(health_port))
+    await process.start()
+    try:
+        assert await double.post_to_webhook(shapes.message("/who stent"), None) == 200
+        await double.wait_for(lambda: len(double.texts_to(USER_CHAT)) == 1)
+        async with ClientSession() as session:
+            async with session.get(f"http://127.0.0.1:{health_port}/health") as response:
+                assert response.status == 200
+                report = await response.json()
+            async with session.get(f"http://127.0.0.1:{health_port}/other") as response:
+                assert response.status == 404
+    finally:
+        assert await process.stop() == 0
+    assert report["healthy"] is True
+    assert report["mode"] == "webhook"
+    assert report["last_contact"] is not None
+    assert report["summary"].startswith("factbot is up (webhook")

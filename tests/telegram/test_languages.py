@@ -118,7 +118,8 @@ async def test_start_up_sets_menus_and_descriptions_in_each_language(harness: Ha
     def menu(code: str | None, scope: int | None = None) -> dict[str, str]:
         [call] = [params for params in harness.api.sent("setMyCommands")
                   if params.get("language_code") == code
-                  and params.get("scope", {}).get("chat_id") == scope]
+                  and params.get("scope", {}).get("chat_id") == scope
+                  and (scope is not None or "scope" not in params)]
         return {command["command"]: command["description"] for command in call["commands"]}
 
     assert menu(None)["quote"] == "what someone said, word for word"
