@@ -19,10 +19,11 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from bot.answers import Answer, Suggestion, echo, near_ids
+from bot.answers import near_ids
 from bot.curated import CurationError, load_curated
 from bot.factbase import FactBase
 from bot.models import ITEM_MODELS, MAX_ID_LENGTH, Item, Person, Quote, Source, Statement
+from bot.results import Answer, Suggestion, echo
 from bot.stats import LookupStats
 from bot.store import ITEM_TABLES
 from bot.text import normalize

@@ -8,27 +8,21 @@ verbatim, and answers in another language say so in their note.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
 
-from babel.dates import format_date as babel_format_date
 from rapidfuzz import fuzz, process
 
 from bot.factbase import FactBase
-from bot.i18n import N_, Language, _, current, ngettext, speaking
+from bot.i18n import N_, Language, _, ngettext, speaking
 from bot.index import Hit, SearchResult
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 from bot.questions import Question, understand
+from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
 from bot.text import tokenize
 
-Status = Literal["ok", "empty", "not_found", "ambiguous", "usage", "help", "refused"]
-MAX_ECHO = 60
-"""How much of a user's query an answer repeats back."""
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
 MAX_SUGGESTIONS = 8
@@ -40,49 +34,6 @@ SAID_TOPIC_COVERAGE = 0.55
 """Likewise for what a named person said about a topic."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
-
-
-@dataclass(frozen=True)
-class Citation:
-    """Where an entry comes from: the item's id and its source, compactly."""
-
-    item_id: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One item of an answer, ready to lay out."""
-
-    item_id: str
-    kind: str
-    text: str
-    citation: Citation
-    heading: str | None = None
-    details: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
-    group: str | None = None
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A follow-up the user may want: a label and the command it runs."""
-
-    label: str
-    command: str
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What the bot says: a title, a note, free lines, entries and suggestions."""
-
-    title: str
-    status: Status = "ok"
-    note: str | None = None
-    body: tuple[str, ...] = ()
-    entries: tuple[Entry, ...] = ()
-    suggestions: tuple[Suggestion, ...] = ()
-    lang: Language = "en"
 
 
 @dataclass(frozen=True)
@@ -110,47 +61,6 @@ ENGLISH_NOTE = N_("Facts and quotes are in English, word for word as in the sour
 """The line an answer in another language adds when it shows facts."""
 
 _YEAR = re.compile(r"^\d{4}$")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def echo(text: str) -> str:
-    """A user's text, shortened (and any lone surrogate replaced) to repeat it back."""
-    text = _SURROGATE.sub("\ufffd", " ".join(text.split()))
-    return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
-
-
-def format_date(value: str) -> str:
-    """`2025-03-06` as `6 Mar 2025`, `2025-03` as `Mar 2025`, `2022` as is (month names in the
-    current language: `6 мар. 2025`)."""
-    return _format_date(value, current())
-
-
-@functools.lru_cache(maxsize=1024)
-def _format_date(value: str, lang: Language) -> str:
-    parts = value.split("-")
-    if len(parts) == 3:
-        day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-        return babel_format_date(day, "d MMM y", locale=lang)
-    if len(parts) == 2:
-        return babel_format_date(dt.date(int(parts[0]), int(parts[1]), 1), "LLL y", locale=lang)
-    return value
-
-
-def when(date: str | None, end: str | None = None, phrase: str | None = None) -> str | None:
-    """A date or range for people to read, keeping the source's own relative phrase."""
-    if date and end:
-        shown = f"{format_date(date)} – {format_date(end)}"
-    elif date:
-        shown = format_date(date)
-    elif end:
-        shown = _("before {date}", date=format_date(end))
-    else:
-        shown = ""
-    if phrase and shown:
-        return f"{shown} (“{phrase}”)"
-    return phrase or shown or None
 
 
 def period_label(period: str) -> str:

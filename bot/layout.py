@@ -11,8 +11,8 @@ import functools
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.answers import Answer, Entry
 from bot.i18n import ngettext, speaking
+from bot.results import Answer, Entry
 
 MESSAGE_LIMIT = 4096
 """Telegram's limit on a message's text after entity parsing, in UTF-16 code units."""

@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bot.answers import Answer, echo
+from bot.results import Answer, echo
 
 HOUR = 3600
 WEEK_HOURS = 7 * 24

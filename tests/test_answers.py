@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import (
-    COMMANDS,
-    MAX_ENTRIES,
-    MAX_SUGGESTIONS,
-    Answer,
-    answer,
-    format_date,
-    when,
-)
+from bot.answers import COMMANDS, MAX_ENTRIES, MAX_SUGGESTIONS, answer
 from bot.factbase import FactBase
 from bot.layout import PLAIN, render_all
 from bot.models import Event, Fact, Person, Quote
+from bot.results import Answer, format_date, when
 
 
 def ask(base: FactBase, text: str) -> Answer:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from bot.answers import Answer, Citation, Entry
 from bot.layout import MESSAGE_LIMIT, PLAIN, Page, render_page, visible_length
 from bot.models import MAX_EVIDENCE_TOTAL, Event, Fact, Quote
+from bot.results import Answer, Citation, Entry
 
 BASE = {"id": "a-fact", "source": "reuters-2025-03-13", "evidence": ["Some sentence."]}
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import Answer, answer
+from bot.answers import answer
 from bot.factbase import FactBase
 from bot.glossary import Glossary, GlossaryError, meaningless, parse_entries
+from bot.results import Answer
 from bot.text import transliterate
 from tests.conftest import FACTS_DIR
 from tests.test_cli import factbot

@@ -22,8 +22,9 @@ from telegram.ext import (
 )
 
 from bot.admin import ADD_FORMS, ADMIN_COMMANDS, MAX_IMPORT_BYTES
-from bot.answers import COMMANDS, Answer, describe
+from bot.answers import COMMANDS, describe
 from bot.i18n import MENU_LANGUAGES, Language, speaking
+from bot.results import Answer
 from bot.telegram.context import (
     Dialogue,
     FactbotApplication,

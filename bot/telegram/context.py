@@ -25,11 +25,12 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.admin import Admin
-from bot.answers import Answer, answer
+from bot.answers import answer
 from bot.config import Settings
 from bot.control import ControlServer
 from bot.factbase import FactBase
 from bot.i18n import Language, language_for
+from bot.results import Answer
 from bot.stats import LookupStats
 from bot.telegram.callbacks import CallbackCodec
 from bot.telegram.health import Health, HealthServer

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.answers import Answer
 from bot.layout import Page, paginate, render_page
+from bot.results import Answer
 from bot.telegram.callbacks import CallbackCodec
 
 MAX_BUTTON_LABEL = 40

@@ -10,7 +10,8 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from bot.admin import ADD_FORMS, ADMIN_COMMANDS
-from bot.answers import COMMANDS, echo
+from bot.answers import COMMANDS
+from bot.results import echo
 from tests.conftest import on_disk
 from tests.fuzz.conftest import EDITOR_ID, OWNER_ID, FuzzBot
 from tests.fuzz.strategies import forged_callback, hostile, suffix

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answers import Answer, Citation, Entry, Suggestion
+from bot.results import Answer, Citation, Entry, Suggestion
 from bot.telegram.callbacks import CallbackCodec
 from bot.telegram.render import render_reply
 from tests.support.telegram_rules import check_call, parse_html
