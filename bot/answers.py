@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from bot.factbase import FactBase
 from bot.i18n import N_, Language, _, ngettext, speaking
 from bot.index import Hit, SearchResult
-from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
+from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.questions import Question, understand
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
 from bot.text import tokenize
@@ -79,14 +79,18 @@ def person_key(person: Person) -> str:
 
 
 def _citation(base: FactBase, item: Item) -> Citation:
+    """The item's own source and its date; an item without evidence is marked unverified."""
     source = base.source_of(item)
     if source is None:
-        return Citation(item.id, item.source)
-    label = source.label
-    if source.published:
-        label += f", {format_date(source.published)}"
-    elif item.added_at:
-        label = _("{source}, added {date}", source=label, date=format_date(item.added_at))
+        label = item.source
+    else:
+        label = source.label
+        if source.published:
+            label += f", {format_date(source.published)}"
+        elif item.added_at:
+            label = _("{source}, added {date}", source=label, date=format_date(item.added_at))
+    if not item.verified:
+        label = _("{source} · unverified: no evidence quoted", source=label)
     return Citation(item.id, label)
 
 
@@ -577,6 +581,8 @@ def _source(base: FactBase, args: str) -> Answer:
     if not item_id:
         return _usage("source", _("the id of an item"))
     item = base.items.get(item_id)
+    if (item is None or item.deleted) and item_id in base.sources:
+        return _source_document(base, base.sources[item_id])
     if item is None or item.deleted:
         near = near_ids(base, item_id)
         return Answer(
@@ -599,6 +605,41 @@ def _source(base: FactBase, args: str) -> Answer:
     )
 
 
+def _source_document(base: FactBase, source: Source) -> Answer:
+    """A source article: where and when it appeared, its text's fingerprint, what cites it."""
+    lines = [_source_line(source)]
+    if source.url:
+        lines.append(source.url)
+    text = base.texts.get(source.id)
+    if text is not None:
+        lines.append(_("Its text: {n} characters, SHA-256 {digest}.", n=len(text),
+                       digest=(source.sha256 or "")[:16]))
+    else:
+        lines.append(_("No text of this source is stored: its items cannot be verified."))
+    lines.append(_source_counts(base, source.id))
+    return Answer(title=_("Source {id}", id=source.id), status="help", body=tuple(lines))
+
+
+def _source_line(source: Source) -> str:
+    published = (_(", published {date}", date=format_date(source.published))
+                 if source.published else "")
+    return f"“{source.title}” — {source.label}{published}."
+
+
+def _source_counts(base: FactBase, source_id: str) -> str:
+    """How many live items of each kind cite a source."""
+    counts = {kind: sum(1 for item in base.live(kind) if item.source == source_id)
+              for kind in ("demand", "quote", "statement", "event", "fact", "person")}
+    return ", ".join((
+        ngettext("{n} demand", "{n} demands", counts["demand"]),
+        ngettext("{n} quote", "{n} quotes", counts["quote"]),
+        ngettext("{n} reported statement", "{n} reported statements", counts["statement"]),
+        ngettext("{n} event", "{n} events", counts["event"]),
+        ngettext("{n} other fact", "{n} other facts", counts["fact"]),
+    )) + "; " + ngettext("{n} person or organisation", "{n} people and organisations",
+                         counts["person"]) + "."
+
+
 def near_ids(base: FactBase, text: str, *, include_deleted: bool = False) -> list[str]:
     """Item ids close to `text`, for "did you mean"."""
     ids = [key for key, item in base.items.items() if include_deleted or not item.deleted]
@@ -607,26 +648,15 @@ def near_ids(base: FactBase, text: str, *, include_deleted: bool = False) -> lis
 
 
 def _about(base: FactBase, args: str) -> Answer:
-    counts = {kind: len(base.live(kind)) for kind in ("demand", "quote", "statement", "event",
-                                                       "fact", "person")}
     lines = []
     for source in base.sources.values():
-        published = (_(", published {date}", date=format_date(source.published))
-                     if source.published else "")
-        lines.append(f"“{source.title}” — {source.label}{published}.")
+        lines.append(_source_line(source))
         if source.note:
             lines.append(source.note)
-    kinds = ", ".join((
-        ngettext("{n} demand", "{n} demands", counts["demand"]),
-        ngettext("{n} quote", "{n} quotes", counts["quote"]),
-        ngettext("{n} reported statement", "{n} reported statements", counts["statement"]),
-        ngettext("{n} event", "{n} events", counts["event"]),
-        ngettext("{n} other fact", "{n} other facts", counts["fact"]),
-    ))
-    people = ngettext("{n} person or organisation", "{n} people and organisations",
-                      counts["person"])
-    lines.append(f"{kinds}; {people}.")
-    lines.append(_("Every item quotes its source verbatim: /source <id> shows the sentences."))
+        lines.append(_source_counts(base, source.id))
+        lines.append("")
+    lines.append(_("Every item quotes its source verbatim, unless it is marked unverified:"
+                   " /source <id> shows the sentences; /source <source id>, the article."))
     return Answer(title=_("About this fact base"), status="help", body=tuple(lines))
 
 

@@ -29,6 +29,7 @@ from bot.answers import answer
 from bot.config import Settings
 from bot.control import Outcome, Request, send
 from bot.curated import CurationError, describe_validation_error, load_curated
+from bot.evidence import uncheckable, verify
 from bot.factbase import FactBase
 from bot.glossary import Glossary, GlossaryError, meaningless
 from bot.i18n import LANGUAGES, Language, _, speaking
@@ -38,6 +39,7 @@ from bot.lock import DatabaseBusyError, holder_of
 from bot.maintenance import curation_failure, failure, perform
 from bot.status import describe, read_status, status_path
 from bot.storage import DatabaseError
+from bot.store import FactStore
 
 RUN = "factbot run"
 
@@ -112,6 +114,31 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     print(f"OK: {len(base.sources)} source(s), {len(base.items)} items ({listing});"
           " every evidence sentence is verbatim in its source;"
           f" {len(glossary.entries)} glossary entries, each meaning words of the fact base.")
+    return _check_database(settings)
+
+
+def _check_database(settings: Settings) -> int:
+    """Verify the stored base, if there is one: every live item, curated or added, against
+    its source's stored text, and each text against its SHA-256."""
+    if not settings.db_path.exists():
+        return exits.OK
+    store = FactStore(settings.db_path, read_only=True)
+    try:
+        sources = {source.id: source for source in store.sources()}
+        texts = store.texts()
+        items = [item for item in store.items() if not item.deleted]
+    finally:
+        store.close()
+    problems = verify(sources, texts, items, str(settings.db_path))
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return exits.PROBLEM
+    unverified = sum(1 for item in items if not item.verified)
+    missing = uncheckable(texts, items)
+    print(f"OK: {settings.db_path}: {len(items) - unverified - missing} items checked against"
+          f" {len(texts)} source text(s), each text as stored (SHA-256); {unverified} added as"
+          " unverified" + (f"; {missing} whose source has no stored text (`factbot load` stores"
+                           " the curated ones)" if missing else "") + ".")
     return exits.OK
 
 

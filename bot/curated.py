@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.evidence import evidence_problems, text_problems
 from bot.models import ITEM_MODELS, Item, Person, Quote, Source, Statement
 
 FACT_FILES: dict[str, str] = {
@@ -97,13 +98,16 @@ def _load_sources(seeds_dir: Path, problems: list[str]) -> tuple[list[Source], d
             texts[source.id] = (seeds_dir / source.file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             problems.append(f"{path}: source '{source.id}': field 'file': cannot be read: {error}")
+            continue
+        problems.extend(text_problems(source, texts[source.id], f"{seeds_dir / source.file}"))
     return sources, texts
 
 
 def _check_references(base: CuratedBase, files: dict[str, Path], problems: list[str]) -> None:
     """Unique ids, known sources and speakers, and evidence verbatim in its source's text."""
     seen: dict[str, str] = {}
-    source_ids = {source.id for source in base.sources}
+    sources = {source.id: source for source in base.sources}
+    source_ids = set(sources)
     person_ids = {item.id for item in base.items if isinstance(item, Person)}
     for item in base.items:
         where = f"{files[item.KIND]}: item '{item.id}'"
@@ -114,15 +118,8 @@ def _check_references(base: CuratedBase, files: dict[str, Path], problems: list[
             problems.append(f"{where}: field 'source': no source '{item.source}' in seeds/")
         if isinstance(item, Quote | Statement) and item.speaker not in person_ids:
             problems.append(f"{where}: field 'speaker': no person '{item.speaker}' in people.json")
-        text = base.texts.get(item.source)
-        if text is None:
-            continue
-        for number, sentence in enumerate(item.evidence):
-            if sentence not in text:
-                problems.append(
-                    f"{where}: field 'evidence.{number}': not verbatim in source '{item.source}':"
-                    f" {sentence[:60]!r}"
-                )
+        if item.source in base.texts:
+            problems.extend(evidence_problems(item, sources, base.texts, where))
 
 
 def load_curated(facts_dir: Path, seeds_dir: Path) -> CuratedBase:

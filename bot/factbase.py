@@ -33,6 +33,8 @@ class FactBase:
         self.glossary = glossary or Glossary()
         self.index = SearchIndex(self.glossary)
         self.sources: dict[str, Source] = {}
+        self.texts: dict[str, str] = {}
+        """Each source's article text, by source id (sources without one have none)."""
         self.items: dict[str, Item] = {}
         self._by_kind: dict[str, dict[str, Item]] = {}
         self._by_speaker: dict[str, dict[str, Quote | Statement]] = {}
@@ -78,6 +80,7 @@ class FactBase:
             self.version += 1
             self._memo.clear()
             self.sources = {source.id: source for source in self.store.sources()}
+            self.texts = self.store.texts()
             self.items = {}
             self._by_kind = {kind: {} for kind in ITEM_MODELS}
             self._by_speaker = defaultdict(dict)
@@ -142,11 +145,14 @@ class FactBase:
             self.apply(item)
         return replaced
 
-    async def save_source(self, source: Source, *, actor: int | None) -> None:
-        """Store a source durably, then show it."""
+    async def save_source(self, source: Source, *, actor: int | None,
+                          text: str | None = None) -> None:
+        """Store a source (and its article's text) durably, then show it."""
         async with self._write_lock:
-            await asyncio.to_thread(self.store.save_source, source, actor=actor)
+            await asyncio.to_thread(self.store.save_source, source, actor=actor, text=text)
             self.sources[source.id] = source
+            if text is not None:
+                self.texts[source.id] = text
 
     async def import_items(self, items: list[Item], *, actor: int | None) -> tuple[int, int, int]:
         """Upsert many items in one durable write, then show them; (added, updated, unchanged)."""

@@ -81,6 +81,8 @@ class Source(_Model):
     file: Name | None = None
     url: ShortText | None = None
     note: ShortText | None = None
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    """The SHA-256 of the article's text (UTF-8), which evidence is checked against."""
     origin: Origin = "curated"
 
     @property
@@ -131,6 +133,11 @@ class Item(_Model):
             elif value.__class__ is tuple:
                 texts.extend(value)
         return texts
+
+    @property
+    def verified(self) -> bool:
+        """Whether the item rests on evidence (only an admin item can lack it: "unverified")."""
+        return bool(self.evidence)
 
     @property
     def headline(self) -> str:

@@ -8,6 +8,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from bot.glossary import Slot
 from bot.models import Person
 from bot.text import normalize, stem, words
@@ -17,6 +19,13 @@ ROLE_WEIGHT = 0.9
 """Role words name a person less surely than their name or aliases."""
 MAX_NAME_WORDS = 12
 """Words of a name query that count."""
+TITLES = frozenset("""mr mrs ms dr sir gen general retired president vice prime minister
+    secretary senator sen rep ambassador envoy special deputy foreign defense defence chief
+    former the""".split())
+"""Words before a name that are not part of it ("Retired General Keith Kellogg")."""
+SAME_NAME = 85
+"""How alike (0-100) a given name or surname must be to another to be taken for it: a typo,
+not another name ("Kelog" is Kellogg; "Ushakov" is not Schake)."""
 
 
 @dataclass
@@ -42,6 +51,35 @@ def slot_terms(slot: Slot) -> list[str]:
             if term and term not in found:
                 found.append(term)
     return found
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words, lower-cased and without accents or the titles before it."""
+    found = words(normalize(name.replace(".", " ")))
+    while len(found) > 1 and found[0] in TITLES:
+        found.pop(0)
+    return found
+
+
+def _agree(typed: str, known: str) -> bool:
+    if typed == known:
+        return True
+    if len(typed) == 1:
+        return known.startswith(typed)
+    return min(len(typed), len(known)) >= 4 and fuzz.ratio(typed, known) >= SAME_NAME
+
+
+def same_person(name: str, person: Person) -> bool:
+    """Whether `name` surely means `person`: their name or a listed alias (case, accents and
+    titles aside), or a full name whose surname and given name both agree with theirs."""
+    typed = name_words(name)
+    if not typed:
+        return False
+    if any(name_words(phrase) == typed for phrase in (person.name, *person.aliases)):
+        return True
+    own = name_words(person.name)
+    return (len(typed) >= 2 and len(own) >= 2 and _agree(typed[-1], own[-1])
+            and _agree(typed[0], own[0]))
 
 
 class NameIndex:

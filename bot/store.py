@@ -36,13 +36,15 @@ ITEM_TABLES: dict[str, str] = {
 """The TinyDB table that holds each kind of item."""
 
 SOURCES_TABLE = "sources"
+TEXTS_TABLE = "texts"
+"""Each source's article text, `{"id": source id, "text": ...}` (its SHA-256 is the source's)."""
 AUDIT_TABLE = "audit"
 EDITORS_TABLE = "editors"
 STATE_TABLE = "state"
 """What a front end keeps across restarts (the Telegram bot's dialogues, buttons, statistics):
 numbered documents like every table's, each `{"id": name, "state": {...}}`; never exported."""
-FACTBOT_TABLES = frozenset({*ITEM_TABLES.values(), SOURCES_TABLE, AUDIT_TABLE, EDITORS_TABLE,
-                            STATE_TABLE})
+FACTBOT_TABLES = frozenset({*ITEM_TABLES.values(), SOURCES_TABLE, TEXTS_TABLE, AUDIT_TABLE,
+                            EDITORS_TABLE, STATE_TABLE})
 """The tables factbot itself writes; a database with none of them is not factbot's."""
 
 _M = TypeVar("_M", Source, Item)
@@ -68,6 +70,10 @@ class LoadReport:
         if self.conflicts:
             line += f"; curated ids skipped, taken by admin items: {', '.join(self.conflicts)}"
         return line
+
+
+def _text_document(source_id: str, text: str) -> dict[str, Any]:
+    return {"id": source_id, "text": text}
 
 
 def _now() -> str:
@@ -228,7 +234,8 @@ class FactStore:
     def _index_keys(self, data: Tables) -> None:
         self._keys = {table: {row["id"]: key for key, row in data.get(table, {}).items()
                               if "id" in row}
-                      for table in (*ITEM_TABLES.values(), SOURCES_TABLE, STATE_TABLE)}
+                      for table in (*ITEM_TABLES.values(), SOURCES_TABLE, TEXTS_TABLE,
+                                    STATE_TABLE)}
         self._last = {table: max((int(key) for key in rows), default=0)
                       for table, rows in data.items()}
 
@@ -314,6 +321,9 @@ class FactStore:
         def change(changes: _Changes) -> None:
             sources = {source.id: source.model_dump(mode="json") for source in base.sources}
             _upsert_by_id(changes, SOURCES_TABLE, sources, replaceable=None)
+            _upsert_by_id(changes, TEXTS_TABLE, {
+                source_id: _text_document(source_id, text)
+                for source_id, text in base.texts.items()}, replaceable=None)
             for kind, table_name in ITEM_TABLES.items():
                 wanted = {item.id: item.model_dump(mode="json")
                           for item in base.items if kind == item.KIND}
@@ -362,12 +372,16 @@ class FactStore:
         self._write(change)
         return ITEM_MODELS[item.KIND].model_validate(replaced[0]) if replaced else None
 
-    def save_source(self, source: Source, *, actor: int | None) -> None:
-        """Store a new or changed source, with an audit entry, atomically."""
+    def save_source(self, source: Source, *, actor: int | None, text: str | None = None) -> None:
+        """Store a new or changed source (and its article's text), with an audit entry,
+        atomically."""
         document = source.model_dump(mode="json")
 
         def change(changes: _Changes) -> None:
             _upsert_by_id(changes, SOURCES_TABLE, {source.id: document}, replaceable=None)
+            if text is not None:
+                _upsert_by_id(changes, TEXTS_TABLE, {source.id: _text_document(source.id, text)},
+                              replaceable=None)
             changes.insert(AUDIT_TABLE, {"at": _now(), "actor": actor, "action": "add",
                                          "item_id": source.id, "kind": "source",
                                          "before": None, "after": document})
@@ -431,6 +445,11 @@ class FactStore:
     def sources(self) -> list[Source]:
         """Every source article."""
         return [self._validated(Source, row, SOURCES_TABLE) for row in self._rows(SOURCES_TABLE)]
+
+    def texts(self) -> dict[str, str]:
+        """Every source's article text, by source id."""
+        return {row["id"]: row["text"] for row in self._rows(TEXTS_TABLE)
+                if isinstance(row.get("id"), str) and isinstance(row.get("text"), str)}
 
     def items(self) -> Iterator[Item]:
         """Every item of every kind, soft-deleted ones included."""
