@@ -9,6 +9,7 @@ nothing is written. The Telegram edge and `factbot admin` both call it.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import re
@@ -24,6 +25,7 @@ from bot.curated import CurationError, load_curated
 from bot.factbase import FactBase
 from bot.models import ITEM_MODELS, MAX_ID_LENGTH, Item, Person, Quote, Source, Statement
 from bot.results import Answer, Suggestion, echo
+from bot.safejson import JSONRefused, load_bounded
 from bot.stats import LookupStats
 from bot.store import ITEM_TABLES
 from bot.text import normalize
@@ -168,6 +170,63 @@ def _first_problem(error: ValidationError, names: dict[str, str]) -> str:
     if message.startswith(("date:", "end:", "evidence:")) or not field:
         return message
     return f"{field}: {message}"
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What an import is checked against: the items, people and sources when it began."""
+
+    items: dict[str, Item]
+    people: set[str]
+    sources: set[str]
+
+
+def _read_import(data: bytes, known: _Known, actor: int) -> list[Item] | str:
+    """The items of an /import file, or the one line that says why nothing is imported."""
+    try:
+        tables = load_bounded(data)
+    except JSONRefused as error:
+        return f"Nothing imported: {error}."
+    if not isinstance(tables, dict):
+        return "The file must hold an object of tables, as /export writes it."
+    items, problems = _validate_import(tables, known, actor)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return f"Nothing imported: {problems[0]}{more}."
+    return items
+
+
+def _validate_import(tables: dict[str, Any], known: _Known,
+                     actor: int) -> tuple[list[Item], list[str]]:
+    items: list[Item] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for kind, table in ITEM_TABLES.items():
+        rows = tables.get(table, [])
+        if not isinstance(rows, list):
+            problems.append(f"table '{table}' must be a list")
+            continue
+        for number, row in enumerate(rows, 1):
+            where = f"{table} #{number}"
+            try:
+                item = ITEM_MODELS[kind].model_validate(row)
+            except ValidationError as error:
+                problems.append(f"{where}: {_first_problem(error, {})}")
+                continue
+            existing = known.items.get(item.id)
+            if item.id in seen or (existing is not None and kind != existing.KIND):
+                problems.append(f"{where}: id '{item.id}' is used twice")
+            seen[item.id] = kind
+            if existing != item:
+                item = item.model_copy(update={"origin": "admin", "added_by": actor})
+            items.append(item)
+    people = {i.id for i in items if isinstance(i, Person)} | known.people
+    for item in items:
+        if isinstance(item, Quote | Statement) and item.speaker not in people:
+            problems.append(f"{item.id}: speaker '{item.speaker}' is not a known person")
+        if item.source not in known.sources:
+            problems.append(f"{item.id}: source '{item.source}' is not a known source")
+    return items, problems
 
 
 class Admin:
@@ -454,58 +513,25 @@ class Admin:
         return json.dumps(await self.base.export(), ensure_ascii=False, indent=1).encode()
 
     async def import_json(self, actor: int, data: bytes) -> Answer:
-        """Validate a JSON document fully, then apply it all at once, or not at all."""
+        """Validate a JSON document fully, then apply it all at once, or not at all.
+
+        Parsing and validating run in a worker thread, on a snapshot of what is known, so other
+        chats are answered meanwhile; the document's size, nesting, numbers and number of
+        objects are bounded before it is parsed (`bot.safejson`).
+        """
         refusal = self.check(actor, "import")
         if refusal is not None:
             return refusal
         if len(data) > MAX_IMPORT_BYTES:
             return _refused(f"The file is too large: at most {MAX_IMPORT_BYTES // 2**20} MB.")
-        try:
-            tables = json.loads(data)
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            return _refused(f"The file is not valid JSON: {error}.")
-        if not isinstance(tables, dict):
-            return _refused("The file must hold an object of tables, as /export writes it.")
-        items, problems = self._validate_import(tables, actor)
-        if problems:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            return _refused(f"Nothing imported: {problems[0]}{more}.")
-        added, updated, unchanged = await self.base.import_items(items, actor=actor)
+        known = _Known(dict(self.base.items), {p.id for p in self.base.people()},
+                       set(self.base.sources))
+        checked = await asyncio.to_thread(_read_import, data, known, actor)
+        if isinstance(checked, str):
+            return _refused(checked)
+        added, updated, unchanged = await self.base.import_items(checked, actor=actor)
         return Answer(title="Imported",
                       body=(f"{added} added, {updated} updated, {unchanged} unchanged.",))
-
-    def _validate_import(self, tables: dict[str, Any],
-                         actor: int) -> tuple[list[Item], list[str]]:
-        items: list[Item] = []
-        problems: list[str] = []
-        seen: dict[str, str] = {}
-        for kind, table in ITEM_TABLES.items():
-            rows = tables.get(table, [])
-            if not isinstance(rows, list):
-                problems.append(f"table '{table}' must be a list")
-                continue
-            for number, row in enumerate(rows, 1):
-                where = f"{table} #{number}"
-                try:
-                    item = ITEM_MODELS[kind].model_validate(row)
-                except ValidationError as error:
-                    problems.append(f"{where}: {_first_problem(error, {})}")
-                    continue
-                existing = self.base.items.get(item.id)
-                if item.id in seen or (existing is not None and kind != existing.KIND):
-                    problems.append(f"{where}: id '{item.id}' is used twice")
-                seen[item.id] = kind
-                if existing != item:
-                    item = item.model_copy(update={"origin": "admin", "added_by": actor})
-                items.append(item)
-        people = {i.id for i in items if isinstance(i, Person)} | {
-            p.id for p in self.base.people()}
-        for item in items:
-            if isinstance(item, Quote | Statement) and item.speaker not in people:
-                problems.append(f"{item.id}: speaker '{item.speaker}' is not a known person")
-            if item.source not in self.base.sources:
-                problems.append(f"{item.id}: source '{item.source}' is not a known source")
-        return items, problems
 
     async def _reload(self, actor: int, args: str) -> Answer:
         try:

@@ -23,6 +23,8 @@ from bot.storage import DatabaseError, WriteRefusedError
 from bot.store import FactStore, LoadReport
 
 _T = TypeVar("_T")
+APPLY_SLICE = 200
+"""Items an import shows at a time before other chats' lookups get their turn."""
 
 
 class FactBase:
@@ -155,12 +157,21 @@ class FactBase:
                 self.texts[source.id] = text
 
     async def import_items(self, items: list[Item], *, actor: int | None) -> tuple[int, int, int]:
-        """Upsert many items in one durable write, then show them; (added, updated, unchanged)."""
+        """Upsert many items in one durable write, then show them; (added, updated, unchanged).
+
+        They are shown a slice at a time, letting other chats' lookups in between.
+        """
         async with self._write_lock:
             counts = await asyncio.to_thread(self.store.import_items, items, actor=actor)
+            added, updated, _ = counts
+            if not (added or updated):
+                return counts
             await asyncio.to_thread(self.store.release)
-            for item in items:
-                self.apply(item)
+            for start in range(0, len(items), APPLY_SLICE):
+                for item in items[start:start + APPLY_SLICE]:
+                    if self.items.get(item.id) != item:
+                        self.apply(item)
+                await asyncio.sleep(0)
         return counts
 
     async def reload(self, base: CuratedBase) -> LoadReport:
