@@ -211,12 +211,16 @@ def _admin(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.telegram.app import read_token, run_bot, token_problem
+    from bot.telegram.app import api_unreachable, read_token, run_bot, token_problem
 
     token = read_token(settings)
     if token is None:
         print(f"factbot: {token_problem(settings)}", file=sys.stderr)
         return exits.USAGE
+    unreachable = api_unreachable(settings)
+    if unreachable is not None:
+        print(f"factbot: {unreachable}", file=sys.stderr)
+        return exits.API_UNREACHABLE
     holder = holder_of(settings.db_path)
     wait = 0.0 if holder is not None and holder.command == RUN else settings.lock_wait
     base = FactBase.open(settings.db_path, settings.facts_dir, settings.seeds_dir, command=RUN,

@@ -12,7 +12,9 @@ import datetime as dt
 import html
 import json
 import logging
+import os
 import re
+import socket
 import sys
 import traceback
 from typing import Any, cast
@@ -302,6 +304,27 @@ def token_problem(settings: Settings) -> str:
     problem = "is not set" if missing else "does not look like a bot token"
     return (f"TELEGRAM_BOT_TOKEN {problem}: create a bot with @BotFather and put its token"
             " (like 123456789:AAE...) in the environment or in .env")
+
+
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy")
+CONNECT_CHECK_SECONDS = 2.0
+
+
+def api_unreachable(settings: Settings) -> str | None:
+    """One line if the Bot API's address certainly cannot be reached (no such host, connection
+    refused, no answer within 2 s), checked before anything else starts so that a wrong address
+    is reported at once; None if it answers, or if a proxy stands between (then the HTTP layer
+    finds out)."""
+    if any(os.environ.get(name) or os.environ.get(name.upper()) for name in PROXY_VARIABLES):
+        return None
+    parts = urlsplit(settings.api_base_url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        socket.create_connection((parts.hostname or "", port), CONNECT_CHECK_SECONDS).close()
+    except OSError as error:
+        reason = error.strerror or str(error) or type(error).__name__
+        return f"cannot reach the Bot API at {settings.api_base_url}: {reason}"
+    return None
 
 
 def _start_up_failure(settings: Settings, error: Exception) -> tuple[int, str]:
