@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from bot.answers import near_ids
 from bot.curated import CurationError, load_curated
 from bot.factbase import FactBase
+from bot.glossary import Glossary, GlossaryEntry, meaningless
 from bot.models import ITEM_MODELS, MAX_ID_LENGTH, Item, Person, Quote, Source, Statement
 from bot.results import Answer, Suggestion, echo
 from bot.safejson import JSONRefused, load_bounded
@@ -117,6 +118,8 @@ ADMIN_COMMANDS: dict[str, AdminCommand] = {
     for spec in (
         *(AdminCommand(name, f"add a {form.kind}", f"/{name} {form.usage}")
           for name, form in ADD_FORMS.items()),
+        AdminCommand("synonym", "teach search what readers' words mean",
+                     "/synonym <what readers type> | <words of the fact base>"),
         AdminCommand("edit", "change one field of an item", "/edit <id> <field> <value>"),
         AdminCommand("delete", "hide an item (restorable)", "/delete <id>"),
         AdminCommand("restore", "bring back a deleted item", "/restore <id>"),
@@ -240,8 +243,9 @@ class Admin:
         self.seeds_dir = seeds_dir
         self.stats = stats or LookupStats()
         self._commands: dict[str, Callable[[int, str], Awaitable[Answer]]] = {
-            "edit": self._edit, "delete": self._delete, "restore": self._restore,
-            "undo": self._undo, "history": self._history, "reload": self._reload,
+            "synonym": self._synonym, "edit": self._edit, "delete": self._delete,
+            "restore": self._restore, "undo": self._undo, "history": self._history,
+            "reload": self._reload,
             "stats": self._stats, "admins": self._admins, "grant": self._grant,
             "revoke": self._revoke,
         }
@@ -541,6 +545,29 @@ class Admin:
                             f" problem(s); the first: {error.problems[0]}")
         report = await self.base.reload(curated)
         return Answer(title="Reloaded the curated facts", body=(report.summary() + ".",))
+
+    async def _synonym(self, actor: int, args: str) -> Answer:
+        usage = ADMIN_COMMANDS["synonym"].usage
+        typed, _, meaning = (part.strip() for part in args.partition("|"))
+        if not typed or not meaning:
+            return _refused("Give what readers type and the fact base's words, split by |.",
+                            usage)
+        entry_id = slug(typed, set(self.base.glossary.entries), "synonym")
+        try:
+            entry = GlossaryEntry(id=entry_id, means=(meaning,), phrases=(typed,))
+        except ValidationError as error:
+            return _refused(f"Not added: {error.errors()[0]['msg'].removeprefix('Value error, ')}"
+                            ".", usage)
+        if meaningless(Glossary([entry]), self.base.index.knows):
+            return _refused(f"Not added: no item holds “{echo(meaning)}”; name words the fact"
+                            " base uses, e.g. /synonym truce | ceasefire.", usage)
+        known = self.base.glossary.meaning_of(typed)
+        if known is not None:
+            return _refused(f"Not added: “{echo(typed)}” already means"
+                            f" “{', '.join(known.means)}” (glossary entry {known.id}).")
+        await self.base.add_glossary_entry(entry)
+        return Answer(title=f"Readers' “{echo(typed)}” now finds “{echo(meaning)}”",
+                      body=(f"Glossary entry {entry.id}; try it: /search {echo(typed)}",))
 
     # People and usage -----------------------------------------------------------------------
 

@@ -27,6 +27,9 @@ MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
 MAX_SUGGESTIONS = 8
 """Most suggestions an answer offers (each is a button in Telegram)."""
+PARTIAL_COVERAGE = 0.85
+"""Below this share of the question held (a synonym counts 0.9, a close typo a little less),
+an answer says that not every word of the question is in the sources."""
 DEMAND_TOPIC_COVERAGE = 0.3
 """A question already known to ask for Russia's demands needs less of its other words held by
 a demand ("does russia want ukraine to give up nuclear weapons")."""
@@ -463,7 +466,7 @@ def _found(base: FactBase, query: str, result: SearchResult) -> Answer:
     """Search results, or — when nothing holds enough of the query — an honest "not in the
     sources" with what came closest."""
     if result.hits:
-        partial = min(hit.coverage for hit in result.hits[:5]) < 0.999
+        partial = min(hit.coverage for hit in result.hits[:5]) < PARTIAL_COVERAGE
         return Answer(
             title=_("Results for “{query}”", query=echo(query)),
             note=_correction_note(result.corrections) or (

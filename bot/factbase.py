@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from pydantic import ValidationError
+
 from bot.curated import CuratedBase, load_curated
-from bot.glossary import Glossary
+from bot.glossary import Glossary, GlossaryEntry
 from bot.index import SearchIndex
 from bot.lock import DatabaseBusyError
 from bot.memory import long_lived
@@ -25,6 +28,9 @@ from bot.store import FactStore, LoadReport
 _T = TypeVar("_T")
 APPLY_SLICE = 200
 """Items an import shows at a time before other chats' lookups get their turn."""
+logger = logging.getLogger(__name__)
+GLOSSARY_STATE = "glossary"
+"""The state document holding the glossary entries editors added from Telegram."""
 
 
 class FactBase:
@@ -44,6 +50,12 @@ class FactBase:
         self._kind_versions: dict[str, int] = defaultdict(int)
         self.version = 0
         self._write_lock = asyncio.Lock()
+        for row in self._added_glossary().values():
+            try:
+                self.glossary.add(GlossaryEntry.model_validate(row))
+            except ValidationError as error:
+                logger.warning("An editor's glossary entry is damaged and is left out: %s",
+                               error.errors()[0]["msg"])
         self._refresh()
 
     @classmethod
@@ -180,6 +192,22 @@ class FactBase:
             report = await asyncio.to_thread(self.store.load_curated, base)
             self._refresh()
         return report
+
+    async def add_glossary_entry(self, entry: GlossaryEntry) -> None:
+        """Store an editor's glossary entry durably (with the others editors added), then use
+        it in every lookup at once."""
+        async with self._write_lock:
+            added = {**self._added_glossary(), entry.id: entry.model_dump(mode="json")}
+            await asyncio.to_thread(self.store.save_state,
+                                    {GLOSSARY_STATE: {"entries": list(added.values())}})
+            self.glossary.add(entry)
+            self.index.forget_spelling()
+            self.version += 1
+
+    def _added_glossary(self) -> dict[str, dict[str, Any]]:
+        """The glossary entries editors added, as stored."""
+        stored = self.store.state().get(GLOSSARY_STATE, {}).get("entries", [])
+        return {row["id"]: row for row in stored if isinstance(row, dict) and "id" in row}
 
     async def set_editor(self, user_id: int, *, actor: int, granted: bool) -> None:
         """Grant or revoke editing rights durably."""

@@ -145,6 +145,13 @@ class Glossary:
         for phrases in self._phrases.values():
             phrases.sort(key=lambda pair: -len(pair[0]))
 
+    def meaning_of(self, phrase: str) -> GlossaryEntry | None:
+        """The entry that lists `phrase` (as typed, up to word forms), if any."""
+        slots = self.read(phrase)
+        if len(slots) == 1 and slots[0].known and slots[0].typed == " ".join(words(phrase)):
+            return self.entries.get(slots[0].entry)
+        return None
+
     def words(self) -> set[str]:
         """The Latin-letter words of every phrase (for spelling corrections)."""
         return {word for entry in self.entries.values()

@@ -198,6 +198,10 @@ class SearchIndex:
         """Whether some item holds the word stem `term`."""
         return term in self._vocabulary
 
+    def forget_spelling(self) -> None:
+        """Make the respelling vocabulary again when next needed (the glossary learnt words)."""
+        self._spelling = None
+
     def shown(self, term: str) -> str:
         """A stem as a reader would write it ("negoti" -> "negotiations")."""
         if self._surface is None:

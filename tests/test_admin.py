@@ -239,3 +239,40 @@ async def test_a_refused_quote_adds_no_new_speaker(admin: Admin) -> None:
     assert result.title.startswith("quote: must not contain control character U+0007")
     assert on_disk(admin.base.store.path) == before
     assert admin.base.index.resolve_people("brand new speaker").people == []
+
+
+async def test_an_editors_synonym_finds_its_meaning_at_once_and_after_a_restart(
+        admin: Admin, db_path: Path) -> None:
+    assert answer(admin.base, "lull").status == "not_found"
+    added = await admin.run(EDITOR, "synonym", "lull | ceasefire")
+    assert added.title == "Readers' “lull” now finds “ceasefire”"
+    assert "ceasefire-uncertain" in [entry.item_id for entry in answer(admin.base, "lull").entries]
+    admin.base.close()
+    reopened = FactBase.open(db_path, FACTS_DIR, SEEDS_DIR)
+    try:
+        assert "ceasefire-uncertain" in [entry.item_id
+                                         for entry in answer(reopened, "lull").entries]
+    finally:
+        reopened.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        ("lull", "split by |"),
+        ("lull | qubits", "no item holds “qubits”"),
+        ("truce | war", "“truce” already means"),
+        ("one two three four five | ceasefire", "1 to 4 words"),
+    ],
+)
+async def test_a_synonym_that_cannot_help_is_refused_in_one_line(
+        admin: Admin, args: str, problem: str) -> None:
+    result = await admin.run(EDITOR, "synonym", args)
+    assert result.status == "usage"
+    assert problem in result.title
+    assert admin.base.store.state().get("glossary") is None
+
+
+async def test_only_editors_may_teach_synonyms(admin: Admin) -> None:
+    result = await admin.run(STRANGER, "synonym", "lull | ceasefire")
+    assert result.status == "refused"
