@@ -24,6 +24,7 @@ from bot.memory import long_lived
 from bot.models import ITEM_MODELS, Demand, Event, Item, Person, Quote, Source, Statement
 from bot.storage import DatabaseError, WriteRefusedError
 from bot.store import FactStore, LoadReport
+from bot.text import commonness
 
 _T = TypeVar("_T")
 APPLY_SLICE = 200
@@ -192,6 +193,13 @@ class FactBase:
             report = await asyncio.to_thread(self.store.load_curated, base)
             self._refresh()
         return report
+
+    def warm(self) -> None:
+        """Load what the first Russian or Ukrainian question, or the first word the base does
+        not hold, would otherwise wait for (word forms, word frequencies); for a worker
+        thread at start-up."""
+        self.glossary.warm()
+        commonness("warm")
 
     async def add_glossary_entry(self, entry: GlossaryEntry) -> None:
         """Store an editor's glossary entry durably (with the others editors added), then use

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -95,6 +96,7 @@ def _analyzers() -> tuple[object, ...]:
     """pymorphy3's Russian and Ukrainian analyzers, loaded on first use (about 0.1 s)."""
     import pymorphy3
 
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)  # it logs each dictionary load
     return (pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk"))
 
 
@@ -115,13 +117,18 @@ def _keys(word: str) -> frozenset[str]:
     return frozenset(filter(None, (word, stem(word))))
 
 
+_Phrases = dict[str, list[tuple[tuple[frozenset[str], ...], GlossaryEntry]]]
+
+
 class Glossary:
     """Phrases readers type, found in a query by their words' forms, longest first."""
 
     def __init__(self, entries: Iterable[GlossaryEntry] = ()) -> None:
         self.entries: dict[str, GlossaryEntry] = {}
-        self._phrases: dict[str, list[tuple[tuple[frozenset[str], ...], GlossaryEntry]]] = (
-            defaultdict(list))
+        self._phrases: dict[bool, _Phrases | None] = {False: None, True: None}
+        """Phrases by the script of their first word (Cyrillic or not), made when first
+        needed: Russian and Ukrainian word forms cost a dictionary load (~0.4 s), which an
+        English-only process never pays."""
         for entry in entries:
             self.add(entry)
 
@@ -136,14 +143,34 @@ class Glossary:
     def add(self, entry: GlossaryEntry) -> None:
         """Learn an entry (replacing one with the same id)."""
         self.entries[entry.id] = entry
-        for phrases in self._phrases.values():
-            phrases[:] = [pair for pair in phrases if pair[1].id != entry.id]
-        for phrase in (*entry.phrases, *entry.means):
-            keys = tuple(_keys(word) for word in words(phrase))
-            for first in keys[0]:
-                self._phrases[first].append((keys, entry))
-        for phrases in self._phrases.values():
-            phrases.sort(key=lambda pair: -len(pair[0]))
+        self._phrases = {False: None, True: None}
+
+    def warm(self) -> None:
+        """Read every phrase now (Russian and Ukrainian ones included), so that the first
+        question in those languages is answered at once; for a worker thread at start-up."""
+        for cyrillic in (False, True):
+            self._phrases_of(cyrillic)
+
+    @staticmethod
+    def _latin_only(keys: list[frozenset[str]]) -> bool:
+        return not any(is_cyrillic(key) for forms in keys for key in forms)
+
+    def _phrases_of(self, cyrillic: bool) -> _Phrases:
+        phrases = self._phrases[cyrillic]
+        if phrases is None:
+            phrases = defaultdict(list)
+            for entry in self.entries.values():
+                for phrase in (*entry.phrases, *entry.means):
+                    typed = words(phrase)
+                    if any(map(is_cyrillic, typed)) != cyrillic:
+                        continue
+                    keys = tuple(_keys(word) for word in typed)
+                    for first in keys[0]:
+                        phrases[first].append((keys, entry))
+            for found in phrases.values():
+                found.sort(key=lambda pair: -len(pair[0]))
+            self._phrases[cyrillic] = phrases
+        return phrases
 
     def meaning_of(self, phrase: str) -> GlossaryEntry | None:
         """The entry that lists `phrase` (as typed, up to word forms), if any."""
@@ -189,8 +216,9 @@ class Glossary:
 
     def _phrase_at(self, keys: list[frozenset[str]],
                    position: int) -> tuple[int, GlossaryEntry] | None:
-        candidates = [pair for key in keys[position]
-                      for pair in self._phrases.get(key, ())]
+        scripts = (False,) if self._latin_only(keys) else (False, True)
+        candidates = [pair for cyrillic in scripts for key in keys[position]
+                      for pair in self._phrases_of(cyrillic).get(key, ())]
         candidates.sort(key=lambda pair: -len(pair[0]))
         for phrase, entry in candidates:
             end = position + len(phrase)

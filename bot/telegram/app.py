@@ -16,6 +16,7 @@ import os
 import re
 import socket
 import sys
+import threading
 import traceback
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -349,6 +350,7 @@ def run_bot(settings: Settings, base: FactBase, token: str) -> int:
     one line and its own exit code; python-telegram-bot's own log of it shows only at DEBUG.
     """
     configure_logging(settings.log_level, token, settings.log_format)
+    threading.Thread(target=base.warm, name="warm the search", daemon=True).start()
     application = build_application(settings, base, token=token)
     admin_ops = application.services.admin
     application.services.control = ControlServer(
