@@ -151,6 +151,7 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
     services = cast(BotApplication, application).services
     settings = services.settings
     bot = application.bot
+    threading.Thread(target=services.factbase.warm, name="warm the search", daemon=True).start()
     editors = services.admin.editors()
     try:
         for code, lang in MENU_LANGUAGES:
@@ -350,7 +351,6 @@ def run_bot(settings: Settings, base: FactBase, token: str) -> int:
     one line and its own exit code; python-telegram-bot's own log of it shows only at DEBUG.
     """
     configure_logging(settings.log_level, token, settings.log_format)
-    threading.Thread(target=base.warm, name="warm the search", daemon=True).start()
     application = build_application(settings, base, token=token)
     admin_ops = application.services.admin
     application.services.control = ControlServer(
