@@ -229,11 +229,16 @@ async def start_dialogue(update: Update, context: FactbotContext) -> int:
     return await _ask(message, context, dialogue)
 
 
+def _expired(context: FactbotContext, dialogue: Dialogue) -> bool:
+    """Whether the answer comes too late (a dialogue restored after a restart has no timer)."""
+    return time.time() - dialogue.asked_at > context.services.dialogue_timeout.total_seconds()
+
+
 async def _next(message: Message, context: FactbotContext, value: str) -> int:
     dialogue = _dialogue(context, message)
     if dialogue is None:
         return ConversationHandler.END
-    if time.time() - dialogue.asked_at > context.services.dialogue_timeout.total_seconds():
+    if _expired(context, dialogue):
         await _say(message, context, _timed_out(dialogue), f"/{dialogue.command}")
         return _end(context, message)
     dialogue.values.append(value)
@@ -259,7 +264,7 @@ async def dialogue_skip(update: Update, context: FactbotContext) -> int:
     if message is None or dialogue is None:
         return ConversationHandler.END
     field = ADD_FORMS[dialogue.command].fields[len(dialogue.values)]
-    if field.required:
+    if field.required and not _expired(context, dialogue):
         await _say(message, context, Answer(title=f"{field.name} is needed: {field.prompt}",
                                             status="usage"), "/skip", force_reply=True)
         return ASKING

@@ -156,7 +156,10 @@ async def test_a_dialogue_that_times_out_says_so_and_keeps_nothing(tmp_path: Pat
         for text in ("/addquote", "Kellogg"):
             await app.process_update(updates.message(text, chat, user=OWNER))
         items_before = len(base.items)
-        await asyncio.sleep(1)
+        for _ in range(50):
+            await asyncio.sleep(0.1)
+            if len(api.texts()) == 3:
+                break
         assert api.texts()[-1] == ("The /addquote dialogue timed out: nothing was added.\n\n"
                                    "Send /addquote to start again.")
         await app.process_update(updates.message("Words never added", chat, user=OWNER))

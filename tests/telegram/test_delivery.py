@@ -13,8 +13,8 @@ from tests.support.updates import Updates, person, private_with
 from tests.telegram.conftest import make_settings, running
 
 FLOODER, BYSTANDER = person(3001, "Flo"), person(3002, "Bea")
-FLOOD = 20
-SLOW_SECONDS = 0.1
+FLOOD = 15
+SLOW_SECONDS = 0.2
 
 
 async def test_a_flood_in_one_chat_does_not_delay_another(factbase: FactBase) -> None:

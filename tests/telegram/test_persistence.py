@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,14 +25,14 @@ LONG_SEARCH = "/search russia russia russia russia russia russia russia russia"
 
 
 @asynccontextmanager
-async def bot_on(path: Path) -> AsyncIterator[Harness]:
+async def bot_on(path: Path, **options: Any) -> AsyncIterator[Harness]:
     """The bot on the database at `path`, from start-up to a clean shutdown."""
     base = FactBase.open(path, FACTS_DIR, SEEDS_DIR)
     if not base.store.editors():
         base.store.set_editor(EDITOR["id"], actor=OWNER["id"], granted=True)
     api = OfflineBotAPI()
     app = build_application(make_settings(FACTBOT_ADMIN_IDS=str(OWNER["id"])), base,
-                            token=TOKEN, request=api)
+                            token=TOKEN, request=api, **options)
     try:
         async with running(app):
             yield Harness(app, api, Updates(app.bot))
@@ -49,6 +51,17 @@ async def test_a_dialogue_continues_after_a_restart(db_path: Path) -> None:
         assert bot.api.texts()[-1].startswith("Added fact")
         await bot.send(bot.updates.message("/search fact after restart"))
         assert "The fact after restart" in bot.api.texts()[-1]
+
+
+async def test_a_dialogue_older_than_the_timeout_ends_after_a_restart(db_path: Path) -> None:
+    chat = private_with(EDITOR)
+    async with bot_on(db_path) as bot:
+        await bot.send(bot.updates.message("/addfact", chat, user=EDITOR))
+    async with bot_on(db_path, dialogue_timeout=dt.timedelta(0)) as bot:
+        await bot.send(bot.updates.message("Too late", chat, user=EDITOR))
+        assert bot.api.texts()[-1].startswith("The /addfact dialogue timed out")
+        await bot.send(bot.updates.message("Too late", chat, user=EDITOR))
+        assert bot.api.texts()[-1].startswith(("Nothing found", "Results for"))
 
 
 async def test_a_long_payload_button_works_after_a_restart(db_path: Path) -> None:
