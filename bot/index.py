@@ -272,7 +272,7 @@ class SearchIndex:
             meanings = self._slot_meanings(slot, found, result)
             if not meanings:
                 result.unknown.append(slot.typed)
-            worth.append(self._idf(self._postings.count(meanings[0][0])) if meanings
+            worth.append(self._idf(self._count(meanings[0][0])) if meanings
                          else rarest * rarity(slot.typed))
             options.append(sorted(self._options(meanings, worth[-1]),
                                   key=lambda option: -option[0]))
@@ -292,15 +292,26 @@ class SearchIndex:
 
     def _slot_meanings(self, slot: Slot, found: list[str],
                        result: SearchResult) -> list[tuple[str, float]]:
-        """The terms a slot stands for, with their similarity: the glossary's words as they
-        are, the typed word itself, its longer forms, or its likeliest corrections."""
+        """The terms a slot stands for, with their similarity: the typed word itself, its
+        longer forms or its likeliest corrections, and the glossary's words as they are (a
+        phrase of several words, "foreign troops", as one term: all of its words held)."""
         meanings: dict[str, float] = {}
         if slot.spelt:
             result.corrections[slot.typed] = slot.spelt
-        for position, term in enumerate(found):
-            matched = self._meanings(term) if position == 0 or not slot.known else (
+        position = 0
+        for alternative in slot.alternatives:
+            terms = [term for term in stems(words(alternative)) if term]
+            if not terms:
+                continue
+            first, position = position == 0, position + 1
+            if len(terms) > 1:
+                if all(term in self._vocabulary for term in terms):
+                    meanings[" ".join(terms)] = 100.0 if first else SYNONYM_SCORE
+                continue
+            term = terms[0]
+            matched = self._meanings(term) if first or not slot.known else (
                 [(term, SYNONYM_SCORE)] if term in self._vocabulary else [])
-            if matched and position == 0 and not matched[0][0].startswith(term):
+            if matched and first and not matched[0][0].startswith(term):
                 if not slot.known and commonness(slot.typed) >= REAL_WORD:
                     matched = []
                 else:
@@ -310,6 +321,16 @@ class SearchIndex:
         if slot.known and not slot.spelt:
             result.corrections.pop(slot.typed, None)
         return sorted(meanings.items(), key=lambda pair: -pair[1])
+
+    def _held_by(self, term: str) -> int:
+        """The documents holding a term, or every word of a phrase ("foreign troop")."""
+        mask = -1
+        for word in term.split():
+            mask &= self._postings.mask(word)
+        return max(mask, 0)
+
+    def _count(self, term: str) -> int:
+        return self._postings.count(term) if " " not in term else self._held_by(term).bit_count()
 
     def _meanings(self, word: str) -> list[tuple[str, float]]:
         """The terms a query word stands for: itself and longer forms, or its likeliest
@@ -330,8 +351,11 @@ class SearchIndex:
         the share of the slot's information it holds (as much as it is similar), and its
         documents."""
         for term, similarity in found:
-            weight = min(similarity / 100.0 * self._idf(self._postings.count(term)), cap)
+            weight = min(similarity / 100.0 * self._idf(self._count(term)), cap)
             information = cap * similarity / 100.0
+            if " " in term:
+                yield weight, information, self._held_by(term)
+                continue
             if self._repeated.count(term):
                 yield weight * REPEAT_BONUS, information, self._repeated.mask(term)
             yield weight, information, self._postings.mask(term)

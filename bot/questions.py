@@ -14,7 +14,7 @@ from bot.glossary import Slot
 from bot.index import SearchIndex
 from bot.models import Person
 from bot.names import slot_terms
-from bot.text import stem
+from bot.text import stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
 
@@ -55,8 +55,8 @@ def understand(index: SearchIndex, text: str) -> Question:
     """The intent of `text`, the people it names, and the words left to search by."""
     slots = index.read(text)
     question = Question(slots)
-    words = [_words_of(slot) for slot in slots]
-    flat = set().union(*words) if words else set()
+    meant = [_words_of(slot) for slot in slots]
+    flat = set().union(*meant) if meant else set()
     named: dict[str, Person] = {}
     rest: list[Slot] = []
     searched: list[Slot] = []
@@ -64,7 +64,7 @@ def understand(index: SearchIndex, text: str) -> Question:
     said = demands = False
     position = 0
     while position < len(slots):
-        slot, held = slots[position], words[position]
+        slot, held = slots[position], meant[position]
         if held & SAID_WORDS:
             said = True
         elif held & DEMAND_WORDS:
@@ -78,7 +78,8 @@ def understand(index: SearchIndex, text: str) -> Question:
         if people:
             span = slots[position : position + length]
             spelt = Slot(" ".join(part.typed for part in span),
-                         tuple(dict.fromkeys((*(person.name for person in people),
+                         tuple(dict.fromkeys((*(word for person in people
+                                                for word in words(person.name)),
                                               *(word for part in span
                                                 for word in part.alternatives)))), known=True)
             searched.append(spelt)
