@@ -12,9 +12,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,19 +23,15 @@ from bot.answers import near_ids
 from bot.curated import CurationError, load_curated
 from bot.factbase import FactBase
 from bot.glossary import Glossary, GlossaryEntry, meaningless
-from bot.models import ITEM_MODELS, MAX_ID_LENGTH, Item, Person, Quote, Source, Statement
+from bot.models import ITEM_MODELS, Item, Person, Quote, Statement, slug
+from bot.names import same_person
 from bot.results import Answer, Suggestion, echo
 from bot.safejson import JSONRefused, load_bounded
+from bot.sourcing import EDITORS_SOURCE, NEW_ROLE, Sourcing, split_options
 from bot.stats import LookupStats
 from bot.store import ITEM_TABLES
-from bot.text import normalize
 
 Role = Literal["owner", "editor"]
-EDITORS_SOURCE = Source(
-    id="editors", title="Added by the bot's editors", outlet="factbot editors", origin="admin",
-    note="Items added or changed from Telegram by the bot's editors.",
-)
-"""The source that items added by editors cite, until an editor sets another."""
 NOT_EDITABLE = frozenset({"id", "origin", "added_by", "added_at", "deleted", "evidence"})
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_HISTORY_LINE = 300
@@ -71,6 +66,11 @@ ADD_FORMS: dict[str, AddForm] = {
         Field("quote", "What exactly did they say?"),
         Field("context", "Where, when or about what? (/skip to leave out)", required=False),
     ), "/addquote Kellogg | We need to create something completely new | At the CFR"),
+    "addstatement": AddForm("statement", (
+        Field("speaker", "Whose position is it? (a name; =id for a known person, +Name for a"
+                         " new one)"),
+        Field("statement", "What did they state, in your words?"),
+    ), "/addstatement Kellogg | The Istanbul agreement is no starting point"),
     "adddemand": AddForm("demand", (
         Field("demand", "What is the demand?"),
         Field("raised", "When or where was it raised? (/skip to leave out)", required=False),
@@ -88,14 +88,17 @@ ADD_FORMS: dict[str, AddForm] = {
     ), "/addperson Marco Rubio | U.S. Secretary of State | Rubio, Secretary Rubio"),
     "addsource": AddForm("source", (
         Field("title", "What is the article's title?"),
-        Field("outlet", "Which outlet, or its URL?"),
-        Field("published", "Publication date, YYYY-MM-DD (/skip to leave out)", required=False),
-    ), "/addsource Talks resume | https://example.com/talks | 2025-03-20"),
+        Field("outlet", "Which outlet published it?"),
+        Field("published", "Its publication date, YYYY-MM-DD"),
+        Field("url", "Its address (/skip to leave out)", required=False),
+    ), "/addsource Talks resume | Reuters | 2025-03-20 | https://example.com/talks"
+       " (with the article's file: .txt, .md or .html)"),
 }
 """Every add command, by name."""
 
 FORM_FIELDS: dict[str, dict[str, str]] = {
     "quote": {"quote": "text"},
+    "statement": {"statement": "text"},
     "demand": {"demand": "text"},
     "event": {"what": "text"},
 }
@@ -120,6 +123,10 @@ ADMIN_COMMANDS: dict[str, AdminCommand] = {
           for name, form in ADD_FORMS.items()),
         AdminCommand("synonym", "teach search what readers' words mean",
                      "/synonym <what readers type> | <words of the fact base>"),
+        AdminCommand("extract", "quotes and dated events a source holds, to add",
+                     "/extract <source id>", writes=False),
+        AdminCommand("accept", "add extracted candidates with their evidence",
+                     "/accept <source id> <numbers|all>"),
         AdminCommand("edit", "change one field of an item", "/edit <id> <field> <value>"),
         AdminCommand("delete", "hide an item (restorable)", "/delete <id>"),
         AdminCommand("restore", "bring back a deleted item", "/restore <id>"),
@@ -147,22 +154,6 @@ def _refused(line: str, usage: str | None = None) -> Answer:
 
 def _today() -> str:
     return dt.datetime.now(dt.UTC).date().isoformat()
-
-
-def slug(text: str, taken: set[str], fallback: str) -> str:
-    """A stable, readable, unused id made from `text`."""
-    words = re.findall(r"[a-z0-9]+", normalize(text).encode("ascii", "ignore").decode())
-    base = ""
-    for word in words:
-        if len(base) + len(word) + 1 > MAX_ID_LENGTH - 4:
-            break
-        base = f"{base}-{word}" if base else word
-    base = base or fallback
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate = f"{base}-{number}"
-        number += 1
-    return candidate
 
 
 def _first_problem(error: ValidationError, names: dict[str, str]) -> str:
@@ -242,12 +233,13 @@ class Admin:
         self.facts_dir = facts_dir
         self.seeds_dir = seeds_dir
         self.stats = stats or LookupStats()
+        self.sourcing = Sourcing(base)
         self._commands: dict[str, Callable[[int, str], Awaitable[Answer]]] = {
             "synonym": self._synonym, "edit": self._edit, "delete": self._delete,
             "restore": self._restore, "undo": self._undo, "history": self._history,
             "reload": self._reload,
             "stats": self._stats, "admins": self._admins, "grant": self._grant,
-            "revoke": self._revoke,
+            "revoke": self._revoke, "extract": self._extract, "accept": self._accept,
         }
 
     def role(self, user_id: int) -> Role | None:
@@ -272,14 +264,15 @@ class Admin:
             return Answer(title=f"Only the bot's owners can use /{command}.", status="refused")
         return None
 
-    async def run(self, actor: int, command: str, args: str) -> Answer:
-        """Run `/command args` as `actor`, whose identity the caller has verified."""
+    async def run(self, actor: int, command: str, args: str, file: bytes | None = None) -> Answer:
+        """Run `/command args` as `actor`, whose identity the caller has verified; `file` is
+        the article of an /addsource."""
         refusal = self.check(actor, command)
         if refusal is not None:
             return refusal
         if command in ADD_FORMS:
             return await self.add(actor, command, [part.strip() for part in args.split("|")]
-                                  if args.strip() else [])
+                                  if args.strip() else [], file)
         if command in ("export", "import"):
             return _refused(f"/{command} needs a file: use it from Telegram or the CLI's"
                             f" `factbot {command}`.")
@@ -287,13 +280,16 @@ class Admin:
 
     # Adding ---------------------------------------------------------------------------------
 
-    async def add(self, actor: int, command: str, values: list[str]) -> Answer:
-        """Add an item from its form's field values; refuse with one line if any is wrong."""
+    async def add(self, actor: int, command: str, values: list[str],
+                  file: bytes | None = None) -> Answer:
+        """Add an item from its form's field values, with its source and evidence (see
+        `bot.sourcing`); refuse with one line if any is wrong."""
         refusal = self.check(actor, command)
         if refusal is not None:
             return refusal
         form = ADD_FORMS[command]
         usage = f"/{command} {form.usage}"
+        values, options = split_options(values)
         if len(values) > len(form.fields):
             return _refused(f"Too many fields: /{command} takes at most {len(form.fields)},"
                             " separated by |.", usage)
@@ -304,9 +300,12 @@ class Admin:
                                 f"{spec.prompt[1:]}", usage)
         fields = {name: value for name, value in given.items() if value.strip()}
         if form.kind == "source":
-            return await self._add_source(actor, fields, usage)
+            source = await self.sourcing.add_source(
+                actor, slug(fields["title"], set(self.base.sources), "source"), fields, file)
+            return source if isinstance(source, Answer) else self.sourcing.added(source)
+        again = f"/{command} " + " | ".join(values)
         new_person: Person | None = None
-        if form.kind == "quote":
+        if form.kind in ("quote", "statement"):
             speaker = self._speaker(fields, values, command)
             if isinstance(speaker, Answer):
                 return speaker
@@ -316,12 +315,21 @@ class Admin:
         item = self._build(form.kind, fields, actor)
         if isinstance(item, str):
             return _refused(item, usage)
+        attached = await self.sourcing.attach(actor, item, options, again)
+        if isinstance(attached, Answer):
+            return attached
         if new_person is not None:
-            await self._store_new(actor, new_person)
-        return await self._store_new(actor, item)
+            person = await self.sourcing.attach(
+                actor, new_person, replace(options, source=attached.source, evidence=[],
+                                           unverified=attached.source not in self.base.texts),
+                again)
+            await self._store_new(actor, person if isinstance(person, Item) else new_person)
+        return await self._store_new(actor, attached)
 
     def _speaker(self, fields: dict[str, str], values: list[str],
                  command: str) -> Person | Answer:
+        """The person a speaker's name surely means (their name or an alias, or a full name
+        whose given name and surname agree); else the choice, a new person first."""
         name = fields["speaker"]
         rest = " | ".join(values[1:])
         if name.startswith("="):
@@ -330,25 +338,26 @@ class Admin:
                 return _refused(f"speaker: no person with the id “{echo(name[1:])}”.")
             return person
         if not name.startswith("+"):
+            sure = [person for person in self.base.people() if same_person(name, person)]
+            if len(sure) == 1:
+                return sure[0]
             match = self.base.index.resolve_people(name)
-            if len(match.people) == 1 and match.exact:
-                return match.people[0]
-            candidates = match.people or match.suggestions
+            candidates = sure or match.people or match.suggestions
             if candidates:
                 return Answer(
                     title=f"Who is “{echo(name)}”?", status="ambiguous",
-                    note="Choose the speaker, or add them as a new person:",
+                    note="Add them as a new person, or choose who it is:",
                     suggestions=(
+                        Suggestion(f"New person: {echo(name)}", f"/{command} +{name} | {rest}"),
                         *(Suggestion(person.name, f"/{command} ={person.id} | {rest}")
                           for person in candidates[:4]),
-                        Suggestion(f"New person: {echo(name)}", f"/{command} +{name} | {rest}"),
                     ),
                 )
         new_name = name.lstrip("+").strip()
         try:
             return Person(id=slug(new_name, set(self.base.items), "person"),
                           source=EDITORS_SOURCE.id, origin="admin", name=new_name,
-                          role="Not yet described: /edit its role", added_at=_today())
+                          role=NEW_ROLE, added_at=_today())
         except ValidationError as error:
             return _refused(_first_problem(error, {"name": "speaker"}))
 
@@ -373,7 +382,7 @@ class Admin:
             return _first_problem(error, reverse)
 
     async def _store_new(self, actor: int, item: Item) -> Answer:
-        if EDITORS_SOURCE.id not in self.base.sources:
+        if item.source == EDITORS_SOURCE.id and EDITORS_SOURCE.id not in self.base.sources:
             await self.base.save_source(EDITORS_SOURCE, actor=actor)
         await self.base.save(item, actor=actor, action="add")
         return Answer(
@@ -382,24 +391,6 @@ class Admin:
                   f"Change it with /edit {item.id} <field> <value>; /undo takes it back."),
             suggestions=(Suggestion("Show it", f"/source {item.id}"),),
         )
-
-    async def _add_source(self, actor: int, fields: dict[str, str], usage: str) -> Answer:
-        outlet = fields["outlet"]
-        url = outlet if re.match(r"^https?://", outlet) else None
-        data: dict[str, Any] = {
-            "id": slug(fields["title"], set(self.base.sources), "source"),
-            "title": fields["title"], "origin": "admin",
-            "outlet": (re.sub(r"^https?://(www\.)?", "", outlet).split("/")[0] if url else outlet),
-            "url": url, "published": fields.get("published"),
-        }
-        try:
-            source = Source.model_validate(data)
-        except ValidationError as error:
-            return _refused(_first_problem(error, {}), usage)
-        await self.base.save_source(source, actor=actor)
-        return Answer(title=f"Added source {source.id}",
-                      body=(f"“{echo(source.title)}” — {source.label}.",
-                            f"Cite it with /edit <id> source {source.id}."))
 
     # Managing -------------------------------------------------------------------------------
 
@@ -568,6 +559,17 @@ class Admin:
         await self.base.add_glossary_entry(entry)
         return Answer(title=f"Readers' “{echo(typed)}” now finds “{echo(meaning)}”",
                       body=(f"Glossary entry {entry.id}; try it: /search {echo(typed)}",))
+
+    # Sources --------------------------------------------------------------------------------
+
+    async def _extract(self, actor: int, args: str) -> Answer:
+        if not args:
+            return _refused("Give the id of a source (/about lists them).",
+                            ADMIN_COMMANDS["extract"].usage)
+        return self.sourcing.proposal(args.split()[0])
+
+    async def _accept(self, actor: int, args: str) -> Answer:
+        return await self.sourcing.accept(actor, args)
 
     # People and usage -----------------------------------------------------------------------
 

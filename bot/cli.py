@@ -259,7 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
     admin = commands.add_parser("admin", help="run an admin command as a Telegram user id")
     admin.add_argument("--as", dest="actor", type=int, required=True, metavar="USER_ID",
                        help="the owner's or editor's Telegram user id to act as")
-    admin.add_argument("--file", help="the JSON file for /import")
+    admin.add_argument("--file", help="the JSON file for /import; the article (.txt, .md or"
+                       " .html) for /addsource")
     admin.add_argument("text", nargs="+", help='e.g. "/addfact The talks resume on Monday"')
     admin.set_defaults(handler=_admin)
     commands.add_parser("run", help="run the Telegram bot").set_defaults(handler=_run)

@@ -4,8 +4,9 @@
 
 - every quotation in “curly” or "straight" marks, attributed from its sentence ("X said",
   "noted", "commented", "remarked", "told", "characterized ... as", "what it terms"), and a
-  pronoun ("he remarked") from the last person named before it; the speaker is a known person
-  when the name surely means them (`bot.names.same_person`), else a new one, with the role the
+  pronoun ("he remarked") from the person the sentences before it are about; the speaker is a
+  known person when the name surely means them (`bot.names.same_person`), else a new one, with
+  the role the
   article gives ("a senior fellow at the Brookings Institution");
 - every dated phrase: absolute dates ("February 24, 2022", "since 1945", "in 2022") and phrases
   relative to the publication date ("last week", "over the past three weeks", "in recent
@@ -220,7 +221,8 @@ def subject(text: str, *, single: bool = False) -> Speaker | None:
         if not runs:
             continue
         ends = segment.rstrip(" .").endswith(runs[-1].group())
-        run = runs[-1] if ends else runs[0]
+        whole = [run for run in runs if " " in _name_in(run.group())[0]]
+        run = runs[-1] if ends else (whole or runs)[0] if not single else runs[0]
         name, titles = _name_in(run.group())
         if not name_words(name) or (not single and " " not in name and not ends):
             continue
@@ -269,7 +271,9 @@ def _attribution(text: str, sentence: Span, quote: Span,
     if speaker is not None:
         return replace(speaker, how=f"“{pronoun}” refers to {speaker.name}"), sentence.start
     for previous in reversed(earlier[-3:]):
-        speaker = subject(text[previous.start:previous.end], single=single)
+        if re.match(rf"(?:{_PRONOUN})\b", previous.of(text), re.I):
+            continue
+        speaker = subject(previous.of(text), single=single)
         if speaker is not None:
             return replace(speaker, how=f"“{pronoun}” refers to {speaker.name}"), previous.start
     return None, sentence.start
@@ -291,12 +295,12 @@ def extract(text: str, published: str | None, people: Iterable[Person]) -> list[
         if index is None:
             continue
         sentence = spans[index]
-        earlier = [s for s in spans[:index] if "\n" not in text[s.end:sentence.start]]
-        speaker, start = _attribution(text, sentence, quote, earlier)
+        speaker, start = _attribution(text, sentence, quote, spans[:index])
         if speaker is not None:
             match = next((p for p in known if same_person(speaker.name, p)), None)
             speaker = replace(speaker, person=match)
-        evidence = text[start:sentence.end]
+        evidence = text[start:sentence.end] if "\n" not in text[start:sentence.start] else (
+            sentence.of(text))
         dated = [d for d in _dated_phrases(evidence, day) if d.relative]
         first = dated[0] if dated else None
         words = quote.of(text).rstrip(",;: ")
@@ -311,7 +315,7 @@ def extract(text: str, published: str | None, people: Iterable[Person]) -> list[
                 0, "event", sentence_text[:MAX_TEXT], sentence_text, date=phrase.date,
                 end=phrase.end if phrase.end != phrase.date else None, date_phrase=phrase.phrase,
                 date_note=phrase.note)))
-        if position == 0 and published and len(sentence_text.split()) >= 8:
+        if position == 0 and published and re.search(r"[.!?][”\"]?$", sentence_text):
             found.append((sentence.start - 1, Candidate(
                 0, "event", sentence_text[:MAX_TEXT], sentence_text, date=published,
                 date_note="Publication date of the report.")))

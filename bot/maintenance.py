@@ -46,7 +46,8 @@ async def _admin(admin: Admin, request: Request) -> Outcome:
                            " /export writes it)\n")
         result = await admin.import_json(actor, request.file)
     else:
-        result = await admin.run(actor, command, rest)
+        result = await admin.run(actor, command, rest,
+                                 request.file if command == "addsource" else None)
     code = exits.PROBLEM if result.status in FAILED else exits.OK
     return Outcome(code, out=render_all(result, PLAIN) + "\n")
 

@@ -15,6 +15,8 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from bot.text import normalize
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 48
 MAX_EVIDENCE_TOTAL = 1800
@@ -64,6 +66,22 @@ Text = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_clea
 Evidence = Annotated[str, Field(min_length=1, max_length=1200), AfterValidator(_clean_text)]
 
 Origin = Literal["curated", "admin"]
+
+
+def slug(text: str, taken: set[str], fallback: str) -> str:
+    """A stable, readable, unused id made from `text`."""
+    words = re.findall(r"[a-z0-9]+", normalize(text).encode("ascii", "ignore").decode())
+    base = ""
+    for word in words:
+        if len(base) + len(word) + 1 > MAX_ID_LENGTH - 4:
+            break
+        base = f"{base}-{word}" if base else word
+    base = base or fallback
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate
 
 
 class _Model(BaseModel):

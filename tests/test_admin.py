@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin import Admin, slug
+from bot.admin import Admin
 from bot.answers import answer
 from bot.factbase import FactBase
 from bot.layout import PLAIN, render_all
+from bot.models import slug
 from bot.store import FactStore
 from tests.conftest import FACTS_DIR, SEEDS_DIR, on_disk
 
@@ -29,30 +30,137 @@ def text(result: object) -> str:
     return render_all(result, PLAIN)  # type: ignore[arg-type]
 
 
-async def test_addquote_links_a_clear_speaker_and_is_found_at_once(admin: Admin) -> None:
-    result = await admin.run(EDITOR, "addquote", "Kellogg | We will see | On Fox News")
-    assert result.title == "Added quote keith-kellogg-we-will-see"
+async def test_addquote_links_a_clear_speaker_and_finds_its_evidence(admin: Admin) -> None:
+    result = await admin.run(EDITOR, "addquote",
+                             'Kellogg | "We need to create something  completely new" | At the CFR')
+    assert result.title == "Added quote keith-kellogg-we-need-to-create-something"
+    item = admin.base.items["keith-kellogg-we-need-to-create-something"]
+    assert item.source == "reuters-2025-03-13"
+    assert item.evidence[0].endswith("“We need to create something completely new,” he remarked.")
+    assert item.text == "We need to create something completely new"  # type: ignore[attr-defined]
+    assert item.added_by == EDITOR
     quotes = answer(admin.base, "/quote kellogg")
-    assert [e.item_id for e in quotes.entries] == ["kellogg-something-new",
-                                                    "keith-kellogg-we-will-see"]
-    assert quotes.entries[1].citation.source.startswith("factbot editors, added ")
-    assert admin.base.items["keith-kellogg-we-will-see"].added_by == EDITOR
+    assert quotes.entries[1].citation.source == "Reuters via Defence Talks, 13 Mar 2025"
 
 
-async def test_addquote_asks_when_the_speaker_is_unsure(admin: Admin) -> None:
-    result = await admin.run(EDITOR, "addquote", "kelog | Words")
+async def test_a_made_up_quote_is_refused_with_the_closest_passage(admin: Admin) -> None:
+    before = on_disk(admin.base.store.path)
+    result = await admin.run(EDITOR, "addquote", "Kellogg | We must build something totally new")
+    assert result.status == "refused"
+    assert result.title == ("Not in the article: this quote is not in “Russia hands US list of"
+                            " demands for ending Ukraine war, sou…”")
+    assert result.body == ("Closest: ““We need to create something completely new,” he"
+                           " remarked.”",)
+    assert on_disk(admin.base.store.path) == before
+
+
+async def test_a_paraphrase_takes_its_evidence_by_choice(admin: Admin) -> None:
+    before = on_disk(admin.base.store.path)
+    asked = await admin.run(EDITOR, "addstatement",
+                            "Kellogg | The Istanbul agreement is no viable starting point")
+    assert asked.status == "ambiguous"
+    assert on_disk(admin.base.store.path) == before
+    first = asked.suggestions[0]
+    assert first.label.startswith("24. Retired General Keith Kellogg")
+    assert first.command == ("/addstatement Kellogg | The Istanbul agreement is no viable"
+                             " starting point | source=reuters-2025-03-13 | evidence=24")
+    assert asked.suggestions[-1].command.endswith("| unverified")
+    added = await admin.run(EDITOR, "addstatement", first.command.removeprefix("/addstatement "))
+    item = admin.base.items[added.title.removeprefix("Added statement ")]
+    assert item.evidence[0].startswith("Retired General Keith Kellogg")
+    assert answer(admin.base, f"/source {item.id}").entries[0].evidence == item.evidence
+
+
+async def test_an_unverified_item_is_labelled_in_answers(admin: Admin) -> None:
+    result = await admin.run(EDITOR, "addfact", "The talks resume next week | unverified")
+    item_id = result.title.removeprefix("Added fact ")
+    assert admin.base.items[item_id].evidence == ()
+    shown = answer(admin.base, f"/source {item_id}").entries[0].citation.source
+    assert shown.endswith("· unverified: no evidence quoted")
+    assert "unverified" in text(answer(admin.base, "/search talks resume next week"))
+
+
+async def test_addquote_offers_a_new_person_first_when_the_name_is_not_surely_known(
+        admin: Admin) -> None:
+    result = await admin.run(EDITOR, "addquote", "Yuri Ushakov | root causes")
     assert result.status == "ambiguous"
-    assert [s.command for s in result.suggestions] == [
-        "/addquote =keith-kellogg | Words", "/addquote +kelog | Words"]
-    assert "kelog-words" not in admin.base.items
-    chosen = await admin.run(EDITOR, "addquote", "=keith-kellogg | Words")
-    assert chosen.title == "Added quote keith-kellogg-words"
+    assert result.suggestions[0].command == "/addquote +Yuri Ushakov | root causes"
+    kelog = await admin.run(EDITOR, "addquote", "kelog | root causes")
+    assert [s.command for s in kelog.suggestions] == [
+        "/addquote +kelog | root causes", "/addquote =keith-kellogg | root causes"]
+    sure = await admin.run(EDITOR, "addquote", "General Keith Kellogg | root causes")
+    assert sure.title == "Added quote keith-kellogg-root-causes"
 
 
 async def test_addquote_for_someone_new_adds_the_person_too(admin: Admin) -> None:
-    await admin.run(EDITOR, "addquote", "Marco Rubio | The ball is in their court")
+    await admin.run(EDITOR, "addquote", "Marco Rubio | The ball is in their court | unverified")
     assert admin.base.index.resolve_people("rubio").people[0].id == "marco-rubio"
     assert answer(admin.base, "/quote rubio").entries[0].text == "“The ball is in their court”"
+
+
+FOLLOW_UP = b"""Kremlin aide rejects ceasefire as a breather for Kyiv
+Kremlin aide Yuri Ushakov said on Thursday that the U.S. proposal for a 30-day ceasefire was \
+"nothing but a temporary breather for the Ukrainian military." He spoke to reporters after \
+talks with U.S. envoy Steve Witkoff in Moscow last week.
+"We do not need a pause, we need a long-term settlement," he told reporters.
+Russia invaded Ukraine on February 24, 2022.
+"""
+
+
+async def test_a_new_article_grows_the_base_with_its_evidence(admin: Admin) -> None:
+    added = await admin.run(EDITOR, "addsource", "Kremlin aide replies | Reuters | 2025-03-14",
+                            file=FOLLOW_UP)
+    assert added.title == "Added source kremlin-aide-replies"
+    assert added.suggestions[0].command == "/extract kremlin-aide-replies"
+    assert admin.base.texts["kremlin-aide-replies"] == FOLLOW_UP.decode().strip("\n")
+    quote = await admin.run(EDITOR, "addquote", "Ushakov | nothing but a temporary breather")
+    assert quote.status == "ambiguous"
+    assert quote.suggestions[0].command == "/addquote +Ushakov | nothing but a temporary breather"
+
+    proposal = await admin.run(EDITOR, "extract", "kremlin-aide-replies")
+    lines = "\n".join(proposal.body)
+    assert ("Quote · Yuri Ushakov (new person) [“said”]: “nothing but a temporary breather for"
+            " the Ukrainian military.”") in lines
+    assert "Quote · Yuri Ushakov (new person) [“he” refers to Yuri Ushakov]" in lines
+    assert "Event · 7 Mar 2025 (“last week”)" in lines
+    assert proposal.suggestions[-1].command == "/accept kremlin-aide-replies all"
+
+    accepted = await admin.run(EDITOR, "accept", "kremlin-aide-replies all")
+    assert all("added" in line for line in accepted.body), accepted.body
+    ushakov = admin.base.index.resolve_people("ushakov").people[0]
+    assert ushakov.role == "Kremlin aide"
+    assert ushakov.source == "kremlin-aide-replies"
+    said = answer(admin.base, "/quote ushakov")
+    assert [e.citation.source for e in said.entries] == ["Reuters, 14 Mar 2025"] * 2
+    again = await admin.run(EDITOR, "extract", "kremlin-aide-replies")
+    assert again.title == "Nothing new in kremlin-aide-replies"
+    about = text(answer(admin.base, "/about"))
+    assert ("“Kremlin aide replies” — Reuters, published 14 Mar 2025.\n0 demands, 2 quotes, 0"
+            " reported statements, 2 events, 0 other facts; 1 person or organisation.") in about
+    assert admin.base.items["kellogg-something-new"].source == "reuters-2025-03-13"
+
+
+async def test_the_seed_again_as_a_new_source_proposes_nothing_twice(admin: Admin) -> None:
+    seed = (SEEDS_DIR / "reuters-2025-03-13-russia-demands.txt").read_bytes()
+    await admin.run(EDITOR, "addsource", "Copy | Defence Talks | 2025-03-13", file=seed)
+    proposal = await admin.run(EDITOR, "extract", "copy")
+    assert not [line for line in proposal.body if "Quote ·" in line]
+    assert proposal.body[-1].startswith("Already in the base: 1, 2, 3,")
+
+
+async def test_an_article_that_cannot_be_read_is_refused(admin: Admin) -> None:
+    before = on_disk(admin.base.store.path)
+    result = await admin.run(EDITOR, "addsource", "Bad | Outlet | 2025-03-14", file=b"\xff\xfe")
+    assert result.title.startswith("The article cannot be read: the file is not UTF-8 text")
+    assert on_disk(admin.base.store.path) == before
+
+
+async def test_without_any_source_text_an_item_is_added_only_as_unverified(
+        admin: Admin) -> None:
+    await admin.run(EDITOR, "addsource", "No text | Outlet | 2025-03-20")
+    result = await admin.run(EDITOR, "addfact", "Something happened")
+    assert result.title == "No article text to check this against"
+    assert result.suggestions[0].command == "/addfact Something happened | unverified"
 
 
 @pytest.mark.parametrize(
@@ -67,6 +175,12 @@ async def test_addquote_for_someone_new_adds_the_person_too(admin: Admin) -> Non
         ("addfact", "bell\x07", "text: must not contain control character U+0007"),
         ("addperson", "Someone", "role: missing"),
         ("addsource", "Title | Outlet | yesterday", "published: must be a date"),
+        ("addsource", "Title | Outlet", "published: missing"),
+        ("addfact", "Words | evidence=x", "evidence: give sentence numbers"),
+        ("addfact", "Words | evidence=999", "evidence: “Russia hands US list"),
+        ("addfact", "Words | source=nowhere", "source: no source with the id “nowhere”"),
+        ("accept", "reuters-2025-03-13 99", "No candidate 99 in reuters-2025-03-13"),
+        ("extract", "nowhere", "No source with the id “nowhere”"),
         ("edit", "no-such-id text x", "No item with the id “no-such-id”"),
         ("edit", "no-comment colour red", "field: a fact has no field “colour”"),
         ("edit", "no-comment text", "Give the item's id, the field and the new value."),
@@ -90,7 +204,7 @@ async def test_bad_input_gets_one_line_and_writes_nothing(admin: Admin, command:
 
 async def test_markup_is_stored_as_given_and_shown_escaped(admin: Admin) -> None:
     nasty = "<b>bold</b> & *stars* _under_ `tick` [link](x)"
-    result = await admin.run(EDITOR, "addfact", nasty)
+    result = await admin.run(EDITOR, "addfact", f"{nasty} | unverified")
     item_id = result.title.removeprefix("Added fact ")
     assert admin.base.items[item_id].text == nasty  # type: ignore[attr-defined]
     reopened = FactStore(admin.base.store.path)
@@ -115,12 +229,12 @@ async def test_edit_delete_restore_and_undo(admin: Admin) -> None:
 
 
 async def test_undo_takes_back_only_your_own_changes(admin: Admin) -> None:
-    await admin.run(OWNER, "addfact", "The owner's fact")
+    await admin.run(OWNER, "addfact", "The owner's fact | unverified")
     assert (await admin.run(EDITOR, "undo", "")).title == "You have no change to undo."
 
 
 async def test_undo_of_an_add_hides_the_item(admin: Admin) -> None:
-    await admin.run(EDITOR, "addfact", "Short-lived fact")
+    await admin.run(EDITOR, "addfact", "Short-lived fact | evidence=1")
     await admin.run(EDITOR, "undo", "")
     assert answer(admin.base, "/search short-lived").status == "not_found"
 
@@ -164,7 +278,7 @@ async def test_bad_imports_are_refused(admin: Admin, payload: bytes) -> None:
 
 async def test_reload_refreshes_curated_items_and_keeps_admin_ones(admin: Admin,
                                                                    tmp_path: Path) -> None:
-    await admin.run(EDITOR, "addfact", "Kept across reloads")
+    await admin.run(EDITOR, "addfact", "Kept across reloads | unverified")
     result = await admin.run(OWNER, "reload", "")
     assert "1 admin items kept" in result.body[0]
     assert answer(admin.base, "/search kept across reloads").entries

@@ -158,7 +158,7 @@ def test_without_a_publication_date_only_absolute_dates_are_resolved() -> None:
                                                "in 2022", "since 1945"}
 
 
-def test_a_quotation_after_its_speaker_and_a_pronoun_in_another_paragraph() -> None:
+def test_a_quotation_after_its_speaker_and_a_pronoun_in_the_next_paragraph() -> None:
     text = ("Kremlin aide Yuri Ushakov told reporters on March 14, 2025 that the plan was"
             " “nothing but a temporary breather for the Ukrainian military.”\n"
             "“We do not need it,” he said.")
@@ -166,7 +166,9 @@ def test_a_quotation_after_its_speaker_and_a_pronoun_in_another_paragraph() -> N
     first, second = (c for c in candidates if c.kind == "quote")
     assert first.speaker is not None
     assert (first.speaker.name, first.speaker.role) == ("Yuri Ushakov", "Kremlin aide")
-    assert second.speaker is None
+    assert second.speaker is not None
+    assert second.speaker.how == "“he” refers to Yuri Ushakov"
+    assert second.evidence == "“We do not need it,” he said."
     assert [(c.date, c.date_phrase) for c in candidates if c.kind == "event"] == [
         ("2025-03-15", None), ("2025-03-14", "March 14, 2025")]
 

@@ -59,7 +59,7 @@ async def test_a_full_disk_refuses_a_write_in_one_line_and_writes_work_again(
     for number in range(50):  # the last page of the journal may still have room for a few
         before, items_before = on_disk(path), dict(base.items)
         try:
-            result = await admin.run(7, "addfact", f"Number {number} {LONG}")
+            result = await admin.run(7, "addfact", f"Number {number} {LONG} | unverified")
         except WriteRefusedError as error:
             refusal = str(error)
             break
@@ -71,7 +71,7 @@ async def test_a_full_disk_refuses_a_write_in_one_line_and_writes_work_again(
     assert base.items == items_before
     assert answer(base, "/quote kellogg").title == "Quotes from Keith Kellogg"
     disk.free()
-    result = await admin.run(7, "addfact", "Saved once space came back")
+    result = await admin.run(7, "addfact", "Saved once space came back | unverified")
     assert result.title == "Added fact saved-once-space-came-back"
     base.close()
     ids = _ids(path)
@@ -126,7 +126,8 @@ def test_the_cli_says_the_disk_is_full_or_read_only_in_one_line(disk: Disk) -> N
     disk.fill()
     for number in range(10):  # the last page of the journal may still have room for a few
         before = on_disk(path)
-        result = _factbot(disk, "admin", "--as", "7", f"/addfact Number {number} {LONG}")
+        result = _factbot(disk, "admin", "--as", "7",
+                          f"/addfact Number {number} {LONG} | unverified")
         if result.returncode != 0:
             break
     assert (result.returncode, result.stdout, result.stderr) == (4, "", f"factbot: {FULL}\n")
@@ -135,7 +136,8 @@ def test_the_cli_says_the_disk_is_full_or_read_only_in_one_line(disk: Disk) -> N
     disk.free()
     disk.read_only(True)
     try:
-        result = _factbot(disk, "admin", "--as", "7", "/addfact Refused by read-only storage")
+        result = _factbot(disk, "admin", "--as", "7",
+                          "/addfact Refused by read-only storage | unverified")
         assert (result.returncode, result.stdout) == (4, "")
         assert result.stderr == f"factbot: {READ_ONLY}\n"
         reading = _factbot(disk, "ask", "/quote kellogg")
@@ -144,6 +146,7 @@ def test_the_cli_says_the_disk_is_full_or_read_only_in_one_line(disk: Disk) -> N
     finally:
         disk.read_only(False)
     assert on_disk(path) == before
-    result = _factbot(disk, "admin", "--as", "7", "/addfact Saved once the disk was back")
+    result = _factbot(disk, "admin", "--as", "7",
+                      "/addfact Saved once the disk was back | unverified")
     assert (result.returncode, result.stderr) == (0, "")
     assert "saved-once-the-disk-was-back" in _ids(path)

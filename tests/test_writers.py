@@ -52,7 +52,7 @@ def test_parallel_cli_writers_wait_for_each_other_and_lose_nothing(tmp_path: Pat
     confirmed = []
     for round_ in range(4):
         writers = [factbot(tmp_path, "admin", "--as", "7",
-                           f"/addfact Writer {writer} wrote fact {round_} here")
+                           f"/addfact Writer {writer} wrote fact {round_} here | unverified")
                    for writer in range(3)]
         for process in writers:
             code, out, err = finished(process)
@@ -75,7 +75,8 @@ def test_a_holder_that_is_not_the_bot_is_named_and_nothing_is_written(tmp_path: 
         assert holder.stdout.readline() == "holding\n"
         line = (f"factbot: the database {db_path} is in use by process {holder.pid}"
                 " (a test holding the database); nothing was written\n")
-        code, out, err = finished(factbot(tmp_path, "admin", "--as", "7", "/addfact Refused",
+        code, out, err = finished(factbot(tmp_path, "admin", "--as", "7",
+                                          "/addfact Refused | unverified",
                                           FACTBOT_LOCK_WAIT="0.5"))
         assert (code, out, err) == (3, "", line)
         assert finished(factbot(tmp_path, "load", FACTBOT_LOCK_WAIT="0.5")) == (3, "", line)
@@ -86,6 +87,7 @@ def test_a_holder_that_is_not_the_bot_is_named_and_nothing_is_written(tmp_path: 
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait()
-    code, out, err = finished(factbot(tmp_path, "admin", "--as", "7", "/addfact After the kill"))
+    code, out, err = finished(factbot(tmp_path, "admin", "--as", "7",
+                                      "/addfact After the kill | unverified"))
     assert (code, err) == (0, "")
     assert out.split()[2] in ids(db_path)

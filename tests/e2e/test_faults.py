@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin import slug
+from bot.models import slug
 from tests.e2e import shapes
 from tests.e2e.conftest import BotProcess
 from tests.e2e.double import BotAPIDouble
@@ -27,8 +27,8 @@ async def test_a_full_disk_is_one_line_to_the_admin_and_reads_go_on(
         await process.start()
         disk.fill()
         for number in range(20):  # the journal's last page may still have room for a few
-            double.inject(shapes.message(f"/addfact Number {number} {LONG}", admin_chat,
-                                         shapes.ADMIN))
+            double.inject(shapes.message(f"/addfact Number {number} {LONG} | unverified",
+                                         admin_chat, shapes.ADMIN))
             await double.wait_for(lambda n=number: len(double.texts_to(shapes.ADMIN.id)) > n)
             if not double.texts_to(shapes.ADMIN.id)[-1].startswith("Added"):
                 break
@@ -42,7 +42,7 @@ async def test_a_full_disk_is_one_line_to_the_admin_and_reads_go_on(
         await double.wait_for(lambda: len(double.texts_to(shapes.USER.id)) == 2)
         assert double.texts_to(shapes.USER.id)[1].startswith("No item with the id")
         disk.free()
-        double.inject(shapes.message("/addfact Saved once space came back", admin_chat,
+        double.inject(shapes.message("/addfact Saved once space came back | unverified", admin_chat,
                                      shapes.ADMIN))
         await double.wait_for(lambda: len(double.texts_to(shapes.ADMIN.id)) == number + 2)
         assert double.texts_to(shapes.ADMIN.id)[-1].startswith(

@@ -42,15 +42,16 @@ async def test_cli_writes_go_through_the_running_bot_and_survive_a_restart(
     texts: list[str] = []
     for number in range(3):
         code, out, err = await factbot(bot, "admin", "--as", "4242",
-                                       f"/addfact Maintenance fact number {number} arrives")
+                                       f"/addfact Maintenance fact number {number} arrives"
+                                       " | unverified")
         assert (code, err) == (0, ""), err
         assert out.startswith("Added fact maintenance-fact-number"), out
         confirmed.append(out.split()[2])
         texts.append(f"Maintenance fact number {number} arrives")
     # the bot's own write, made between the CLI's, must not cut theirs off
     admin_chat = shapes.private_chat(shapes.ADMIN)
-    double.inject(shapes.message("/addfact Written from Telegram meanwhile", admin_chat,
-                                 shapes.ADMIN))
+    double.inject(shapes.message("/addfact Written from Telegram meanwhile | unverified",
+                                 admin_chat, shapes.ADMIN))
     await double.wait_for(lambda: len(double.texts_to(shapes.ADMIN.id)) == 1)
     confirmed.append(double.texts_to(shapes.ADMIN.id)[0].split("\n")[0].split()[2])
     texts.append("Written from Telegram meanwhile")

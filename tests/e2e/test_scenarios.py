@@ -70,8 +70,8 @@ async def test_an_inline_query_is_answered(double: BotAPIDouble, bot: BotProcess
 async def test_an_admin_adds_a_quote_and_another_user_finds_it(double: BotAPIDouble,
                                                                bot: BotProcess) -> None:
     admin_chat = shapes.private_chat(shapes.ADMIN)
-    double.inject(shapes.message("/addquote Witkoff | Talks are <going> well & fast", admin_chat,
-                                 shapes.ADMIN))
+    double.inject(shapes.message("/addquote Witkoff | Talks are <going> well & fast | unverified",
+                                 admin_chat, shapes.ADMIN))
     await double.wait_for(lambda: len(double.texts_to(shapes.ADMIN.id)) == 1)
     assert double.texts_to(shapes.ADMIN.id)[0].startswith("Added quote steve-witkoff-talks")
     double.inject(shapes.message("/quote witkoff"))
@@ -176,7 +176,7 @@ async def test_a_dialogue_survives_a_restart_of_the_process(double: BotAPIDouble
                         FACTBOT_DB_PATH=str(first.db_path))
     await second.start()
     try:
-        double.inject(shapes.message("Said after a restart", admin_chat, shapes.ADMIN))
+        double.inject(shapes.message("Said after a restart | unverified", admin_chat, shapes.ADMIN))
         await double.wait_for(lambda: len(double.texts_to(shapes.ADMIN.id)) == 2)
     finally:
         assert await second.stop() == 0

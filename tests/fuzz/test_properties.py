@@ -132,7 +132,7 @@ def test_well_formed_hostile_admin_input_is_stored_exactly(
               "addevent": [when, first], "addquote": [f"+{second}", first, third],
               "addperson": [first, second, third]}[command]
     before = on_disk(fuzz_bot.path)
-    fuzz_bot.process(fuzz_bot.updates.message(f"/{command} " + " | ".join(fields),
+    fuzz_bot.process(fuzz_bot.updates.message(f"/{command} " + " | ".join([*fields, "unverified"]),
                                               private_with(owner), user=owner))
     fuzz_bot.check()
     reply = fuzz_bot.last_text()

@@ -31,12 +31,12 @@ OWNER, EDITOR, REVOKED, ORDINARY = person(42, "Olga"), person(77, "Ed"), person(
     person(1001, "Ann")
 
 WRITES = {
-    "addquote": "/addquote Kellogg | Matrix words",
-    "adddemand": "/adddemand A matrix demand",
-    "addevent": "/addevent 2025-03-20 | A matrix event",
-    "addfact": "/addfact A matrix fact",
+    "addquote": "/addquote Kellogg | root causes",
+    "adddemand": "/adddemand A matrix demand | unverified",
+    "addevent": "/addevent 2025-03-20 | A matrix event | evidence=3",
+    "addfact": "/addfact A matrix fact | unverified",
     "addperson": "/addperson Matrix Person | Tester",
-    "addsource": "/addsource Matrix | Outlet",
+    "addsource": "/addsource Matrix | Outlet | 2025-03-20",
     "edit": "/edit no-comment topic matrix",
     "delete": "/delete no-comment",
     "restore": "/restore invasion",
@@ -109,14 +109,14 @@ async def test_authorization_matrix(admin_harness: Harness, command: str, who: s
 
 async def test_a_guided_dialogue_asks_each_field(admin_harness: Harness) -> None:
     chat = private_with(EDITOR)
-    for text in ("/addquote", "Kellogg", "Dialogue words"):
+    for text in ("/addquote", "Kellogg", "cogent and substantive"):
         await admin_harness.send(admin_harness.updates.message(text, chat, user=EDITOR))
     await admin_harness.send(admin_harness.updates.message("/skip", chat, user=EDITOR))
     texts = admin_harness.api.texts()
     assert texts[0].startswith("New quote — step 1 of 3: speaker")
     assert texts[1].startswith("New quote — step 2 of 3: quote")
     assert texts[2].startswith("New quote — step 3 of 3: context")
-    assert texts[3].startswith("Added quote keith-kellogg-dialogue-words")
+    assert texts[3].startswith("Added quote keith-kellogg-cogent-and-substantive")
 
 
 async def test_skip_on_a_required_field_and_cancel(admin_harness: Harness) -> None:
@@ -138,7 +138,7 @@ async def test_cancel_without_a_dialogue_says_so(admin_harness: Harness,
 
 async def test_one_dialogue_at_a_time_in_a_chat(admin_harness: Harness) -> None:
     chat = private_with(EDITOR)
-    for text in ("/addfact", "/addperson", "The one fact"):
+    for text in ("/addfact", "/addperson", "The one fact | unverified"):
         await admin_harness.send(admin_harness.updates.message(text, chat, user=EDITOR))
     texts = admin_harness.api.texts()
     assert texts[1].startswith("You are already adding a fact here")
@@ -217,27 +217,27 @@ async def test_grant_in_reply_to_a_forwarded_message_is_refused(admin_harness: H
 
 async def test_an_unsure_speaker_is_chosen_with_a_button(admin_harness: Harness) -> None:
     chat = private_with(EDITOR)
-    await admin_harness.send(admin_harness.updates.message("/addquote kelog | Button words",
+    await admin_harness.send(admin_harness.updates.message("/addquote kelog | root causes",
                                                            chat, user=EDITOR))
     ask = admin_harness.api.sent()[-1]
     buttons = [b for row in ask["reply_markup"]["inline_keyboard"] for b in row]
-    assert buttons[0]["text"] == "Keith Kellogg"
+    assert buttons[1]["text"] == "Keith Kellogg"
     message = {"message_id": 5001, "date": 0, "chat": chat, "text": "Who?",
                "reply_markup": ask["reply_markup"]}
-    await admin_harness.send(admin_harness.updates.press(buttons[0]["callback_data"], message,
+    await admin_harness.send(admin_harness.updates.press(buttons[1]["callback_data"], message,
                                                          user=ORDINARY))
     assert parse_html(admin_harness.api.sent()[-1]["text"])[0].startswith("Only the bot's")
-    await admin_harness.send(admin_harness.updates.press(buttons[0]["callback_data"], message,
+    await admin_harness.send(admin_harness.updates.press(buttons[1]["callback_data"], message,
                                                          user=EDITOR))
     assert parse_html(admin_harness.api.sent()[-1]["text"])[0].startswith(
-        "Added quote keith-kellogg-button-words")
+        "Added quote keith-kellogg-root-causes")
 
 
 async def test_html_in_admin_input_is_stored_as_given_and_shown_escaped(
     admin_harness: Harness,
 ) -> None:
     await admin_harness.send(admin_harness.updates.message(
-        "/addfact Tags <b>stay</b> & *text*", private_with(EDITOR), user=EDITOR))
+        "/addfact Tags <b>stay</b> & *text* | unverified", private_with(EDITOR), user=EDITOR))
     await admin_harness.send(admin_harness.updates.message("/search tags stay"))
     sent = admin_harness.api.sent()[-1]
     assert "Tags &lt;b&gt;stay&lt;/b&gt; &amp; *text*" in sent["text"]
@@ -254,7 +254,8 @@ async def test_a_quote_added_survives_a_restart(tmp_path: Path) -> None:
             updates = Updates(app.bot)
             if step == "add":
                 await app.process_update(updates.message(
-                    "/addquote Stent | Restart-proof words", private_with(OWNER), user=OWNER))
+                    "/addquote Stent | Restart-proof words | unverified", private_with(OWNER),
+                    user=OWNER))
             else:
                 await app.process_update(updates.message("/quote stent"))
         base.close()

@@ -47,7 +47,8 @@ async def test_a_dialogue_continues_after_a_restart(db_path: Path) -> None:
         await bot.send(bot.updates.message("/addfact", chat, user=EDITOR))
         assert bot.api.texts()[-1].startswith("New fact — step 1 of 1: text")
     async with bot_on(db_path) as bot:
-        await bot.send(bot.updates.message("The fact after restart", chat, user=EDITOR))
+        await bot.send(bot.updates.message("The fact after restart | unverified", chat,
+                                           user=EDITOR))
         assert bot.api.texts()[-1].startswith("Added fact")
         await bot.send(bot.updates.message("/search fact after restart"))
         assert "The fact after restart" in bot.api.texts()[-1]
@@ -106,7 +107,7 @@ async def test_two_dialogues_of_one_editor_in_two_chats_stay_apart(db_path: Path
     private = private_with(EDITOR)
     async with bot_on(db_path) as bot:
         for text, chat in (("/addfact", private), ("/addperson", GROUP),
-                           ("A private chat fact", private), ("Group Person", GROUP),
+                           ("A private chat fact | unverified", private), ("Group Person", GROUP),
                            ("Group tester", GROUP), ("/skip", GROUP)):
             await bot.send(bot.updates.message(text, chat, user=EDITOR))
         by_chat = {chat["id"]: [t for p, t in zip(bot.api.sent(), bot.api.texts(), strict=True)
