@@ -6,8 +6,9 @@ every added item carries, and a new article's candidates turned into items.
 - `attach` gives an item built from an add form its source and its evidence: a quote is
   found in the source's text, its sentence attached, or refused with the closest passage (a
   person gets the sentence naming them, if there is one); a paraphrase gets the source's
-  closest sentences to choose from (one button each, running the command again with `| evidence=N`). `| source=ID` names another source;
-  `| unverified` adds an item without evidence, which answers then label.
+  closest sentences to choose from (one button each, running the command again with
+  `| evidence=N`). `| source=ID` names another source; `| unverified` adds an item without
+  evidence, which answers then label.
 - `candidates` and `accept` are `/extract` and `/accept`: what `bot.extract` proposes, each
   added in one step with its evidence, and never twice.
 """
