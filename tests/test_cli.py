@@ -125,3 +125,24 @@ def test_settings_come_from_dotenv(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("FACTBOT_DB_PATH=elsewhere/db.json\n", encoding="utf-8")
     assert factbot("ask", "/about", cwd=tmp_path).returncode == 0
     assert (tmp_path / "elsewhere" / "db.json").exists()
+
+
+def test_admin_adds_a_source_from_a_file_then_its_candidates(tmp_path: Path) -> None:
+    from tests.test_admin import FOLLOW_UP
+
+    (tmp_path / "article.txt").write_bytes(FOLLOW_UP)
+    env = {"FACTBOT_ADMIN_IDS": "7"}
+    added = factbot("admin", "--as", "7", "/addsource Kremlin aide replies | Reuters |"
+                    " 2025-03-14", "--file", "article.txt", cwd=tmp_path, env=env)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("Added source kremlin-aide-replies")
+    refused = factbot("admin", "--as", "7", "/addquote +Yuri Ushakov | a rest for the Ukrainian army",
+                      cwd=tmp_path, env=env)
+    assert refused.returncode == 1
+    assert "Closest: “Kremlin aide Yuri Ushakov said" in refused.stdout
+    accepted = factbot("admin", "--as", "7", "/accept kremlin-aide-replies 1", cwd=tmp_path,
+                       env=env)
+    assert accepted.stdout.splitlines()[2] == "1: added quote yuri-ushakov-nothing-but-a-temporary."
+    checked = factbot("check", cwd=tmp_path, env=env)
+    assert checked.returncode == 0, checked.stderr
+    assert "62 items checked against 2 source text(s)" in checked.stdout

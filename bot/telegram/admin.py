@@ -11,7 +11,15 @@ import contextlib
 import datetime as dt
 import time
 
-from telegram import Bot, BotCommand, BotCommandScopeChat, InputFile, Message, Update
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    Document,
+    InputFile,
+    Message,
+    Update,
+)
 from telegram.error import TelegramError
 from telegram.ext import (
     CommandHandler,
@@ -23,6 +31,7 @@ from telegram.ext import (
 
 from bot.admin import ADD_FORMS, ADMIN_COMMANDS, MAX_IMPORT_BYTES
 from bot.answers import COMMANDS, describe
+from bot.documents import MAX_DOCUMENT_BYTES
 from bot.i18n import MENU_LANGUAGES, Language, speaking
 from bot.results import Answer
 from bot.telegram.context import (
@@ -105,6 +114,10 @@ async def run_admin(context: FactbotContext, message: Message, sender: int,
         return
     if command == "import":
         result = await _import(message, sender, context)
+    elif command == "addsource":
+        article = await _article(message)
+        result = article if isinstance(article, Answer) else await admin.run(
+            sender, command, args, article)
     else:
         result = await admin.run(sender, command, args)
     await _say(message, context, result, text)
@@ -123,9 +136,26 @@ async def _export(context: FactbotContext, message: Message, sender: int) -> Non
                                  do_quote=False)
 
 
+def _attached(message: Message) -> Document | None:
+    """The file sent with a command, or with the message it replies to."""
+    return message.document or (message.reply_to_message.document
+                                if message.reply_to_message else None)
+
+
+async def _article(message: Message) -> bytes | Answer | None:
+    """The article file of an /addsource (the Bot API serves it by getFile), if one is sent."""
+    document = _attached(message)
+    if document is None:
+        return None
+    if (document.file_size or 0) > MAX_DOCUMENT_BYTES:
+        return Answer(title=f"The article file is too large: at most"
+                            f" {MAX_DOCUMENT_BYTES // 2**20} MB.", status="usage")
+    file = await document.get_file()
+    return bytes(await file.download_as_bytearray())
+
+
 async def _import(message: Message, sender: int, context: FactbotContext) -> Answer:
-    document = message.document or (message.reply_to_message.document
-                                    if message.reply_to_message else None)
+    document = _attached(message)
     if document is None:
         return Answer(title="Send /import with a JSON file attached, or in reply to one.",
                       status="usage")
@@ -330,4 +360,5 @@ def register(application: FactbotApplication) -> None:
     application.add_handler(CommandHandler(list(ADMIN_COMMANDS), on_admin_command,
                                            filters=messages))
     application.add_handler(MessageHandler(
-        filters.Document.ALL & filters.CaptionRegex(r"^/import(@\w+)?\b"), on_admin_command))
+        filters.Document.ALL & filters.CaptionRegex(r"^/(?:import|addsource)(@\w+)?\b"),
+        on_admin_command))
