@@ -142,7 +142,8 @@ def test_admin_adds_a_source_from_a_file_then_its_candidates(tmp_path: Path) -> 
     assert "Closest: “Kremlin aide Yuri Ushakov said" in refused.stdout
     accepted = factbot("admin", "--as", "7", "/accept kremlin-aide-replies 1", cwd=tmp_path,
                        env=env)
-    assert accepted.stdout.splitlines()[2] == "1: added quote yuri-ushakov-nothing-but-a-temporary."
+    assert accepted.stdout.splitlines()[2] == (
+        "1: added quote yuri-ushakov-nothing-but-a-temporary.")
     checked = factbot("check", cwd=tmp_path, env=env)
     assert checked.returncode == 0, checked.stderr
     assert "62 items checked against 2 source text(s)" in checked.stdout
