@@ -136,8 +136,9 @@ def test_admin_adds_a_source_from_a_file_then_its_candidates(tmp_path: Path) -> 
                     " 2025-03-14", "--file", "article.txt", cwd=tmp_path, env=env)
     assert added.returncode == 0, added.stderr
     assert added.stdout.startswith("Added source kremlin-aide-replies")
-    refused = factbot("admin", "--as", "7", "/addquote +Yuri Ushakov | a rest for the Ukrainian army",
-                      cwd=tmp_path, env=env)
+    refused = factbot("admin", "--as", "7",
+                      "/addquote +Yuri Ushakov | a rest for the Ukrainian army", cwd=tmp_path,
+                      env=env)
     assert refused.returncode == 1
     assert "Closest: “Kremlin aide Yuri Ushakov said" in refused.stdout
     accepted = factbot("admin", "--as", "7", "/accept kremlin-aide-replies 1", cwd=tmp_path,
