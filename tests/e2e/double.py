@@ -19,9 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import ClientSession, web
+from aiohttp import ClientConnectorError, ClientSession, web
 
 from tests.support.telegram_rules import check_call, parse_html
+
+WEBHOOK_RETRY_SECONDS = 10.0
+"""How long a webhook delivery is retried while the bot's server is not listening yet."""
 
 JSON_PARAMS = {
     "reply_markup", "results", "commands", "scope", "allowed_updates", "reply_parameters",
@@ -163,10 +166,20 @@ class BotAPIDouble:
         headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
         update_id = self.inject(update)
         self.updates.pop()
-        async with ClientSession() as session, session.post(
-            self.webhook["url"], json={"update_id": update_id, **update}, headers=headers
-        ) as response:
-            return response.status
+        deadline = time.monotonic() + WEBHOOK_RETRY_SECONDS
+        while True:
+            try:
+                async with ClientSession() as session, session.post(
+                    self.webhook["url"], json={"update_id": update_id, **update},
+                    headers=headers,
+                ) as response:
+                    return response.status
+            except ClientConnectorError:
+                # Telegram retries too: the bot sets its webhook a moment before its server
+                # listens, and a loaded machine widens that moment.
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.1)
 
     # HTTP -------------------------------------------------------------------------------
 
