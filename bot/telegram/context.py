@@ -72,7 +72,7 @@ class ChatData:
     """Kept per chat across restarts: which reply of the bot's answers which message."""
 
     replies: OrderedDict[int, int] = field(default_factory=OrderedDict)
-    active_at: float = 0.0
+    active_at: float = field(default_factory=time.time)
 
     def remember(self, asked: int, replied: int) -> None:
         """Note that message `replied` answers message `asked`; the oldest are forgotten."""

@@ -52,12 +52,11 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
     """Processes updates concurrently across chats and in order within each chat.
 
     python-telegram-bot takes its own slot before `do_process_update` is called, so that count
-    is left unlimited: the limit that matters is `slots`, taken after the chat's lock.
+    is left unlimited: the limit that matters is taken here, after the chat's lock.
     """
 
     def __init__(self, max_concurrent_updates: int = 64) -> None:
         super().__init__(UNLIMITED)
-        self.slots = max_concurrent_updates
         self._semaphore_after_lock = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
