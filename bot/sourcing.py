@@ -347,12 +347,14 @@ class Sourcing:
 
     async def _new_person(self, actor: int, source_id: str, name: str,
                           role: str | None) -> Person | str:
-        """A person the article names, added with the sentence that names them."""
+        """A person the article names, added with the sentence that names them (and their
+        surname as an alias, so that it alone finds them)."""
         text = self.base.texts.get(source_id, "")
         found = locate(text, name)
         try:
             person = Person(id=slug(name, set(self.base.items), "person"), source=source_id,
                             origin="admin", name=name, role=(role or NEW_ROLE)[:300],
+                            aliases=(name.split()[-1],) if " " in name else (),
                             entity="person" if " " in name else "organisation",
                             evidence=(found.evidence,) if found else (), added_by=actor,
                             added_at=_today())
