@@ -30,8 +30,11 @@ from bot.safejson import JSONRefused, load_bounded
 from bot.sourcing import EDITORS_SOURCE, NEW_ROLE, Sourcing, split_options
 from bot.stats import LookupStats
 from bot.store import ITEM_TABLES
+from bot.tipline import Tipline
 
 Role = Literal["owner", "editor"]
+QUIET = "--quiet"
+"""An add command's flag that keeps the new item out of the channel digest."""
 NOT_EDITABLE = frozenset({"id", "origin", "added_by", "added_at", "deleted", "evidence"})
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_HISTORY_LINE = 300
@@ -127,6 +130,16 @@ ADMIN_COMMANDS: dict[str, AdminCommand] = {
                      "/extract <source id>", writes=False),
         AdminCommand("accept", "add extracted candidates with their evidence",
                      "/accept <source id> <numbers|all>"),
+        AdminCommand("inbox", "readers' open questions", "/inbox", writes=False),
+        AdminCommand("pick", "answer a question with an item: choose it",
+                     "/pick <question>", writes=False),
+        AdminCommand("answer", "answer a question with an item",
+                     "/answer <question> <item id>"),
+        AdminCommand("addanswer", "answer a question by adding a fact",
+                     "/addanswer <question> [fact]"),
+        AdminCommand("reply", "answer a question in words", "/reply <question> [words]"),
+        AdminCommand("dismiss", "close a question, telling nobody", "/dismiss <question>"),
+        AdminCommand("quiet", "keep a new item out of the channel digest", "/quiet <id>"),
         AdminCommand("edit", "change one field of an item", "/edit <id> <field> <value>"),
         AdminCommand("delete", "hide an item (restorable)", "/delete <id>"),
         AdminCommand("restore", "bring back a deleted item", "/restore <id>"),
@@ -227,8 +240,10 @@ class Admin:
     """The write side of the fact base, for owners (from settings) and granted editors."""
 
     def __init__(self, base: FactBase, owners: frozenset[int], facts_dir: Path,
-                 seeds_dir: Path, stats: LookupStats | None = None) -> None:
+                 seeds_dir: Path, stats: LookupStats | None = None,
+                 tipline: Tipline | None = None) -> None:
         self.base = base
+        self.tipline = tipline or Tipline(base)
         self.owners = owners
         self.facts_dir = facts_dir
         self.seeds_dir = seeds_dir
@@ -240,6 +255,9 @@ class Admin:
             "reload": self._reload,
             "stats": self._stats, "admins": self._admins, "grant": self._grant,
             "revoke": self._revoke, "extract": self._extract, "accept": self._accept,
+            "inbox": self._inbox, "pick": self._pick,
+            "answer": self._answer, "addanswer": self._add_answer, "reply": self._reply,
+            "dismiss": self._dismiss, "quiet": self._quiet,
         }
 
     def role(self, user_id: int) -> Role | None:
@@ -271,8 +289,12 @@ class Admin:
         if refusal is not None:
             return refusal
         if command in ADD_FORMS:
+            words = args.split()
+            quiet = QUIET in words
+            if quiet:
+                args = " ".join(word for word in words if word != QUIET)
             return await self.add(actor, command, [part.strip() for part in args.split("|")]
-                                  if args.strip() else [], file)
+                                  if args.strip() else [], file, quiet=quiet)
         if command in ("export", "import"):
             return _refused(f"/{command} needs a file: use it from Telegram or the CLI's"
                             f" `factbot {command}`.")
@@ -281,9 +303,12 @@ class Admin:
     # Adding ---------------------------------------------------------------------------------
 
     async def add(self, actor: int, command: str, values: list[str],
-                  file: bytes | None = None) -> Answer:
+                  file: bytes | None = None, *, quiet: bool = False,
+                  answers: str | None = None) -> Answer:
         """Add an item from its form's field values, with its source and evidence (see
-        `bot.sourcing`); refuse with one line if any is wrong."""
+        `bot.sourcing`); refuse with one line if any is wrong. A `quiet` item stays out of the
+        channel digest; one that `answers` an open question is sent to every reader who asked
+        it."""
         refusal = self.check(actor, command)
         if refusal is not None:
             return refusal
@@ -303,7 +328,8 @@ class Admin:
             source = await self.sourcing.add_source(
                 actor, slug(fields["title"], set(self.base.sources), "source"), fields, file)
             return source if isinstance(source, Answer) else self.sourcing.added(source)
-        again = f"/{command} " + " | ".join(values)
+        again = (f"/addanswer {answers} " if answers is not None else
+                 f"/{command} {QUIET} " if quiet else f"/{command} ") + " | ".join(values)
         new_person: Person | None = None
         if form.kind in ("quote", "statement"):
             speaker = self._speaker(fields, values, command)
@@ -323,8 +349,9 @@ class Admin:
                 actor, new_person, replace(options, source=attached.source, evidence=[],
                                            unverified=attached.source not in self.base.texts),
                 again)
-            await self._store_new(actor, person if isinstance(person, Item) else new_person)
-        return await self._store_new(actor, attached)
+            await self._store_new(actor, person if isinstance(person, Item) else new_person,
+                                  quiet=True)
+        return await self._store_new(actor, attached, quiet=quiet, answers=answers)
 
     def _speaker(self, fields: dict[str, str], values: list[str],
                  command: str) -> Person | Answer:
@@ -381,16 +408,28 @@ class Admin:
             reverse = {model: form for form, model in names.items()}
             return _first_problem(error, reverse)
 
-    async def _store_new(self, actor: int, item: Item) -> Answer:
+    async def _store_new(self, actor: int, item: Item, *, quiet: bool = False,
+                         answers: str | None = None) -> Answer:
         if item.source == EDITORS_SOURCE.id and EDITORS_SOURCE.id not in self.base.sources:
             await self.base.save_source(EDITORS_SOURCE, actor=actor)
         await self.base.save(item, actor=actor, action="add")
-        return Answer(
-            title=f"Added {item.LABEL} {item.id}",
-            body=(echo(item.headline),
-                  f"Change it with /edit {item.id} <field> <value>; /undo takes it back."),
-            suggestions=(Suggestion("Show it", f"/source {item.id}"),),
-        )
+        told = await self.tipline.changed(item, added=True, quiet=quiet)
+        body = [echo(item.headline),
+                f"Change it with /edit {item.id} <field> <value>; /undo takes it back."]
+        suggestions = [Suggestion("Show it", f"/source {item.id}")]
+        if told:
+            body.append(f"{told} following readers will hear of it.")
+        if self.tipline.channel is not None:
+            if quiet:
+                body.append("Kept out of the channel.")
+            else:
+                body.append("It goes to the channel in the next digest.")
+                suggestions.append(Suggestion("🔕 Not in the channel", f"/quiet {item.id}"))
+        if answers is not None:
+            outcome = await self.tipline.inbox.answer(answers, item=item, by=actor)
+            body.append(outcome.answer.title + ".")
+        return Answer(title=f"Added {item.LABEL} {item.id}", body=tuple(body),
+                      suggestions=tuple(suggestions))
 
     # Managing -------------------------------------------------------------------------------
 
@@ -429,6 +468,7 @@ class Admin:
         except ValidationError as error:
             return _refused(_first_problem(error, {}), usage)
         await self.base.save(edited, actor=actor, action="edit")
+        await self.tipline.changed(edited, added=False)
         before = getattr(item, field)
         return Answer(title=f"Edited {item.id}",
                       body=(f"{field}: “{echo(str(before))}” → “{echo(str(new_value))}”",
@@ -444,8 +484,10 @@ class Admin:
         if item.deleted == deleted:
             return Answer(title=f"{item.id} is already {'deleted' if deleted else 'live'}.",
                           status="usage")
-        await self.base.save(item.model_copy(update={"deleted": deleted}), actor=actor,
-                             action=command)
+        changed = item.model_copy(update={"deleted": deleted})
+        await self.base.save(changed, actor=actor, action=command)
+        if not deleted:
+            await self.tipline.changed(changed, added=False)
         if deleted:
             return Answer(title=f"Deleted {item.id}",
                           body=(f"/restore {item.id} brings it back.",))
@@ -524,7 +566,11 @@ class Admin:
         checked = await asyncio.to_thread(_read_import, data, known, actor)
         if isinstance(checked, str):
             return _refused(checked)
+        before = {item.id: self.base.items.get(item.id) for item in checked}
         added, updated, unchanged = await self.base.import_items(checked, actor=actor)
+        for item in checked:
+            if before[item.id] != item:
+                await self.tipline.changed(item, added=before[item.id] is None)
         return Answer(title="Imported",
                       body=(f"{added} added, {updated} updated, {unchanged} unchanged.",))
 
@@ -570,6 +616,60 @@ class Admin:
 
     async def _accept(self, actor: int, args: str) -> Answer:
         return await self.sourcing.accept(actor, args)
+
+    # Readers' questions ---------------------------------------------------------------------
+
+    async def _inbox(self, actor: int, args: str) -> Answer:
+        return self.tipline.inbox.listing()
+
+    async def _pick(self, actor: int, args: str) -> Answer:
+        if not args:
+            return _refused("Give the question's id, as /inbox shows it.",
+                            ADMIN_COMMANDS["pick"].usage)
+        return self.tipline.inbox.picker(self.base, args.split()[0])
+
+    async def _answer(self, actor: int, args: str) -> Answer:
+        parts = args.split()
+        if len(parts) != 2:
+            return _refused("Give the question's id and the item's id.",
+                            ADMIN_COMMANDS["answer"].usage)
+        item = self._find(parts[1])
+        if isinstance(item, Answer):
+            return item
+        if item.deleted:
+            return _refused(f"{item.id} is deleted: /restore it first, or choose another item.")
+        return (await self.tipline.inbox.answer(parts[0], item=item, by=actor)).answer
+
+    async def _reply(self, actor: int, args: str) -> Answer:
+        question, _, words = args.partition(" ")
+        if not question or not words.strip():
+            return _refused("Give the question's id and your answer.",
+                            ADMIN_COMMANDS["reply"].usage)
+        return (await self.tipline.inbox.answer(question, words=words, by=actor)).answer
+
+    async def _add_answer(self, actor: int, args: str) -> Answer:
+        question, _, fact = args.partition(" ")
+        if not question or not fact.strip():
+            return _refused("Give the question's id and the fact that answers it.",
+                            ADMIN_COMMANDS["addanswer"].usage)
+        found = self.tipline.inbox.find(question)
+        if isinstance(found, Answer):
+            return found
+        return await self.add(actor, "addfact", [fact.strip()], answers=found["id"])
+
+    async def _dismiss(self, actor: int, args: str) -> Answer:
+        if not args:
+            return _refused("Give the question's id.", ADMIN_COMMANDS["dismiss"].usage)
+        return await self.tipline.inbox.dismiss(args.split()[0])
+
+    async def _quiet(self, actor: int, args: str) -> Answer:
+        if not args:
+            return _refused("Give the id of the item.", ADMIN_COMMANDS["quiet"].usage)
+        item_id = args.split()[0].lower()
+        if await self.tipline.outbox.withdraw(item_id):
+            return Answer(title=f"{item_id} stays out of the channel")
+        return Answer(title=f"No card for “{echo(item_id)}” is waiting for the channel",
+                      status="not_found", body=("It was posted already, or never queued.",))
 
     # People and usage -----------------------------------------------------------------------
 

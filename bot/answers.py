@@ -51,6 +51,34 @@ class Command:
     run: Callable[[FactBase, str], Answer]
 
 
+@dataclass(frozen=True)
+class ReaderCommand:
+    """A command that acts for the reader who sends it, so it works only in Telegram (its
+    `run` is `bot.tipline.Tipline.run`): what it does and how it is used, as catalog keys."""
+
+    name: str
+    description: str
+    usage: str
+    example: str
+
+
+READER_COMMANDS: dict[str, ReaderCommand] = {
+    spec.name: spec
+    for spec in (
+        ReaderCommand("ask", N_("send a question to the editors"), N_("/ask <question>"),
+                      "/ask Has Russia answered the ceasefire proposal?"),
+        ReaderCommand("follow", N_("get news about a person, a topic or words"),
+                      N_("/follow <person | topic | words>"), "/follow kellogg"),
+        ReaderCommand("following", N_("what you follow"), "/following", "/following"),
+        ReaderCommand("unfollow", N_("stop following"), N_("/unfollow [what | all]"),
+                      "/unfollow kellogg"),
+        ReaderCommand("forgetme", N_("delete everything I keep about you"), "/forgetme",
+                      "/forgetme"),
+    )
+}
+"""Every command that acts for its reader, in the order the help lists them."""
+
+
 PERIOD_LABELS: dict[str, str] = {
     "current": N_("The current list (2025)"),
     "earlier": N_("Earlier requests it resembles"),
@@ -153,12 +181,12 @@ def _counted(number: int, counted: str, hint: str) -> str:
              shown=MAX_ENTRIES, hint=hint)
 
 
-def describe(spec: Command) -> str:
+def describe(spec: Command | ReaderCommand) -> str:
     """What a command does, in the current language."""
     return _(spec.description)
 
 
-def usage_of(spec: Command) -> str:
+def usage_of(spec: Command | ReaderCommand) -> str:
     """How a command is used, in the current language."""
     return _(spec.usage)
 
@@ -184,6 +212,16 @@ def _people_suggestions(command: str, people: Iterable[Person]) -> tuple[Suggest
         Suggestion(person.name, f"/{command} {person_key(person).lower()}")
         for person in itertools.islice(people, MAX_SUGGESTIONS)
     )
+
+
+def _follow_button(what: str) -> Suggestion:
+    """The button that follows `what` (a person's short name or a topic)."""
+    return Suggestion(_("🔔 Follow"), f"/follow {what}")
+
+
+def _ask_button(question: str, found: bool) -> Suggestion:
+    """The button that sends `question` to the editors: small under an answer."""
+    return Suggestion(_("✉️ Ask the editors") if not found else "✉️", f"/ask {question}")
 
 
 def _correction_note(corrections: dict[str, str]) -> str | None:
@@ -226,7 +264,8 @@ def _start(base: FactBase, args: str) -> Answer:
 
 
 def _help(base: FactBase, args: str) -> Answer:
-    lines = [f"{usage_of(spec)} — {describe(spec)}" for spec in COMMANDS.values()]
+    specs: list[Command | ReaderCommand] = [*COMMANDS.values(), *READER_COMMANDS.values()]
+    lines = [f"{usage_of(spec)} — {describe(spec)}" for spec in specs]
     lines.append(_("Or just type a question, e.g. “what did Kellogg say about Istanbul”."))
     return Answer(title=_("What I can do"), status="help", body=tuple(lines))
 
@@ -242,6 +281,7 @@ def _demands(base: FactBase, args: str) -> Answer:
             note=" ".join((counted, _("By when they were raised."))),
             entries=_entries(base, base.memo("demand", "by period", lambda: _by_period(demands))),
             status="ok" if demands else "empty",
+            suggestions=(_follow_button("demands"),),
         )
     periods = {
         period for period in {demand.period for demand in demands}
@@ -309,7 +349,8 @@ def _quote(base: FactBase, args: str) -> Answer:
                 status="ambiguous" if match.ambiguous else "ok",
                 note=note,
                 entries=_entries(base, quotes),
-                suggestions=_people_suggestions("quote", match.people) if match.ambiguous else (),
+                suggestions=_people_suggestions("quote", match.people) if match.ambiguous
+                else (_follow_button(person_key(match.people[0]).lower()),),
             )
         statements = [item for person in match.people for item in base.statements(person.id)]
         if statements:
@@ -349,6 +390,7 @@ def _quotes(base: FactBase, args: str) -> Answer:
                       _("ask for one person, e.g. /quote kellogg")),
         status="ok" if quotes else "empty",
         entries=_entries(base, quotes),
+        suggestions=(_follow_button("quotes"),),
     )
 
 
@@ -363,6 +405,7 @@ def _timeline(base: FactBase, args: str) -> Answer:
             note=" ".join((counted, _("Oldest first."))),
             status="ok" if events else "empty",
             entries=_entries(base, events),
+            suggestions=(_follow_button("timeline"),),
         )
     if _YEAR.match(topic):
         chosen = base.events_in(topic)
@@ -452,7 +495,8 @@ def _who_answer(base: FactBase, asked: str, people: list[Person]) -> Answer:
         note=_("“{query}” matches {entries}", query=echo(asked), entries=entries)
         if ambiguous else None,
         entries=tuple(_person_entry(base, person) for person in people[:MAX_ENTRIES]),
-        suggestions=_people_suggestions("quote", quotable),
+        suggestions=_people_suggestions("quote", quotable) if ambiguous else (
+            *_people_suggestions("quote", quotable), _follow_button(person_key(people[0]).lower())),
     )
 
 
@@ -725,7 +769,7 @@ KIND_LABELS = {
 def item_answer(base: FactBase, item: Item, lang: Language = "en") -> Answer:
     """One item on its own, titled by its kind: what an inline result sends."""
     with speaking(lang):
-        return _localised(Answer(title=_(ITEM_TITLES.get(item.KIND, ITEM_TITLES["item"])),
+        return localised(Answer(title=_(ITEM_TITLES.get(item.KIND, ITEM_TITLES["item"])),
                                  entries=(entry_for(base, item),)), lang)
 
 
@@ -737,6 +781,9 @@ def run_command(base: FactBase, command: str, args: str) -> Answer:
     spec = COMMANDS.get(command.lower())
     if spec is not None:
         return spec.run(base, args)
+    if command.lower() in READER_COMMANDS:
+        return Answer(title=_("/{command} works in Telegram, in a private chat with the bot",
+                              command=command.lower()), status="usage")
     near = process.extract(command.lower(), list(COMMANDS), scorer=fuzz.ratio, limit=2,
                            score_cutoff=60)
     return Answer(
@@ -749,7 +796,7 @@ def run_command(base: FactBase, command: str, args: str) -> Answer:
     )
 
 
-def _localised(result: Answer, lang: Language) -> Answer:
+def localised(result: Answer, lang: Language) -> Answer:
     """`result` marked with its language; one that shows facts in another language than
     English says that they are quoted in English."""
     if lang == "en":
@@ -765,6 +812,7 @@ def answer(base: FactBase, text: str, lang: Language = "en") -> Answer:
     words in `lang`."""
     with speaking(lang):
         match = _COMMAND_TEXT.match(text.strip())
+        asked: str | None = None
         if match is None:
             if text.strip().startswith("/"):
                 result = run_command(base, text.strip()[1:33], "")
@@ -772,6 +820,12 @@ def answer(base: FactBase, text: str, lang: Language = "en") -> Answer:
                 result = _usage("search", _("some words to look for"))
             else:
                 result = _ask(base, text)
+                asked = text.strip()
         else:
             result = run_command(base, match.group(1), match.group(2) or "")
-        return _localised(result, lang)
+            if match.group(1).lower() == "search" and (match.group(2) or "").strip():
+                asked = (match.group(2) or "").strip()
+        if asked is not None and result.status in ("ok", "not_found", "ambiguous"):
+            result = replace(result, suggestions=(
+                *result.suggestions, _ask_button(asked, result.status != "not_found")))
+        return localised(result, lang)

@@ -237,6 +237,21 @@ class FactBase:
         async with self._write_lock:
             await asyncio.to_thread(self.store.save_state, documents)
 
+    def records(self, table: str) -> dict[str, dict[str, Any]]:
+        """What is stored about readers in one table (`FactStore.records`), read at start-up."""
+        return self.store.records(table)
+
+    async def save_records(self, tables: dict[str, dict[str, dict[str, Any] | None]]) -> None:
+        """Store reader records durably (`FactStore.save_records`), between writes, off the
+        event loop."""
+        async with self._write_lock:
+            await asyncio.to_thread(self.store.save_records, tables)
+
+    async def fold_journal(self) -> None:
+        """Leave no earlier version of any document in the files (`FactStore.fold_journal`)."""
+        async with self._write_lock:
+            await asyncio.to_thread(self.store.fold_journal)
+
     async def audit_log(self) -> list[dict[str, Any]]:
         """Every recorded change, oldest first, read between writes, off the event loop."""
         async with self._write_lock:

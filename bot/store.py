@@ -23,7 +23,14 @@ from bot.curated import CuratedBase, describe_validation_error
 from bot.lock import acquire, lock_path, release
 from bot.memory import long_lived
 from bot.models import ITEM_MODELS, Item, Source
-from bot.storage import AtomicJSONStorage, DatabaseError, Op, Tables, WriteRefusedError
+from bot.storage import (
+    AtomicJSONStorage,
+    DatabaseError,
+    Op,
+    Tables,
+    WriteRefusedError,
+    write_refused,
+)
 
 ITEM_TABLES: dict[str, str] = {
     "person": "people",
@@ -43,8 +50,16 @@ EDITORS_TABLE = "editors"
 STATE_TABLE = "state"
 """What a front end keeps across restarts (the Telegram bot's dialogues, buttons, statistics):
 numbered documents like every table's, each `{"id": name, "state": {...}}`; never exported."""
+QUESTIONS_TABLE = "questions"
+FOLLOWS_TABLE = "follows"
+OUTBOX_TABLE = "outbox"
+READER_TABLES = (QUESTIONS_TABLE, FOLLOWS_TABLE, OUTBOX_TABLE)
+"""What readers leave with the bot (questions to the editors, follows) and the messages queued
+for them: documents with an `id`, written through the same journal; never exported."""
+PRIVATE_TABLES = frozenset({STATE_TABLE, *READER_TABLES})
+"""Tables that `export` leaves out: the bot's own state and what is stored about readers."""
 FACTBOT_TABLES = frozenset({*ITEM_TABLES.values(), SOURCES_TABLE, TEXTS_TABLE, AUDIT_TABLE,
-                            EDITORS_TABLE, STATE_TABLE})
+                            EDITORS_TABLE, STATE_TABLE, *READER_TABLES})
 """The tables factbot itself writes; a database with none of them is not factbot's."""
 
 _M = TypeVar("_M", Source, Item)
@@ -174,6 +189,21 @@ def _upsert_by_id(
     return done
 
 
+def _put_named(changes: _Changes, keys: dict[str, dict[str, str]], table: str,
+               rows: Mapping[str, dict[str, Any] | None]) -> None:
+    """Put each row under its id in `table`, or remove the document with that id (None)."""
+    for name, row in rows.items():
+        key = changes.key_of(table, name)
+        if row is not None:
+            if key is None:
+                changes.insert(table, row)
+            else:
+                changes.put(table, key, row)
+        elif key is not None:
+            changes.remove(table, key)
+            keys.get(table, {}).pop(name, None)
+
+
 class FactStore:
     """Sources and items on disk, with an audit log of every change."""
 
@@ -199,6 +229,7 @@ class FactStore:
             self._keys: dict[str, dict[str, str]] = {}
             self._last: dict[str, int] = {}
             self._cold = False
+            self._taken_records: dict[str, dict[str, dict[str, Any]]] = {}
             with long_lived():
                 data = self._storage.read() or {}
             self._check_ours(data)
@@ -235,7 +266,7 @@ class FactStore:
         self._keys = {table: {row["id"]: key for key, row in data.get(table, {}).items()
                               if "id" in row}
                       for table in (*ITEM_TABLES.values(), SOURCES_TABLE, TEXTS_TABLE,
-                                    STATE_TABLE)}
+                                    STATE_TABLE, *READER_TABLES)}
         self._last = {table: max((int(key) for key in rows), default=0)
                       for table, rows in data.items()}
 
@@ -250,6 +281,7 @@ class FactStore:
         self._warm()
         data = self._storage.read() or {}
         self._index_keys(data)
+        self._taken_records = {table: dict(data.get(table) or {}) for table in READER_TABLES}
         try:
             for kind, table in ITEM_TABLES.items():
                 rows = data.get(table) or {}
@@ -293,6 +325,7 @@ class FactStore:
         if self.read_only:
             raise WriteRefusedError(f"the database {self.path} is held by another process;"
                                " nothing was written")
+        self._taken_records.clear()
         data: Tables = {} if self._cold else self._storage.read() or {}
         changes = _Changes(data, self._keys, self._last)
         try:
@@ -466,7 +499,7 @@ class FactStore:
     def export(self) -> dict[str, list[dict[str, Any]]]:
         """The whole base as plain JSON-ready data, table by table."""
         return {name: list(rows.values()) for name, rows in self._data().items()
-                if name != STATE_TABLE}
+                if name not in PRIVATE_TABLES}
 
     def state(self) -> dict[str, dict[str, Any]]:
         """Every state document, by name."""
@@ -475,21 +508,44 @@ class FactStore:
 
     def save_state(self, documents: Mapping[str, dict[str, Any] | None]) -> None:
         """Store state documents by name (None removes one), in one durable write."""
+        self._write(lambda changes: _put_named(changes, self._keys, STATE_TABLE, {
+            name: None if document is None else {"id": name, "state": document}
+            for name, document in documents.items()}))
+
+    def records(self, table: str) -> dict[str, dict[str, Any]]:
+        """The documents of one of `READER_TABLES`, by id: as `take_items` last found them
+        (once, so start-up reads the files once), else from the files."""
+        rows = self._taken_records.pop(table, None)
+        if rows is None:
+            rows = self._data().get(table, {})
+        return {row["id"]: dict(row) for row in rows.values() if "id" in row}
+
+    def save_records(self, tables: Mapping[str, Mapping[str, dict[str, Any] | None]]) -> None:
+        """Store reader records by table and id (None removes one), in one durable write."""
 
         def change(changes: _Changes) -> None:
-            for name, document in documents.items():
-                key = changes.key_of(STATE_TABLE, name)
-                if document is not None:
-                    row = {"id": name, "state": document}
-                    if key is None:
-                        changes.insert(STATE_TABLE, row)
-                    else:
-                        changes.put(STATE_TABLE, key, row)
-                elif key is not None:
-                    changes.remove(STATE_TABLE, key)
-                    self._keys.get(STATE_TABLE, {}).pop(name, None)
+            for table, documents in tables.items():
+                _put_named(changes, self._keys, table, {
+                    record_id: None if document is None else {**document, "id": record_id}
+                    for record_id, document in documents.items()})
 
         self._write(change)
+
+    def fold_journal(self) -> None:
+        """Rewrite the snapshot with everything and empty the journal, so that no earlier
+        version of any document is left in the files (what `/forgetme` deleted)."""
+        if self.read_only:
+            raise WriteRefusedError(f"the database {self.path} is held by another process;"
+                                    " nothing was written")
+        try:
+            self._storage.write((self._storage.load_fresh() if self._cold
+                                 else self._storage.read()) or {})
+        except OSError as error:
+            raise write_refused(error) from None
+        finally:
+            if self._cold:
+                self._storage.close()
+            self._db.clear_cache()
 
     def _validated(self, model: type[_M], row: Mapping[str, Any], table: str) -> _M:
         try:

@@ -123,7 +123,7 @@ def test_who_stent(factbase: FactBase) -> None:
     assert entry.heading == "Angela Stent"
     assert "Brookings Institution" in entry.text
     assert "1 quote" in entry.details
-    assert [s.command for s in result.suggestions] == ["/quote stent"]
+    assert [s.command for s in result.suggestions] == ["/quote stent", "/follow stent"]
 
 
 def test_who_unknown(factbase: FactBase) -> None:
