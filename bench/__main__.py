@@ -3,6 +3,7 @@
 Generates synthetic fact bases and measures, in one run and on the same data: lookup latency
 (factbot, TinyDB scan, linear rapidfuzz), update throughput through the Application, start-up,
 durable writes and lookups during writes, and peak memory. Ratios are baseline / factbot.
+Then, at the curated base's size, how long pictures take to draw (bench.pictures).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 import time
 
 from bench.measure import Row, run_size, to_json
+from bench.pictures import picture_rows
 from bench.synthetic import generate
 
 FULL_SIZES = (100, 1_000, 10_000, 100_000)
@@ -66,6 +68,8 @@ def main() -> int:
     for size in sizes:
         print(f"size {size:,}...", file=sys.stderr, flush=True)
         rows += run_size(generate(size), count, writes, budget)
+    print("pictures...", file=sys.stderr, flush=True)
+    rows += picture_rows()
     print(f"done in {time.perf_counter() - started:.0f} s on {machine()}", file=sys.stderr)
     print(to_json(rows) if args.json else table(rows))
     return 0

@@ -406,6 +406,7 @@ def _timeline(base: FactBase, args: str) -> Answer:
             status="ok" if events else "empty",
             entries=_entries(base, events),
             suggestions=(_follow_button("timeline"),),
+            chart="" if events else None,
         )
     if _YEAR.match(topic):
         chosen = base.events_in(topic)
@@ -413,7 +414,7 @@ def _timeline(base: FactBase, args: str) -> Answer:
             note = _counted(len(chosen), ngettext("{n} event", "{n} events", len(chosen)),
                             _("add a topic, e.g. /timeline ceasefire"))
             return Answer(title=_("Timeline: {year}", year=topic), entries=_entries(base, chosen),
-                          note=note if len(chosen) > MAX_ENTRIES else None)
+                          note=note if len(chosen) > MAX_ENTRIES else None, chart=topic)
         years = sorted({(event.date or event.end or "")[:4] for event in events})
         return Answer(
             title=_("Nothing on the timeline in {year}", year=topic),
@@ -435,6 +436,7 @@ def _timeline(base: FactBase, args: str) -> Answer:
         title=_("Timeline: “{query}”", query=echo(topic)),
         note=_correction_note(result.corrections),
         entries=_entries(base, found),
+        chart=topic,
     )
 
 

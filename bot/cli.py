@@ -5,6 +5,8 @@
     factbot check                  validate facts/ and seeds/
     factbot load                   fill or refresh the database from facts/
     factbot export [-o FILE]       the whole base as JSON
+    factbot picture timeline [year|topic] [-o FILE]   the timeline as a chart (PNG)
+    factbot picture quote ID [-o FILE]                a quote as a square card (PNG)
     factbot admin --as ID "/addfact ..."   an admin command, acting as that Telegram user id
     factbot run                    the Telegram bot
     factbot status                 whether the bot is up (exit code 0), and when it last heard
@@ -156,6 +158,40 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     return exits.OK
 
 
+def _picture(settings: Settings, args: argparse.Namespace) -> int:
+    from bot import pictures
+
+    problem = pictures.missing()
+    if problem is not None:
+        print(f"factbot: {problem}", file=sys.stderr)
+        return exits.PROBLEM
+    base = open_factbase(settings, "picture")
+    try:
+        if args.what == "timeline":
+            topic = " ".join(args.topic)
+            picture = pictures.timeline_picture(base, topic, args.lang)
+            missed = f"/timeline {topic}".strip()
+        else:
+            picture = pictures.quote_picture(base, args.id, args.lang)
+            missed = f"/source {args.id}"
+        if picture is None:
+            other = args.what == "quote" and args.id.strip().lower() in base.items
+            print(f"factbot: {args.id} is not a quote: `factbot ask /quotes` lists them" if other
+                  else reply_text(base, missed, args.lang), file=sys.stderr)
+            return exits.PROBLEM
+    finally:
+        base.close()
+    try:
+        Path(args.output).write_bytes(picture.drawing.png)
+    except OSError as error:
+        print(f"factbot: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        return exits.PROBLEM
+    drawing = picture.drawing
+    print(f"Wrote {args.output} ({drawing.width}×{drawing.height} pixels). Caption:")
+    print(pictures.caption_text(picture, PLAIN))
+    return exits.OK
+
+
 def _maintain(settings: Settings, request: Request) -> Outcome:
     """Run a maintenance command: through the running bot if one serves the database, else here,
     holding the database; waits up to FACTBOT_LOCK_WAIT for another writer to finish."""
@@ -256,6 +292,19 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the whole base as JSON")
     export.add_argument("-o", "--output", help="a file to write instead of standard output")
     export.set_defaults(handler=_export)
+    picture = commands.add_parser(
+        "picture", help="draw the timeline or a quote card as a PNG (the pictures extra)")
+    drawings = picture.add_subparsers(dest="what", required=True, metavar="WHAT")
+    timeline = drawings.add_parser("timeline", help="the timeline as a chart")
+    timeline.add_argument("topic", nargs="*", help="a year or words, as for /timeline")
+    timeline.add_argument("-o", "--output", default="timeline.png", help="the PNG file to write")
+    quote = drawings.add_parser("quote", help="a quote as a square card")
+    quote.add_argument("id", help="the quote's id, e.g. kellogg-something-new")
+    quote.add_argument("-o", "--output", default="card.png", help="the PNG file to write")
+    for drawn in (timeline, quote):
+        drawn.add_argument("--lang", choices=LANGUAGES, default="en",
+                           help="the language of the picture's own words")
+        drawn.set_defaults(handler=_picture)
     admin = commands.add_parser("admin", help="run an admin command as a Telegram user id")
     admin.add_argument("--as", dest="actor", type=int, required=True, metavar="USER_ID",
                        help="the owner's or editor's Telegram user id to act as")

@@ -108,13 +108,18 @@ class FactBase:
         """`compute()`, a view of the items of one kind (or a few), remembered until one of
         them changes (a new quote does not make the timeline be sorted again)."""
         depends = (kinds,) if isinstance(kinds, str) else kinds
-        version = tuple(self._kind_versions[kind] for kind in depends)
+        version = self.versions(*depends)
         cached = self._memo.get((depends, name))
         if cached is not None and cached[0] == version:
             return cast(_T, cached[1])
         value = compute()
         self._memo[(depends, name)] = (version, value)
         return value
+
+    def versions(self, *kinds: str) -> tuple[int, ...]:
+        """A counter per kind in `kinds`, moved on by every change to an item of that kind:
+        what a view of those kinds must be rebuilt after."""
+        return tuple(self._kind_versions[kind] for kind in kinds)
 
     def _remember(self, item: Item) -> None:
         """Keep `item` (a new one, or a new version) in the in-memory views."""

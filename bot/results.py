@@ -61,6 +61,9 @@ class Answer:
     entries: tuple[Entry, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     lang: Language = "en"
+    chart: str | None = None
+    """For a timeline, its filter (maybe empty): the answer can be drawn as a chart
+    (bot.pictures)."""
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

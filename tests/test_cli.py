@@ -1,4 +1,5 @@
-"""The `factbot` command as a user runs it: ask, chat, check, load, export; clear errors."""
+"""The `factbot` command as a user runs it: ask, chat, check, load, export, picture; clear
+errors."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
+from bot import chart
+from bot.cli import main
 from tests.conftest import FACTS_DIR, SEEDS_DIR
 
 
@@ -148,3 +152,47 @@ def test_admin_adds_a_source_from_a_file_then_its_candidates(tmp_path: Path) -> 
     checked = factbot("check", cwd=tmp_path, env=env)
     assert checked.returncode == 0, checked.stderr
     assert "62 items checked against 2 source text(s)" in checked.stdout
+
+
+def test_picture_timeline_writes_the_chart_and_prints_its_caption(tmp_path: Path) -> None:
+    result = factbot("picture", "timeline", "2022", "-o", "timeline.png", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with Image.open(tmp_path / "timeline.png") as image:
+        assert (image.format, image.size) == ("PNG", chart.size(4))
+    assert result.stdout.splitlines()[:3] == [
+        f"Wrote timeline.png ({chart.size(4)[0]}×{chart.size(4)[1]} pixels). Caption:",
+        "Timeline: 2022", "4 events. Oldest first."]
+
+
+def test_picture_quote_writes_a_square_card_in_the_language_asked_for(tmp_path: Path) -> None:
+    result = factbot("picture", "quote", "kellogg-something-new", "--lang", "uk", "-o",
+                     "card.png", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with Image.open(tmp_path / "card.png") as image:
+        assert image.size == (1080, 1080)
+    assert "6 бер. 2025" in result.stdout
+
+
+def test_picture_of_what_is_not_there_says_so(tmp_path: Path) -> None:
+    unknown = factbot("picture", "quote", "kellog-something-new", cwd=tmp_path)
+    assert unknown.returncode == 1
+    assert "No item with the id “kellog-something-new”" in unknown.stderr
+    assert "→ /source kellogg-something-new" in unknown.stderr
+    event = factbot("picture", "quote", "invasion", cwd=tmp_path)
+    assert event.returncode == 1
+    assert event.stderr == "factbot: invasion is not a quote: `factbot ask /quotes` lists them\n"
+    empty = factbot("picture", "timeline", "1990", cwd=tmp_path)
+    assert empty.returncode == 1
+    assert empty.stderr.startswith("Nothing on the timeline in 1990")
+    assert not list(tmp_path.glob("*.png"))
+
+
+def test_picture_without_the_extra_says_how_to_install_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(sys.modules, "PIL", None)
+    assert main(["picture", "quote", "kellogg-something-new"]) == 1
+    assert capsys.readouterr().err == (
+        "factbot: pictures need the optional extra: pip install 'factbot[pictures]'\n")
+    assert not (tmp_path / "card.png").exists()

@@ -1,7 +1,8 @@
 """The python-telegram-bot `Application`: built once, with every handler, and run.
 
 `build_application` wires the fact base, handlers, inline mode, rate limiter, error handler and
-start-up (command menus and descriptions, in each language); `run_bot` runs it with long
+start-up (command menus and descriptions, in each language; pictures warmed up in the
+background, or one warning line when their extra is missing); `run_bot` runs it with long
 polling, or a webhook when `FACTBOT_WEBHOOK_URL` is set. The token never reaches a log.
 """
 
@@ -40,6 +41,7 @@ from bot.control import ControlServer
 from bot.factbase import FactBase
 from bot.i18n import MENU_LANGUAGES, N_, Language, load_all, speaking, translate
 from bot.maintenance import perform
+from bot.pictures import Studio, missing
 from bot.status import STATUS_INTERVAL_SECONDS, status_path
 from bot.storage import WriteRefusedError
 from bot.telegram import admin, handlers
@@ -144,8 +146,9 @@ def command_menu(lang: Language = "en", *, group: bool = False) -> list[BotComma
 
 
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Write the status file, serve /health if asked to, and set the command menus and
-    descriptions in each language; a failure here is logged, not fatal."""
+    """Write the status file, serve /health if asked to, set the command menus and
+    descriptions in each language (a failure here is logged, not fatal), start warming up the
+    picture drawing, and open the control channel."""
     for name in QUIET_AT_START:
         logging.getLogger(name).setLevel(logging.NOTSET)  # started: their warnings count again
     services = cast(BotApplication, application).services
@@ -174,6 +177,10 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
         except OSError as error:
             services.health_server = None
             logger.warning("cannot serve /health on port %s: %s", settings.health_port, error)
+    if services.pictures is not None:
+        services.pictures.warm_up()
+    else:
+        logger.warning("no 🖼 buttons: %s", missing())
     control = services.control
     if control is not None:
         try:
@@ -185,13 +192,16 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
 
 
 async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Close the control channel and the health endpoint; the status says the bot stopped."""
+    """Close the control channel and the health endpoint; the status says the bot stopped;
+    stop drawing pictures."""
     services = cast(BotApplication, application).services
     if services.control is not None:
         await services.control.stop()
     if services.health_server is not None:
         await services.health_server.stop()
     services.health.save(status_path(services.factbase.store.path), stopped=True)
+    if services.pictures is not None:
+        services.pictures.close()
 
 
 async def on_error(update: object, context: FactbotContext) -> None:
@@ -258,7 +268,8 @@ def build_application(
     `request` replaces the network layer."""
     services = Services(settings, base, Admin(base, settings.owner_ids, settings.facts_dir,
                                               settings.seeds_dir), dialogue_timeout,
-                        health=Health(mode="webhook" if settings.webhook_url else "polling"))
+                        health=Health(mode="webhook" if settings.webhook_url else "polling"),
+                        pictures=Studio(base) if missing() is None else None)
     context_types = ContextTypes(context=FactbotContext, bot_data=BotData, chat_data=ChatData,
                                  user_data=UserData)
     builder = (

@@ -1,9 +1,9 @@
 """Callback data for inline buttons, always within Telegram's 64 bytes.
 
 A button carries an action and a payload, such as `p|2|/search ceasefire` (page 2 of that
-answer). A payload too long to fit is kept in a bounded table (kept across restarts with the
-bot's other data) and the button carries its key instead; once the table has forgotten it, the
-button reports itself as expired.
+answer) or `k|0|kellogg-something-new` (that quote's card). A payload too long to fit is kept
+in a bounded table (kept across restarts with the bot's other data) and the button carries its
+key instead; once the table has forgotten it, the button reports itself as expired.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 MAX_CALLBACK_BYTES = 64
-Action = Literal["page", "run", "evidence", "noop"]
+Action = Literal["page", "run", "evidence", "noop", "chart", "card"]
 
-_CODES: dict[Action, str] = {"page": "p", "run": "r", "evidence": "e", "noop": "n"}
+_CODES: dict[Action, str] = {"page": "p", "run": "r", "evidence": "e", "noop": "n",
+                             "chart": "c", "card": "k"}
 _ACTIONS: dict[str, Action] = {code: action for action, code in _CODES.items()}
 _KEY_MARK = "#"
 

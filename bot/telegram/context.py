@@ -2,8 +2,8 @@
 
 - `Services` are the objects the application is built with (settings, fact base, admin
   operations, how long a dialogue waits for an answer, the answer cache, the control channel,
-  the health report).
-  They live on `FactbotApplication` and are never persisted.
+  the health report, what draws pictures and the `file_id`s of those uploaded). They live
+  on `FactbotApplication` and are never persisted.
 - `BotData`, `ChatData` and `UserData` are what python-telegram-bot persists across restarts
   (`bot.telegram.persistence`): long button payloads and lookup statistics; the reply each
   message got, so an edit can update it; an editor's dialogues, one per chat.
@@ -30,6 +30,7 @@ from bot.config import Settings
 from bot.control import ControlServer
 from bot.factbase import FactBase
 from bot.i18n import Language, language_for
+from bot.pictures import Studio
 from bot.results import Answer
 from bot.stats import LookupStats
 from bot.telegram.callbacks import CallbackCodec
@@ -57,6 +58,10 @@ class Services:
     control: ControlServer | None = None
     health: Health = field(default_factory=Health)
     health_server: HealthServer | None = None
+    pictures: Studio | None = None
+    """None when the `pictures` extra is not installed."""
+    file_ids: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    """Telegram's `file_id` of each picture uploaded, by the picture's key."""
 
 
 @dataclass
@@ -170,8 +175,10 @@ def normalise(text: str) -> str:
 
 
 def render(context: FactbotContext, result: Answer, command: str, page: int = 0) -> Reply:
-    """`result` as a message, its buttons able to re-run `command`."""
-    return render_reply(result, normalise(command), context.codec, page)
+    """`result` as a message, its buttons able to re-run `command` (and to draw it, when
+    pictures can be drawn)."""
+    return render_reply(result, normalise(command), context.codec, page,
+                        pictures=context.services.pictures is not None)
 
 
 def language_of(update: Update) -> Language:

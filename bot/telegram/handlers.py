@@ -33,6 +33,7 @@ from bot.telegram.context import (
     reply_for,
     send,
 )
+from bot.telegram.photos import send_card, send_chart, unavailable
 
 EXPIRED = N_("This button has expired. Send the command again.")
 MISSED = frozenset({"not_found", "empty"})
@@ -65,7 +66,8 @@ async def on_edited(update: Update, context: FactbotContext) -> None:
 
 
 async def on_callback(update: Update, context: FactbotContext) -> None:
-    """Handle a button: turn a page, run a suggestion, or show an entry's evidence.
+    """Handle a button: turn a page, run a suggestion, show an entry's evidence, or send a
+    timeline's chart or a quote's card.
 
     A suggestion that is an admin command runs as the person who pressed the button.
     """
@@ -78,8 +80,15 @@ async def on_callback(update: Update, context: FactbotContext) -> None:
     if pressed is None or (message is None and pressed.action != "noop"):
         await query.answer(translate(EXPIRED, lang))
         return
-    await query.answer()
-    if pressed.action == "noop" or message is None:
+    missing = unavailable(context) if pressed.action in {"chart", "card"} else None
+    await query.answer(missing[:1].upper() + missing[1:] if missing else None)
+    if pressed.action == "noop" or message is None or missing:
+        return
+    if pressed.action == "chart":
+        await send_chart(context, message, pressed.payload, lang)
+        return
+    if pressed.action == "card":
+        await send_card(context, message, pressed.payload, lang)
         return
     if pressed.action == "page":
         reply = reply_for(context, pressed.payload, lang, pressed.page)

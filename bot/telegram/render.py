@@ -2,7 +2,8 @@
 
 The only place that knows Telegram's markup. Every dynamic string is escaped; pages are cut by
 the shared layout so no message exceeds 4,096 characters; each entry gets an evidence button,
-long answers get ◀ ▶ buttons, and suggestions become buttons that run their command.
+long answers get ◀ ▶ buttons, and suggestions become buttons that run their command. When
+pictures can be drawn, a timeline gets a "🖼 Picture" button and each quote a "🖼 Card".
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.i18n import N_, translate
 from bot.layout import Page, paginate, render_page
 from bot.results import Answer
 from bot.telegram.callbacks import CallbackCodec
 
 MAX_BUTTON_LABEL = 40
+PICTURE = N_("🖼 Picture")
+CARD = N_("🖼 Card")
 
 
 class HtmlMarkup:
@@ -55,8 +59,22 @@ def _label(text: str) -> str:
     return text if len(text) <= MAX_BUTTON_LABEL else text[: MAX_BUTTON_LABEL - 1] + "…"
 
 
+def _pictures(answer: Answer, page: Page, codec: CallbackCodec) -> list[InlineKeyboardButton]:
+    """A timeline's chart button, or a card button for each quote on the page."""
+    if answer.chart is not None:
+        return [InlineKeyboardButton(translate(PICTURE, answer.lang),
+                                     callback_data=codec.encode("chart", answer.chart))]
+    quotes = [position for position in range(page.start, page.stop)
+              if answer.entries[position].kind == "quote"]
+    label = translate(CARD, answer.lang)
+    return [InlineKeyboardButton(label if len(quotes) == 1 else f"{label} {position + 1}",
+                                 callback_data=codec.encode("card",
+                                                            answer.entries[position].item_id))
+            for position in quotes]
+
+
 def _keyboard(
-    answer: Answer, page: Page, command: str, codec: CallbackCodec
+    answer: Answer, page: Page, command: str, codec: CallbackCodec, pictures: bool
 ) -> InlineKeyboardMarkup | None:
     rows: list[list[InlineKeyboardButton]] = []
     evidence = [
@@ -69,6 +87,8 @@ def _keyboard(
     ]
     if evidence:
         rows.append(evidence)
+    drawn = _pictures(answer, page, codec) if pictures else []
+    rows.extend(drawn[start : start + 3] for start in range(0, len(drawn), 3))
     if page.total > 1:
         index = page.number - 1
         navigation = []
@@ -91,13 +111,15 @@ def _keyboard(
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def render_reply(answer: Answer, command: str, codec: CallbackCodec, page: int = 0) -> Reply:
-    """Page `page` (from 0; clamped) of `answer`, which `command` produced, as a message."""
+def render_reply(answer: Answer, command: str, codec: CallbackCodec, page: int = 0, *,
+                 pictures: bool = False) -> Reply:
+    """Page `page` (from 0; clamped) of `answer`, which `command` produced, as a message; with
+    `pictures`, with buttons for its chart or cards."""
     pages = paginate(answer)
     chosen = pages[max(0, min(page, len(pages) - 1))]
     return Reply(
         text=render_page(answer, chosen, HTML),
-        keyboard=_keyboard(answer, chosen, command, codec),
+        keyboard=_keyboard(answer, chosen, command, codec, pictures),
         page=chosen.number - 1,
         pages=len(pages),
     )

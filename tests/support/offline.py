@@ -2,8 +2,10 @@
 
 It answers the way Telegram does — messages get ids, edits return the edited message — and it
 refuses, with Telegram's own error shape, any call that breaks Telegram's rules
-(`telegram_rules.check_call`); every refusal is also kept in `violations`. `slow_chats` makes
-Telegram slow to take messages for some chats.
+(`telegram_rules.check_call`, and `check_photo` for an uploaded photo); every refusal is also
+kept in `violations`. A photo uploaded with sendPhoto gets a `file_id`, which later sends may
+use instead of the file (`photos` keeps what each id stands for); an unknown id is refused.
+`slow_chats` makes Telegram slow to take messages for some chats.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
-from tests.support.telegram_rules import check_call, parse_html
+from tests.support.telegram_rules import check_call, check_photo, parse_html, photo_size
 
 BOT_ID = 777000111
 BOT_USERNAME = "factbot_test_bot"
@@ -56,6 +58,7 @@ class OfflineBotAPI(BaseRequest):
         self.calls: list[Call] = []
         self.violations: list[tuple[str, list[str]]] = []
         self.files: dict[str, bytes] = {}
+        self.photos: dict[str, bytes] = {}
         self.slow_chats: dict[int, float] = {}
         self._next_message_id = 5000
 
@@ -104,10 +107,17 @@ class OfflineBotAPI(BaseRequest):
                 params[name] = f"sent/{name}"
         self.calls.append(Call(api_method, params))
         problems = check_call(api_method, params) if self.check else []
+        if api_method == "sendPhoto":
+            problems += self._photo_problems(str(params.get("photo")))
         if problems:
             self.violations.append((api_method, problems))
             return 400, self._error(400, f"Bad Request: {problems[0]}")
         return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    def _photo_problems(self, photo: str) -> list[str]:
+        if photo.startswith("sent/"):
+            return check_photo(self.files[photo]) if self.check else []
+        return [] if photo in self.photos else [f"wrong file identifier: {photo!r}"]
 
     @staticmethod
     def _error(code: int, description: str) -> bytes:
@@ -141,6 +151,8 @@ class OfflineBotAPI(BaseRequest):
             message["document"] = {"file_id": params["document"], "file_unique_id": "u-doc",
                                    "file_name": "factbot.json"}
             return message
+        if method == "sendPhoto":
+            return self._photo_message(params)
         if method == "getFile":
             path = str(params["file_id"])
             return {"file_id": path, "file_unique_id": f"u-{path}",
@@ -150,4 +162,23 @@ class OfflineBotAPI(BaseRequest):
                 return True
             return self._message(params, int(params["message_id"]))
         return True
+
+    def _photo_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The message a sendPhoto makes: an upload gets a new file_id, an id is sent again."""
+        photo = str(params["photo"])
+        if photo.startswith("sent/"):
+            data = self.files[photo]
+            file_id = f"AgAC-photo-{len(self.photos) + 1}"
+            self.photos[file_id] = data
+        else:
+            file_id, data = photo, self.photos[photo]
+        width, height = photo_size(data) or (0, 0)
+        message = self._message({**params, "text": ""})
+        del message["text"]
+        caption = params.get("caption") or ""
+        shown = parse_html(caption)[0] if params.get("parse_mode") == "HTML" else caption
+        message["caption"] = html.unescape(shown)
+        message["photo"] = [{"file_id": file_id, "file_unique_id": f"u-{file_id}",
+                             "width": width, "height": height, "file_size": len(data)}]
+        return message
 

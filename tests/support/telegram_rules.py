@@ -4,13 +4,15 @@
 parse (unknown tags or attributes, unbalanced tags, unescaped `<`, `>` or `&`, unknown
 entities), text over 4,096 characters after entity parsing, callback_data over 64 bytes, more
 than 50 inline results or duplicate or over-long result ids, bad command menus, over-long bot
-descriptions and language codes that are not two-letter ISO 639-1 codes. Used by the offline
-request layer and by the end-to-end Bot API double alike.
+descriptions and language codes that are not two-letter ISO 639-1 codes; captions over 1,024
+characters after entity parsing. `check_photo(data)` checks an uploaded photo. Used by the
+offline request layer and by the end-to-end Bot API double alike.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import Any
@@ -161,6 +163,37 @@ def check_keyboard(markup: Any) -> list[str]:
     return problems
 
 
+PHOTO_BYTES = 10 * 1024 * 1024
+PHOTO_SIDES = 10000
+PHOTO_RATIO = 20
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def photo_size(data: bytes) -> tuple[int, int] | None:
+    """A PNG's width and height, from its header; None if `data` is not a PNG."""
+    if not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return int(width), int(height)
+
+
+def check_photo(data: bytes) -> list[str]:
+    """Problems with an uploaded photo as sendPhoto documents them: at most 10 MB, width and
+    height together at most 10,000, their ratio at most 20 (checked for PNG, what factbot
+    sends)."""
+    size = photo_size(data)
+    if size is None:
+        return ["PHOTO_INVALID_DIMENSIONS: not a PNG image"]
+    problems = []
+    if len(data) > PHOTO_BYTES:
+        problems.append(f"photo too large: {len(data)} bytes")
+    width, height = size
+    if not width or not height or width + height > PHOTO_SIDES or (
+            max(width, height) / min(width, height) > PHOTO_RATIO):
+        problems.append(f"PHOTO_INVALID_DIMENSIONS: {width}×{height}")
+    return problems
+
+
 def check_call(method: str, params: Mapping[str, Any]) -> list[str]:
     """Every problem Telegram would find with the call `method(params)`."""
     problems: list[str] = []
@@ -168,7 +201,8 @@ def check_call(method: str, params: Mapping[str, Any]) -> list[str]:
         problems += check_text(params.get("text"), params.get("parse_mode"))
     if method in {"sendDocument", "sendPhoto"} and params.get("caption") is not None:
         problems += check_text(params["caption"], params.get("parse_mode"), CAPTION_LIMIT)
-    if method in {"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument"}:
+    if method in {"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument",
+                  "sendPhoto"}:
         problems += check_keyboard(params.get("reply_markup"))
     if method == "answerCallbackQuery":
         text = params.get("text") or ""
