@@ -8,6 +8,7 @@ polling, or a webhook when `FACTBOT_WEBHOOK_URL` is set. The token never reaches
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import html
@@ -64,6 +65,9 @@ logger = logging.getLogger(__name__)
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
 QUIET_AT_START = ("telegram", "bot.telegram.delivery")
+WARM_UP_DELAY_SECONDS = 2.0
+"""How long after start-up the drawing of pictures is warmed up: its imports hold the GIL for
+a while, and in webhook mode the server starts listening only after post_init."""
 """Loggers whose retries and tracebacks during start-up show only at DEBUG: a bot that cannot
 start says why in one line."""
 DESCRIPTION = N_(
@@ -178,7 +182,7 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
             services.health_server = None
             logger.warning("cannot serve /health on port %s: %s", settings.health_port, error)
     if services.pictures is not None:
-        services.pictures.warm_up()
+        asyncio.get_running_loop().call_later(WARM_UP_DELAY_SECONDS, services.pictures.warm_up)
     else:
         logger.warning("no 🖼 buttons: %s", missing())
     control = services.control
