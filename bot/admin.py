@@ -248,7 +248,7 @@ class Admin:
         self.facts_dir = facts_dir
         self.seeds_dir = seeds_dir
         self.stats = stats or LookupStats()
-        self.sourcing = Sourcing(base)
+        self.sourcing = Sourcing(base, on_added=self._told)
         self._commands: dict[str, Callable[[int, str], Awaitable[Answer]]] = {
             "synonym": self._synonym, "edit": self._edit, "delete": self._delete,
             "restore": self._restore, "undo": self._undo, "history": self._history,
@@ -431,6 +431,11 @@ class Admin:
         return Answer(title=f"Added {item.LABEL} {item.id}", body=tuple(body),
                       suggestions=tuple(suggestions))
 
+    async def _told(self, item: Item) -> None:
+        """An item added from a source's candidates: its followers hear of it, like any (a new
+        person, like one added with a quote, stays out of the channel)."""
+        await self.tipline.changed(item, added=True, quiet=isinstance(item, Person))
+
     # Managing -------------------------------------------------------------------------------
 
     def _find(self, item_id: str) -> Item | Answer:
@@ -467,8 +472,11 @@ class Admin:
                 {**item.model_dump(), field: new_value, "origin": "admin"})
         except ValidationError as error:
             return _refused(_first_problem(error, {}), usage)
-        await self.base.save(edited, actor=actor, action="edit")
-        await self.tipline.changed(edited, added=False)
+        rechecked = self.sourcing.recheck(edited, field)
+        if isinstance(rechecked, Answer):
+            return rechecked
+        await self.base.save(rechecked, actor=actor, action="edit")
+        await self.tipline.changed(rechecked, added=False)
         before = getattr(item, field)
         return Answer(title=f"Edited {item.id}",
                       body=(f"{field}: “{echo(str(before))}” → “{echo(str(new_value))}”",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,8 +102,11 @@ def _short(text: str, size: int = 60) -> str:
 class Sourcing:
     """Sources, evidence and extraction for the admin commands of one fact base."""
 
-    def __init__(self, base: FactBase) -> None:
+    def __init__(self, base: FactBase,
+                 on_added: Callable[[Item], Awaitable[None]] | None = None) -> None:
+        """`on_added` is told of each item added from a source's candidates."""
         self.base = base
+        self._on_added = on_added
 
     # Sources --------------------------------------------------------------------------------
 
@@ -198,6 +202,21 @@ class Sourcing:
         if isinstance(item, Quote):
             return self._located(item, source, text)
         return self._choices(item, source, text, again)
+
+    def recheck(self, item: Item, field: str) -> Item | Answer:
+        """An edited item that still rests on its source's text: a quote's new words are found
+        there (its evidence follows them), and evidence stays verbatim in a new source."""
+        source = self.base.sources.get(item.source)
+        text = self.base.texts.get(item.source)
+        if source is None or text is None:
+            return item
+        if isinstance(item, Quote) and field == "text":
+            return self._located(item, source, text)
+        missing = [sentence for sentence in item.evidence if sentence not in text]
+        if field == "source" and missing:
+            return _refused(f"source: its evidence is not in “{echo(source.title)}”: add the"
+                            f" item again with | source={source.id} instead.")
+        return item
 
     def _rebuilt(self, item: Item, source_id: str, evidence: tuple[str, ...],
                  **changes: object) -> Item | Answer:
@@ -329,8 +348,13 @@ class Sourcing:
                                         date=candidate.date, date_phrase=candidate.date_phrase)
         if isinstance(item, str):
             return f"{candidate.number}: not added: {item}"
-        await self.base.save(item, actor=actor, action="add")
+        await self._save(actor, item)
         return f"{candidate.number}: added {item.KIND} {item.id}."
+
+    async def _save(self, actor: int, item: Item) -> None:
+        await self.base.save(item, actor=actor, action="add")
+        if self._on_added is not None:
+            await self._on_added(item)
 
     def _candidate_item(self, model: type[Item], headline: str, source_id: str,
                         candidate: Candidate, actor: int, **data: object) -> Item | str:
@@ -360,5 +384,5 @@ class Sourcing:
                             added_at=_today())
         except ValidationError as error:
             return str(error.errors()[0]["msg"]).removeprefix("Value error, ")
-        await self.base.save(person, actor=actor, action="add")
+        await self._save(actor, person)
         return person

@@ -71,6 +71,20 @@ async def test_a_paraphrase_takes_its_evidence_by_choice(admin: Admin) -> None:
     assert answer(admin.base, f"/source {item.id}").entries[0].evidence == item.evidence
 
 
+async def test_an_edit_cannot_make_up_a_quote_or_move_evidence_to_another_source(
+        admin: Admin) -> None:
+    await admin.run(EDITOR, "addsource", "Kremlin aide replies | Reuters | 2025-03-14",
+                    file=FOLLOW_UP)
+    before = on_disk(admin.base.store.path)
+    made_up = await admin.run(EDITOR, "edit", "kellogg-something-new text We must win")
+    assert made_up.title.startswith("Not in the article: this quote is not in “Russia hands")
+    moved = await admin.run(EDITOR, "edit", "kellogg-something-new source kremlin-aide-replies")
+    assert moved.title.startswith("source: its evidence is not in “Kremlin aide replies”")
+    assert on_disk(admin.base.store.path) == before
+    await admin.run(EDITOR, "edit", "kellogg-something-new text We need to create something")
+    assert admin.base.items["kellogg-something-new"].evidence[0].endswith("he remarked.")
+
+
 async def test_an_unverified_item_is_labelled_in_answers(admin: Admin) -> None:
     result = await admin.run(EDITOR, "addfact", "The talks resume next week | unverified")
     item_id = result.title.removeprefix("Added fact ")
