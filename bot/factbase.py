@@ -27,6 +27,7 @@ from bot.store import FactStore, LoadReport
 from bot.text import commonness
 
 _T = TypeVar("_T")
+_I = TypeVar("_I", bound=Item)
 APPLY_SLICE = 200
 """Items an import shows at a time before other chats' lookups get their turn."""
 logger = logging.getLogger(__name__)
@@ -284,18 +285,27 @@ class FactBase:
         """Every live demand, in curated order."""
         return cast(list[Demand], self.live("demand"))
 
+    def _by_publication(self, items: list[_I]) -> list[_I]:
+        """`items` in the order their sources were published (each source's in its own order);
+        items of an undated source last."""
+        return sorted(items, key=lambda item: getattr(self.sources.get(item.source), "published",
+                                                      None) or "9999")
+
     def quotes(self, speaker: str | None = None) -> list[Quote]:
-        """Every live quote, or those of one speaker."""
+        """Every live quote, or those of one speaker, in the order their sources appeared."""
         if speaker is None:
-            return cast(list[Quote], self.live("quote"))
-        return [item for item in self._by_speaker[speaker].values() if isinstance(item, Quote)]
+            return self.memo("quote", "quotes", lambda: self._by_publication(
+                cast(list[Quote], self.live("quote"))))
+        return self._by_publication([item for item in self._by_speaker[speaker].values()
+                                     if isinstance(item, Quote)])
 
     def statements(self, speaker: str | None = None) -> list[Statement]:
-        """Every live statement, or those of one speaker."""
+        """Every live statement, or those of one speaker, in the order their sources appeared."""
         if speaker is None:
-            return cast(list[Statement], self.live("statement"))
-        return [item for item in self._by_speaker[speaker].values()
-                if isinstance(item, Statement)]
+            return self.memo("statement", "statements", lambda: self._by_publication(
+                cast(list[Statement], self.live("statement"))))
+        return self._by_publication([item for item in self._by_speaker[speaker].values()
+                                     if isinstance(item, Statement)])
 
     def events(self) -> list[Event]:
         """Every live event, oldest first."""

@@ -146,11 +146,17 @@ async def test_a_new_article_grows_the_base_with_its_evidence(admin: Admin) -> N
     assert ushakov.source == "kremlin-aide-replies"
     said = answer(admin.base, "/quote ushakov")
     assert [e.citation.source for e in said.entries] == ["Reuters, 14 Mar 2025"] * 2
+    await admin.run(EDITOR, "addsource", "Earlier | Reuters | 2025-03-01", file=(
+        b"Kremlin aide Yuri Ushakov said the talks were \"only a beginning.\""))
+    await admin.run(EDITOR, "accept", "earlier all")
+    assert [e.citation.source for e in answer(admin.base, "/quote ushakov").entries] == [
+        "Reuters, 1 Mar 2025", "Reuters, 14 Mar 2025", "Reuters, 14 Mar 2025"]
     again = await admin.run(EDITOR, "extract", "kremlin-aide-replies")
     assert again.title == "Nothing new in kremlin-aide-replies"
     about = text(answer(admin.base, "/about"))
     assert ("“Kremlin aide replies” — Reuters, published 14 Mar 2025.\n0 demands, 2 quotes, 0"
             " reported statements, 2 events, 0 other facts; 1 person or organisation.") in about
+    assert "“Earlier” — Reuters, published 1 Mar 2025.\n0 demands, 1 quote," in about
     assert admin.base.items["kellogg-something-new"].source == "reuters-2025-03-13"
 
 
