@@ -18,7 +18,8 @@ from typing import Any
 
 from bench.baselines import LIMIT, LinearFuzz, TinyDBScan, tinydb_json_file
 from bench.synthetic import SOURCE, Base, typo
-from bot.answers import answer, item_answer, lookup
+from bot.answers import item_answer, lookup
+from bot.commands import answer
 from bot.factbase import FactBase
 from bot.models import Fact, Item
 from bot.store import FactStore
@@ -240,7 +241,7 @@ from bot.factbase import FactBase
 from bot.store import FactStore
 base = FactBase(FactStore(Path(sys.argv[1]), read_only=True))  # the parent holds it
 ready = time.perf_counter() - started
-from bot.answers import answer
+from bot.commands import answer
 for text in sys.argv[2:]:
     answer(base, text)
 with open("/proc/self/status", encoding="ascii") as status:

@@ -1,10 +1,10 @@
 """Admin operations on the fact base, free of Telegram: who may write, and every write command.
 
-`Admin.run(actor, command, args)` takes a verified user id and the text of a command such as
-`/addquote Kellogg | We need ... | At the CFR`, checks the actor's role, validates the input
-with the same pydantic models as the curated facts, writes durably with an audit entry, and
-returns an `Answer`. A refused input gets one line naming the field and what is expected, and
-nothing is written. The Telegram edge and `factbot admin` both call it.
+Each command's function takes the verified sender and the `Call` (bot.calls) the registry
+(bot.commands) hands it, after checking the sender's role there; it validates the input with the
+same pydantic models as the curated facts, writes durably with an audit entry, and returns an
+`Answer`. A refused input gets one line naming the field and what is expected, and nothing is
+written.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -20,6 +19,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from bot.answers import near_ids
+from bot.calls import Call, Misused
 from bot.curated import CurationError, load_curated
 from bot.factbase import FactBase
 from bot.glossary import Glossary, GlossaryEntry, meaningless
@@ -106,59 +106,6 @@ FORM_FIELDS: dict[str, dict[str, str]] = {
     "event": {"what": "text"},
 }
 """Where a form field's name differs from the model's, the model's name."""
-
-
-@dataclass(frozen=True)
-class AdminCommand:
-    """A command that changes or inspects the fact base, and who may use it."""
-
-    name: str
-    description: str
-    usage: str
-    owners_only: bool = False
-    writes: bool = True
-
-
-ADMIN_COMMANDS: dict[str, AdminCommand] = {
-    spec.name: spec
-    for spec in (
-        *(AdminCommand(name, f"add a {form.kind}", f"/{name} {form.usage}")
-          for name, form in ADD_FORMS.items()),
-        AdminCommand("synonym", "teach search what readers' words mean",
-                     "/synonym <what readers type> | <words of the fact base>"),
-        AdminCommand("extract", "quotes and dated events a source holds, to add",
-                     "/extract <source id>", writes=False),
-        AdminCommand("accept", "add extracted candidates with their evidence",
-                     "/accept <source id> <numbers|all>"),
-        AdminCommand("inbox", "readers' open questions", "/inbox", writes=False),
-        AdminCommand("pick", "answer a question with an item: choose it",
-                     "/pick <question>", writes=False),
-        AdminCommand("answer", "answer a question with an item",
-                     "/answer <question> <item id>"),
-        AdminCommand("addanswer", "answer a question by adding a fact",
-                     "/addanswer <question> [fact]"),
-        AdminCommand("reply", "answer a question in words", "/reply <question> [words]"),
-        AdminCommand("dismiss", "close a question, telling nobody", "/dismiss <question>"),
-        AdminCommand("quiet", "keep a new item out of the channel digest", "/quiet <id>"),
-        AdminCommand("edit", "change one field of an item", "/edit <id> <field> <value>"),
-        AdminCommand("delete", "hide an item (restorable)", "/delete <id>"),
-        AdminCommand("restore", "bring back a deleted item", "/restore <id>"),
-        AdminCommand("undo", "take back your own last change", "/undo"),
-        AdminCommand("history", "who changed what", "/history [id]", writes=False),
-        AdminCommand("export", "the whole base as a JSON file", "/export", writes=False),
-        AdminCommand("import", "apply a JSON file, all or nothing",
-                     "/import (with, or in reply to, a JSON file)"),
-        AdminCommand("reload", "re-read the curated files", "/reload"),
-        AdminCommand("stats", "what users look up, and what they miss", "/stats",
-                     writes=False),
-        AdminCommand("admins", "owners and editors", "/admins", writes=False),
-        AdminCommand("grant", "make someone an editor", "/grant <user id> (or in reply)",
-                     owners_only=True),
-        AdminCommand("revoke", "take editing rights away", "/revoke <user id> (or in reply)",
-                     owners_only=True),
-    )
-}
-"""Every admin command, in the order the admins' menu lists them."""
 
 
 def _refused(line: str, usage: str | None = None) -> Answer:
@@ -249,16 +196,6 @@ class Admin:
         self.seeds_dir = seeds_dir
         self.stats = stats or LookupStats()
         self.sourcing = Sourcing(base, on_added=self._told)
-        self._commands: dict[str, Callable[[int, str], Awaitable[Answer]]] = {
-            "synonym": self._synonym, "edit": self._edit, "delete": self._delete,
-            "restore": self._restore, "undo": self._undo, "history": self._history,
-            "reload": self._reload,
-            "stats": self._stats, "admins": self._admins, "grant": self._grant,
-            "revoke": self._revoke, "extract": self._extract, "accept": self._accept,
-            "inbox": self._inbox, "pick": self._pick,
-            "answer": self._answer, "addanswer": self._add_answer, "reply": self._reply,
-            "dismiss": self._dismiss, "quiet": self._quiet,
-        }
 
     def role(self, user_id: int) -> Role | None:
         """What `user_id` may do: everything (owner), edit facts (editor), or nothing."""
@@ -272,35 +209,23 @@ class Admin:
         """Granted editors' user ids."""
         return sorted(self.base.store.editors())
 
-    def check(self, actor: int, command: str) -> Answer | None:
-        """A refusal when `actor` may not use `command`; None when they may."""
-        spec = ADMIN_COMMANDS.get(command)
-        role = self.role(actor)
-        if spec is None or role is None:
-            return Answer(title=f"Only the bot's editors can use /{command}.", status="refused")
-        if spec.owners_only and role != "owner":
-            return Answer(title=f"Only the bot's owners can use /{command}.", status="refused")
-        return None
-
-    async def run(self, actor: int, command: str, args: str, file: bytes | None = None) -> Answer:
-        """Run `/command args` as `actor`, whose identity the caller has verified; `file` is
-        the article of an /addsource."""
-        refusal = self.check(actor, command)
-        if refusal is not None:
-            return refusal
-        if command in ADD_FORMS:
-            words = args.split()
-            quiet = QUIET in words
-            if quiet:
-                args = " ".join(word for word in words if word != QUIET)
-            return await self.add(actor, command, [part.strip() for part in args.split("|")]
-                                  if args.strip() else [], file, quiet=quiet)
-        if command in ("export", "import"):
-            return _refused(f"/{command} needs a file: use it from Telegram or the CLI's"
-                            f" `factbot {command}`.")
-        return await self._commands[command](actor, args.strip())
-
     # Adding ---------------------------------------------------------------------------------
+
+    async def add_from(self, actor: int, call: Call) -> Answer:
+        """`/addquote speaker | quote | context` and the like: the fields `|`-separated, or as a
+        guided dialogue collected them; /addsource may come with the article's file."""
+        file = await call.file() if call.file is not None else None
+        if isinstance(file, Answer):
+            return file
+        if call.values is not None:
+            return await self.add(actor, call.key, list(call.values), file)
+        args = call.args
+        words = args.split()
+        quiet = QUIET in words
+        if quiet:
+            args = " ".join(word for word in words if word != QUIET)
+        return await self.add(actor, call.key, [part.strip() for part in args.split("|")]
+                              if args.strip() else [], file, quiet=quiet)
 
     async def add(self, actor: int, command: str, values: list[str],
                   file: bytes | None = None, *, quiet: bool = False,
@@ -309,9 +234,6 @@ class Admin:
         `bot.sourcing`); refuse with one line if any is wrong. A `quiet` item stays out of the
         channel digest; one that `answers` an open question is sent to every reader who asked
         it."""
-        refusal = self.check(actor, command)
-        if refusal is not None:
-            return refusal
         form = ADD_FORMS[command]
         usage = f"/{command} {form.usage}"
         values, options = split_options(values)
@@ -447,31 +369,31 @@ class Admin:
                       note="Did you mean:" if near else None,
                       suggestions=tuple(Suggestion(key, f"/source {key}") for key in near))
 
-    async def _edit(self, actor: int, args: str) -> Answer:
-        usage = ADMIN_COMMANDS["edit"].usage
-        parts = args.split(maxsplit=2)
+    async def edit(self, actor: int, call: Call) -> Answer:
+        """/edit <id> <field> <value>: change one field of an item."""
+        parts = call.args.strip().split(maxsplit=2)
         if len(parts) < 3:
-            return _refused("Give the item's id, the field and the new value.", usage)
+            raise Misused("Give the item's id, the field and the new value.")
         item_id, field, value = parts
         item = self._find(item_id)
         if isinstance(item, Answer):
             return item
         editable = [name for name in type(item).model_fields if name not in NOT_EDITABLE]
         if field not in editable:
-            return _refused(f"field: a {item.LABEL} has no field “{echo(field)}” you can edit;"
-                            f" try one of: {', '.join(editable)}.", usage)
+            raise Misused(f"field: a {item.LABEL} has no field “{echo(field)}” you can edit;"
+                          f" try one of: {', '.join(editable)}.")
         new_value: Any = None if value.strip() == "-" else value
         if field == "aliases" and new_value is not None:
             new_value = [alias.strip() for alias in value.split(",") if alias.strip()]
         if field == "speaker" and self.base.person(value) is None:
-            return _refused(f"speaker: no person with the id “{echo(value)}”.", usage)
+            raise Misused(f"speaker: no person with the id “{echo(value)}”.")
         if field == "source" and value not in self.base.sources:
-            return _refused(f"source: no source with the id “{echo(value)}”.", usage)
+            raise Misused(f"source: no source with the id “{echo(value)}”.")
         try:
             edited = type(item).model_validate(
                 {**item.model_dump(), field: new_value, "origin": "admin"})
         except ValidationError as error:
-            return _refused(_first_problem(error, {}), usage)
+            raise Misused(_first_problem(error, {})) from None
         rechecked = self.sourcing.recheck(edited, field)
         if isinstance(rechecked, Answer):
             return rechecked
@@ -485,7 +407,7 @@ class Admin:
     async def _set_deleted(self, actor: int, args: str, deleted: bool) -> Answer:
         command = "delete" if deleted else "restore"
         if not args:
-            return _refused("Give the id of the item.", ADMIN_COMMANDS[command].usage)
+            raise Misused("Give the id of the item.")
         item = self._find(args.split()[0])
         if isinstance(item, Answer):
             return item
@@ -501,13 +423,16 @@ class Admin:
                           body=(f"/restore {item.id} brings it back.",))
         return Answer(title=f"Restored {item.id}")
 
-    async def _delete(self, actor: int, args: str) -> Answer:
-        return await self._set_deleted(actor, args, True)
+    async def delete(self, actor: int, call: Call) -> Answer:
+        """/delete <id>: hide an item, restorably."""
+        return await self._set_deleted(actor, call.args.strip(), True)
 
-    async def _restore(self, actor: int, args: str) -> Answer:
-        return await self._set_deleted(actor, args, False)
+    async def restore(self, actor: int, call: Call) -> Answer:
+        """/restore <id>: bring a deleted item back."""
+        return await self._set_deleted(actor, call.args.strip(), False)
 
-    async def _undo(self, actor: int, args: str) -> Answer:
+    async def undo(self, actor: int, call: Call) -> Answer:
+        """/undo: take back the actor's own last change."""
         log = await self.base.audit_log()
         undone = {entry["undoes"] for entry in log if "undoes" in entry}
         mine = [entry for entry in log if entry.get("actor") == actor
@@ -524,7 +449,9 @@ class Admin:
         await self.base.save(reverted, actor=actor, action="undo", undoes=last["key"])
         return Answer(title=f"Undid your {last['action']} of {last['item_id']}")
 
-    async def _history(self, actor: int, args: str) -> Answer:
+    async def history(self, actor: int, call: Call) -> Answer:
+        """/history [id]: the latest changes, of one item or of all."""
+        args = call.args.strip()
         item_id = args.split()[0].lower() if args else None
         log = [entry for entry in await self.base.audit_log()
                if item_id is None or entry.get("item_id") == item_id]
@@ -550,12 +477,23 @@ class Admin:
 
     # Bulk -----------------------------------------------------------------------------------
 
-    async def export_json(self, actor: int) -> bytes | Answer:
-        """The whole base as a JSON document, for an admin."""
-        refusal = self.check(actor, "export")
-        if refusal is not None:
-            return refusal
+    async def export(self, actor: int, call: Call) -> bytes:
+        """/export: the whole base as a JSON file."""
+        return await self.export_json()
+
+    async def export_json(self) -> bytes:
+        """The whole base as a JSON document."""
         return json.dumps(await self.base.export(), ensure_ascii=False, indent=1).encode()
+
+    async def import_file(self, actor: int, call: Call) -> Answer:
+        """/import with a JSON file, as /export writes it."""
+        data = await call.file() if call.file is not None else None
+        if data is None:
+            return Answer(title="Send /import with a JSON file attached, or in reply to one.",
+                          status="usage")
+        if isinstance(data, Answer):
+            return data
+        return await self.import_json(actor, data)
 
     async def import_json(self, actor: int, data: bytes) -> Answer:
         """Validate a JSON document fully, then apply it all at once, or not at all.
@@ -564,9 +502,6 @@ class Admin:
         chats are answered meanwhile; the document's size, nesting, numbers and number of
         objects are bounded before it is parsed (`bot.safejson`).
         """
-        refusal = self.check(actor, "import")
-        if refusal is not None:
-            return refusal
         if len(data) > MAX_IMPORT_BYTES:
             return _refused(f"The file is too large: at most {MAX_IMPORT_BYTES // 2**20} MB.")
         known = _Known(dict(self.base.items), {p.id for p in self.base.people()},
@@ -582,7 +517,8 @@ class Admin:
         return Answer(title="Imported",
                       body=(f"{added} added, {updated} updated, {unchanged} unchanged.",))
 
-    async def _reload(self, actor: int, args: str) -> Answer:
+    async def reload(self, actor: int, call: Call) -> Answer:
+        """/reload: re-read the curated files, keeping admin items."""
         try:
             curated = load_curated(self.facts_dir, self.seeds_dir)
         except CurationError as error:
@@ -591,21 +527,20 @@ class Admin:
         report = await self.base.reload(curated)
         return Answer(title="Reloaded the curated facts", body=(report.summary() + ".",))
 
-    async def _synonym(self, actor: int, args: str) -> Answer:
-        usage = ADMIN_COMMANDS["synonym"].usage
-        typed, _, meaning = (part.strip() for part in args.partition("|"))
+    async def synonym(self, actor: int, call: Call) -> Answer:
+        """/synonym <what readers type> | <words of the fact base>: teach search a meaning."""
+        typed, _, meaning = (part.strip() for part in call.args.partition("|"))
         if not typed or not meaning:
-            return _refused("Give what readers type and the fact base's words, split by |.",
-                            usage)
+            raise Misused("Give what readers type and the fact base's words, split by |.")
         entry_id = slug(typed, set(self.base.glossary.entries), "synonym")
         try:
             entry = GlossaryEntry(id=entry_id, means=(meaning,), phrases=(typed,))
         except ValidationError as error:
-            return _refused(f"Not added: {error.errors()[0]['msg'].removeprefix('Value error, ')}"
-                            ".", usage)
+            raise Misused(f"Not added: {error.errors()[0]['msg'].removeprefix('Value error, ')}"
+                          ".") from None
         if meaningless(Glossary([entry]), self.base.index.knows):
-            return _refused(f"Not added: no item holds “{echo(meaning)}”; name words the fact"
-                            " base uses, e.g. /synonym truce | ceasefire.", usage)
+            raise Misused(f"Not added: no item holds “{echo(meaning)}”; name words the fact"
+                          " base uses, e.g. /synonym truce | ceasefire.")
         known = self.base.glossary.meaning_of(typed)
         if known is not None:
             return _refused(f"Not added: “{echo(typed)}” already means"
@@ -616,31 +551,33 @@ class Admin:
 
     # Sources --------------------------------------------------------------------------------
 
-    async def _extract(self, actor: int, args: str) -> Answer:
-        if not args:
-            return _refused("Give the id of a source (/about lists them).",
-                            ADMIN_COMMANDS["extract"].usage)
-        return self.sourcing.proposal(args.split()[0])
+    async def extract(self, actor: int, call: Call) -> Answer:
+        """/extract <source id>: the quotes and dated events a source holds, to add."""
+        if not call.args:
+            raise Misused("Give the id of a source (/about lists them).")
+        return self.sourcing.proposal(call.args.split()[0])
 
-    async def _accept(self, actor: int, args: str) -> Answer:
-        return await self.sourcing.accept(actor, args)
+    async def accept(self, actor: int, call: Call) -> Answer:
+        """/accept <source id> <numbers|all>: add extracted candidates with their evidence."""
+        return await self.sourcing.accept(actor, call.args)
 
     # Readers' questions ---------------------------------------------------------------------
 
-    async def _inbox(self, actor: int, args: str) -> Answer:
+    async def inbox(self, actor: int, call: Call) -> Answer:
+        """/inbox: readers' open questions."""
         return self.tipline.inbox.listing()
 
-    async def _pick(self, actor: int, args: str) -> Answer:
-        if not args:
-            return _refused("Give the question's id, as /inbox shows it.",
-                            ADMIN_COMMANDS["pick"].usage)
-        return self.tipline.inbox.picker(self.base, args.split()[0])
+    async def pick(self, actor: int, call: Call) -> Answer:
+        """/pick <question>: choose the item that answers a question."""
+        if not call.args:
+            raise Misused("Give the question's id, as /inbox shows it.")
+        return self.tipline.inbox.picker(self.base, call.args.split()[0])
 
-    async def _answer(self, actor: int, args: str) -> Answer:
-        parts = args.split()
+    async def answer(self, actor: int, call: Call) -> Answer:
+        """/answer <question> <item id>: answer a question with an item."""
+        parts = call.args.split()
         if len(parts) != 2:
-            return _refused("Give the question's id and the item's id.",
-                            ADMIN_COMMANDS["answer"].usage)
+            raise Misused("Give the question's id and the item's id.")
         item = self._find(parts[1])
         if isinstance(item, Answer):
             return item
@@ -648,32 +585,34 @@ class Admin:
             return _refused(f"{item.id} is deleted: /restore it first, or choose another item.")
         return (await self.tipline.inbox.answer(parts[0], item=item, by=actor)).answer
 
-    async def _reply(self, actor: int, args: str) -> Answer:
-        question, _, words = args.partition(" ")
+    async def reply(self, actor: int, call: Call) -> Answer:
+        """/reply <question> [words]: answer a question in words."""
+        question, _, words = call.args.partition(" ")
         if not question or not words.strip():
-            return _refused("Give the question's id and your answer.",
-                            ADMIN_COMMANDS["reply"].usage)
+            raise Misused("Give the question's id and your answer.")
         return (await self.tipline.inbox.answer(question, words=words, by=actor)).answer
 
-    async def _add_answer(self, actor: int, args: str) -> Answer:
-        question, _, fact = args.partition(" ")
+    async def add_answer(self, actor: int, call: Call) -> Answer:
+        """/addanswer <question> [fact]: answer a question by adding a fact."""
+        question, _, fact = call.args.partition(" ")
         if not question or not fact.strip():
-            return _refused("Give the question's id and the fact that answers it.",
-                            ADMIN_COMMANDS["addanswer"].usage)
+            raise Misused("Give the question's id and the fact that answers it.")
         found = self.tipline.inbox.find(question)
         if isinstance(found, Answer):
             return found
         return await self.add(actor, "addfact", [fact.strip()], answers=found["id"])
 
-    async def _dismiss(self, actor: int, args: str) -> Answer:
-        if not args:
-            return _refused("Give the question's id.", ADMIN_COMMANDS["dismiss"].usage)
-        return await self.tipline.inbox.dismiss(args.split()[0])
+    async def dismiss(self, actor: int, call: Call) -> Answer:
+        """/dismiss <question>: close a question, telling nobody."""
+        if not call.args:
+            raise Misused("Give the question's id.")
+        return await self.tipline.inbox.dismiss(call.args.split()[0])
 
-    async def _quiet(self, actor: int, args: str) -> Answer:
-        if not args:
-            return _refused("Give the id of the item.", ADMIN_COMMANDS["quiet"].usage)
-        item_id = args.split()[0].lower()
+    async def quiet(self, actor: int, call: Call) -> Answer:
+        """/quiet <id>: keep a new item out of the channel digest."""
+        if not call.args:
+            raise Misused("Give the id of the item.")
+        item_id = call.args.split()[0].lower()
         if await self.tipline.outbox.withdraw(item_id):
             return Answer(title=f"{item_id} stays out of the channel")
         return Answer(title=f"No card for “{echo(item_id)}” is waiting for the channel",
@@ -681,36 +620,37 @@ class Admin:
 
     # People and usage -----------------------------------------------------------------------
 
-    async def _stats(self, actor: int, args: str) -> Answer:
+    async def lookups(self, actor: int, call: Call) -> Answer:
+        """/stats: what users look up, and what they miss."""
         return self.stats.report()
 
-    async def _admins(self, actor: int, args: str) -> Answer:
+    async def admins(self, actor: int, call: Call) -> Answer:
+        """/admins: owners and editors."""
         owners = ", ".join(str(owner) for owner in sorted(self.owners)) or "none"
         editors = ", ".join(str(editor) for editor in self.editors()) or "none yet"
         return Answer(title="Who can change the fact base",
                       body=(f"Owners (FACTBOT_ADMIN_IDS): {owners}", f"Editors: {editors}"))
 
-    def _user_id(self, args: str, command: str) -> int | Answer:
+    @staticmethod
+    def _user_id(args: str) -> int:
         text = args.split()[0] if args else ""
         if not (text.isascii() and text.isdigit()) or len(text) > 20:
-            return _refused("Give a Telegram user id (digits), or use the command in reply to"
-                            " the person's message.", ADMIN_COMMANDS[command].usage)
+            raise Misused("Give a Telegram user id (digits), or use the command in reply to"
+                          " the person's message.")
         return int(text)
 
-    async def _grant(self, actor: int, args: str) -> Answer:
-        user = self._user_id(args, "grant")
-        if isinstance(user, Answer):
-            return user
+    async def grant(self, actor: int, call: Call) -> Answer:
+        """/grant <user id>: make someone an editor."""
+        user = self._user_id(call.args)
         if user in self.owners:
             return Answer(title=f"{user} is an owner already.", status="usage")
         await self.base.set_editor(user, actor=actor, granted=True)
         return Answer(title=f"{user} is now an editor",
                       body=("They can add and change facts; /revoke takes it back.",))
 
-    async def _revoke(self, actor: int, args: str) -> Answer:
-        user = self._user_id(args, "revoke")
-        if isinstance(user, Answer):
-            return user
+    async def revoke(self, actor: int, call: Call) -> Answer:
+        """/revoke <user id>: take editing rights away."""
+        user = self._user_id(call.args)
         if user not in self.base.store.editors():
             return Answer(title=f"{user} is not an editor.", status="usage")
         await self.base.set_editor(user, actor=actor, granted=False)

@@ -1,20 +1,23 @@
-"""Turns a command and its arguments into an `Answer`: plain data, free of any Telegram type.
+"""The reader commands' answers, as plain data free of any Telegram type.
 
-`answer(base, text, lang)` is the one entry point: the Telegram handlers, the inline mode and
-the console all call it, so they show the same answers. Text that is not a command is searched.
-The bot's own words are in `lang` (bot.i18n); the facts and their evidence stay in English,
-verbatim, and answers in another language say so in their note.
+Each command function takes the fact base and the command's arguments and returns an `Answer`
+(bot.results); `ask` answers a question in words. The registry (bot.commands) declares which
+command runs which function, and `bot.commands.answer` is the entry point the Telegram
+handlers, the inline mode and the console call. The bot's own words are in the current
+language (bot.i18n); the facts and their evidence stay in English, verbatim, and answers in
+another language say so in their note (`localised`).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
+from bot.calls import MissingArguments
 from bot.factbase import FactBase
 from bot.i18n import N_, Language, _, ngettext, speaking
 from bot.index import Hit, SearchResult
@@ -37,46 +40,6 @@ SAID_TOPIC_COVERAGE = 0.55
 """Likewise for what a named person said about a topic."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
-
-
-@dataclass(frozen=True)
-class Command:
-    """A command users can send, with how to use it (`description` and `usage` in English, as
-    catalog keys: `describe` and `usage_of` give them in the current language)."""
-
-    name: str
-    description: str
-    usage: str
-    example: str
-    run: Callable[[FactBase, str], Answer]
-
-
-@dataclass(frozen=True)
-class ReaderCommand:
-    """A command that acts for the reader who sends it, so it works only in Telegram (its
-    `run` is `bot.tipline.Tipline.run`): what it does and how it is used, as catalog keys."""
-
-    name: str
-    description: str
-    usage: str
-    example: str
-
-
-READER_COMMANDS: dict[str, ReaderCommand] = {
-    spec.name: spec
-    for spec in (
-        ReaderCommand("ask", N_("send a question to the editors"), N_("/ask <question>"),
-                      "/ask Has Russia answered the ceasefire proposal?"),
-        ReaderCommand("follow", N_("get news about a person, a topic or words"),
-                      N_("/follow <person | topic | words>"), "/follow kellogg"),
-        ReaderCommand("following", N_("what you follow"), "/following", "/following"),
-        ReaderCommand("unfollow", N_("stop following"), N_("/unfollow [what | all]"),
-                      "/unfollow kellogg"),
-        ReaderCommand("forgetme", N_("delete everything I keep about you"), "/forgetme",
-                      "/forgetme"),
-    )
-}
-"""Every command that acts for its reader, in the order the help lists them."""
 
 
 PERIOD_LABELS: dict[str, str] = {
@@ -181,27 +144,6 @@ def _counted(number: int, counted: str, hint: str) -> str:
              shown=MAX_ENTRIES, hint=hint)
 
 
-def describe(spec: Command | ReaderCommand) -> str:
-    """What a command does, in the current language."""
-    return _(spec.description)
-
-
-def usage_of(spec: Command | ReaderCommand) -> str:
-    """How a command is used, in the current language."""
-    return _(spec.usage)
-
-
-def _usage(command: str, what: str) -> Answer:
-    spec = COMMANDS[command]
-    return Answer(
-        title=_("/{command} needs {what}", command=command, what=what),
-        status="usage",
-        body=(_("Usage: {usage}", usage=usage_of(spec)),
-              _("Example: {example}", example=spec.example)),
-        suggestions=(Suggestion(spec.example, spec.example),),
-    )
-
-
 def _search_suggestions(command: str, options: Sequence[str]) -> tuple[Suggestion, ...]:
     return tuple(Suggestion(option, f"/{command} {option}")
                  for option in options[:MAX_SUGGESTIONS])
@@ -219,7 +161,7 @@ def _follow_button(what: str) -> Suggestion:
     return Suggestion(_("🔔 Follow"), f"/follow {what}")
 
 
-def _ask_button(question: str, found: bool) -> Suggestion:
+def ask_button(question: str, found: bool) -> Suggestion:
     """The button that sends `question` to the editors: small under an answer."""
     return Suggestion(_("✉️ Ask the editors") if not found else "✉️", f"/ask {question}")
 
@@ -232,45 +174,10 @@ def _correction_note(corrections: dict[str, str]) -> str | None:
     return _("Showing results for {fixed}.", fixed=fixed)
 
 
-# Commands ----------------------------------------------------------------------------------
+# Reader commands ---------------------------------------------------------------------------
 
 
-def _start(base: FactBase, args: str) -> Answer:
-    payload = args.strip()
-    if payload:
-        command, _dash, argument = payload.partition("-")
-        if command in COMMANDS and command != "start":
-            return run_command(base, command, argument.replace("_", " "))
-    story = next(iter(base.sources.values()), None)
-    about = _("The story: {title} ({source}).", title=story.title,
-              source=story.label) if story else ""
-    return Answer(
-        title=_("Hi! I answer questions about the news from a curated, source-cited fact base."),
-        status="help",
-        body=tuple(filter(None, (
-            about,
-            _("Every answer cites the article it comes from, and /source shows the exact "
-              "sentences behind it."),
-            _("Try /demands, /quote kellogg, /timeline or /who stent, or just type a question."),
-            _("/help lists every command."),
-        ))),
-        suggestions=(
-            Suggestion(_("Russia’s demands"), "/demands"),
-            Suggestion(_("Timeline"), "/timeline"),
-            Suggestion(_("Quotes"), "/quotes"),
-            Suggestion(_("Help"), "/help"),
-        ),
-    )
-
-
-def _help(base: FactBase, args: str) -> Answer:
-    specs: list[Command | ReaderCommand] = [*COMMANDS.values(), *READER_COMMANDS.values()]
-    lines = [f"{usage_of(spec)} — {describe(spec)}" for spec in specs]
-    lines.append(_("Or just type a question, e.g. “what did Kellogg say about Istanbul”."))
-    return Answer(title=_("What I can do"), status="help", body=tuple(lines))
-
-
-def _demands(base: FactBase, args: str) -> Answer:
+def demands(base: FactBase, args: str) -> Answer:
     demands = base.demands()
     wanted = set(tokenize(args))
     if not wanted:
@@ -334,7 +241,7 @@ def _who_can_be_quoted(base: FactBase, title: str, status: Status, note: str | N
     )
 
 
-def _quote(base: FactBase, args: str) -> Answer:
+def quote(base: FactBase, args: str) -> Answer:
     if not args.strip():
         return _who_can_be_quoted(base, _("Who can be quoted"), "ok", None)
     match = base.index.resolve_people(args)
@@ -381,7 +288,7 @@ def _quote(base: FactBase, args: str) -> Answer:
     )
 
 
-def _quotes(base: FactBase, args: str) -> Answer:
+def quotes(base: FactBase, args: str) -> Answer:
     quotes = base.quotes()
     return Answer(
         title=_("Every quote"),
@@ -394,7 +301,7 @@ def _quotes(base: FactBase, args: str) -> Answer:
     )
 
 
-def _timeline(base: FactBase, args: str) -> Answer:
+def timeline(base: FactBase, args: str) -> Answer:
     events = base.events()
     topic = args.strip()
     if not topic:
@@ -464,7 +371,7 @@ def _names(people: Sequence[Person]) -> str:
     return _("{names} and {last}", names=", ".join(names[:-1]), last=names[-1])
 
 
-def _who(base: FactBase, args: str) -> Answer:
+def who(base: FactBase, args: str) -> Answer:
     if not args.strip():
         people = base.people()
         return Answer(
@@ -502,9 +409,9 @@ def _who_answer(base: FactBase, asked: str, people: list[Person]) -> Answer:
     )
 
 
-def _search(base: FactBase, args: str) -> Answer:
+def search(base: FactBase, args: str) -> Answer:
     if not args.strip():
-        return _usage("search", _("some words to look for"))
+        raise MissingArguments(_("some words to look for"))
     return _found(base, args, base.index.search(args, limit=MAX_SEARCH_RESULTS))
 
 
@@ -549,7 +456,7 @@ def _short(text: str, size: int = 40) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
-def _ask(base: FactBase, text: str) -> Answer:
+def ask(base: FactBase, text: str) -> Answer:
     """The answer to a question in words: who someone is, what they said (about what),
     Russia's demands, when something happened, or the items that hold the question."""
     question = understand(base.index, text)
@@ -613,7 +520,7 @@ def _demands_about(base: FactBase, question: Question) -> Answer | None:
     """Russia's demands, narrowed by the question's other words when they find demands;
     None when those words find none (the question is then searched as a whole)."""
     if not question.topic:
-        return _demands(base, "")
+        return demands(base, "")
     result = base.index.search(question.topic, kinds=frozenset({"demand"}), suggest=False,
                                min_coverage=DEMAND_TOPIC_COVERAGE)
     if not result.hits:
@@ -625,10 +532,10 @@ def _demands_about(base: FactBase, question: Question) -> Answer | None:
                   entries=_entries(base, _by_period(chosen)))
 
 
-def _source(base: FactBase, args: str) -> Answer:
+def source(base: FactBase, args: str) -> Answer:
     item_id = args.strip().lower()
     if not item_id:
-        return _usage("source", _("the id of an item"))
+        raise MissingArguments(_("the id of an item"))
     item = base.items.get(item_id)
     if (item is None or item.deleted) and item_id in base.sources:
         return _source_document(base, base.sources[item_id])
@@ -696,7 +603,7 @@ def near_ids(base: FactBase, text: str, *, include_deleted: bool = False) -> lis
     return [key for key, _score, _position in found]
 
 
-def _about(base: FactBase, args: str) -> Answer:
+def about(base: FactBase, args: str) -> Answer:
     lines = []
     for source in base.sources.values():
         lines.append(_source_line(source))
@@ -708,28 +615,6 @@ def _about(base: FactBase, args: str) -> Answer:
                    " /source <id> shows the sentences; /source <source id>, the article."))
     return Answer(title=_("About this fact base"), status="help", body=tuple(lines))
 
-
-COMMANDS: dict[str, Command] = {
-    spec.name: spec
-    for spec in (
-        Command("start", N_("welcome and examples"), "/start", "/start", _start),
-        Command("demands", N_("Russia’s demands, by when they were raised"),
-                N_("/demands [filter]"), "/demands istanbul", _demands),
-        Command("quote", N_("what someone said, word for word"), N_("/quote [who]"),
-                "/quote kellogg", _quote),
-        Command("quotes", N_("every direct quotation"), "/quotes", "/quotes", _quotes),
-        Command("timeline", N_("events in order"), N_("/timeline [year|topic]"),
-                "/timeline 2022", _timeline),
-        Command("who", N_("who someone is"), N_("/who <name>"), "/who stent", _who),
-        Command("search", N_("search every fact"), N_("/search <words>"), "/search ceasefire",
-                _search),
-        Command("source", N_("an item with its evidence and source"), N_("/source <id>"),
-                "/source kellogg-something-new", _source),
-        Command("about", N_("the sources behind the facts"), "/about", "/about", _about),
-        Command("help", N_("this list"), "/help", "/help", _help),
-    )
-}
-"""Every user command, in the order the help and the command menu list them."""
 
 MAX_LOOKUP = 200
 """Most items an inline lookup collects before paging through them."""
@@ -775,29 +660,6 @@ def item_answer(base: FactBase, item: Item, lang: Language = "en") -> Answer:
                                  entries=(entry_for(base, item),)), lang)
 
 
-_COMMAND_TEXT = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
-
-
-def run_command(base: FactBase, command: str, args: str) -> Answer:
-    """The answer to `/command args`; an unknown command gets a short pointer to /help."""
-    spec = COMMANDS.get(command.lower())
-    if spec is not None:
-        return spec.run(base, args)
-    if command.lower() in READER_COMMANDS:
-        return Answer(title=_("/{command} works in Telegram, in a private chat with the bot",
-                              command=command.lower()), status="usage")
-    near = process.extract(command.lower(), list(COMMANDS), scorer=fuzz.ratio, limit=2,
-                           score_cutoff=60)
-    return Answer(
-        title=_("I don’t know the command /{command}", command=echo(command)),
-        status="not_found",
-        note=_("Did you mean:") if near else _("Send /help for the list of commands."),
-        suggestions=tuple(
-            Suggestion(f"/{name}", f"/{name} {args}".strip()) for name, _score, _position in near
-        ),
-    )
-
-
 def localised(result: Answer, lang: Language) -> Answer:
     """`result` marked with its language; one that shows facts in another language than
     English says that they are quoted in English."""
@@ -807,27 +669,3 @@ def localised(result: Answer, lang: Language) -> Answer:
     if result.entries:
         note = f"{note}\n{_(ENGLISH_NOTE)}" if note else _(ENGLISH_NOTE)
     return replace(result, note=note, lang=lang)
-
-
-def answer(base: FactBase, text: str, lang: Language = "en") -> Answer:
-    """The answer to what a user typed: a command, or else words to search for; the bot's
-    words in `lang`."""
-    with speaking(lang):
-        match = _COMMAND_TEXT.match(text.strip())
-        asked: str | None = None
-        if match is None:
-            if text.strip().startswith("/"):
-                result = run_command(base, text.strip()[1:33], "")
-            elif not text.strip():
-                result = _usage("search", _("some words to look for"))
-            else:
-                result = _ask(base, text)
-                asked = text.strip()
-        else:
-            result = run_command(base, match.group(1), match.group(2) or "")
-            if match.group(1).lower() == "search" and (match.group(2) or "").strip():
-                asked = (match.group(2) or "").strip()
-        if asked is not None and result.status in ("ok", "not_found", "ambiguous"):
-            result = replace(result, suggestions=(
-                *result.suggestions, _ask_button(asked, result.status != "not_found")))
-        return localised(result, lang)

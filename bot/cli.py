@@ -27,7 +27,7 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from bot import exits
-from bot.answers import answer
+from bot.commands import answer
 from bot.config import Settings
 from bot.control import Outcome, Request, send
 from bot.curated import CurationError, describe_validation_error, load_curated

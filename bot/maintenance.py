@@ -3,8 +3,12 @@ code: run in the CLI's own process, or by the running bot for a CLI that forward
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import exits
-from bot.admin import ADMIN_COMMANDS, Admin
+from bot.admin import Admin
+from bot.calls import Call, given, parse
+from bot.commands import ADMIN_COMMANDS, COMMANDS, run_admin_command
 from bot.control import Outcome, Request
 from bot.curated import CurationError, load_curated
 from bot.layout import PLAIN, render_all
@@ -30,24 +34,16 @@ def curation_failure(error: CurationError) -> Outcome:
 
 async def _admin(admin: Admin, request: Request) -> Outcome:
     actor = request.actor if request.actor is not None else 0
-    head, _, rest = request.text.strip().partition(" ")
-    command = head.lstrip("/").split("@", 1)[0].lower()
-    if command not in ADMIN_COMMANDS:
-        return Outcome(exits.USAGE, err=f"factbot: /{command} is not an admin command; they"
+    call = parse(request.text) or Call(request.text.strip())
+    if call.key not in ADMIN_COMMANDS:
+        return Outcome(exits.USAGE, err=f"factbot: /{call.key} is not an admin command; they"
                        " are: " + ", ".join(f"/{name}" for name in ADMIN_COMMANDS) + "\n")
-    if command == "export":
-        exported = await admin.export_json(actor)
-        if isinstance(exported, bytes):
-            return Outcome(exits.OK, out=exported.decode("utf-8") + "\n")
-        result = exported
-    elif command == "import":
-        if request.file is None:
-            return Outcome(exits.USAGE, err="factbot: /import needs --file FILE (a JSON file as"
-                           " /export writes it)\n")
-        result = await admin.import_json(actor, request.file)
-    else:
-        result = await admin.run(actor, command, rest,
-                                 request.file if command == "addsource" else None)
+    if COMMANDS[call.key].file == "required" and request.file is None:
+        return Outcome(exits.USAGE, err=f"factbot: /{call.key} needs --file FILE (a JSON file"
+                       " as /export writes it)\n")
+    result = await run_admin_command(admin, replace(call, actor=actor, file=given(request.file)))
+    if isinstance(result, bytes):
+        return Outcome(exits.OK, out=result.decode("utf-8") + "\n")
     code = exits.PROBLEM if result.status in FAILED else exits.OK
     return Outcome(code, out=render_all(result, PLAIN) + "\n")
 

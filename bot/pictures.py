@@ -23,7 +23,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.answers import answer, entry_for
+from bot.answers import entry_for
+from bot.commands import answer
 from bot.drawing import CardSpec, ChartSpec, Drawing, Legend, Mark, ordinal
 from bot.factbase import FactBase
 from bot.i18n import N_, Language, _, ngettext, speaking

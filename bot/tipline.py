@@ -1,11 +1,11 @@
 """The loop between readers and editors: questions, follows, the channel digest, forgetting.
 
 `Tipline` holds what readers leave with the bot (`bot.inbox`, `bot.follows`) and the durable
-queue of what the bot owes them (`bot.outbox`). Readers reach it through `run` (the commands in
-`bot.answers.READER_COMMANDS`, which act for the verified user who sends them); the admin side
-(`bot.admin`) answers questions and reports every added or changed item (`changed`), which
-queues news for its followers and, with a channel set, a card for the channel. Free of
-Telegram: the front end sends what the outbox holds (`bot.notices` says what).
+queue of what the bot owes them (`bot.outbox`). Readers reach it through `run` (the commands
+`bot.commands.TIPLINE_COMMANDS` declares, which act for the verified user who sends them); the
+admin side (`bot.admin`) answers questions and reports every added or changed item
+(`changed`), which queues news for its followers and, with a channel set, a card for the
+channel. Free of Telegram: the front end sends what the outbox holds (`bot.notices` says what).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import time
 
-from bot.answers import READER_COMMANDS, localised
+from bot.answers import localised
 from bot.factbase import FactBase
 from bot.follows import Follows
 from bot.i18n import Language, _, speaking
@@ -43,7 +43,8 @@ class Tipline:
         self.follows = Follows(self.records, self.outbox)
 
     async def run(self, user: int, command: str, args: str, lang: Language) -> Answer:
-        """A reader command (`READER_COMMANDS`) sent by `user`, answered in `lang`."""
+        """A tipline command (`bot.commands.TIPLINE_COMMANDS`) sent by `user`, answered in
+        `lang`."""
         return localised(await self._run(user, command, args, lang), lang)
 
     async def _run(self, user: int, command: str, args: str, lang: Language) -> Answer:
@@ -57,7 +58,7 @@ class Tipline:
             return await self.follows.unfollow(self.base, user, args, lang)
         if command == "forgetme":
             return await self.forget(user, lang)
-        raise KeyError(f"/{command} is not one of {', '.join(READER_COMMANDS)}")
+        raise KeyError(f"/{command} is not a tipline command")
 
     async def _remove(self, user: int) -> tuple[int, int, int]:
         """Delete every question, follow and queued message of `user` in one write."""

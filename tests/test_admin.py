@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from bot.admin import Admin
-from bot.answers import answer
+from bot.calls import Call
+from bot.commands import answer, run_admin_command
 from bot.factbase import FactBase
 from bot.layout import PLAIN, render_all
 from bot.models import slug
 from bot.store import FactStore
 from tests.conftest import FACTS_DIR, SEEDS_DIR, on_disk
+from tests.support.commands import run
 
 OWNER, EDITOR, STRANGER = 42, 77, 1001
 
@@ -22,7 +24,7 @@ OWNER, EDITOR, STRANGER = 42, 77, 1001
 @pytest.fixture
 async def admin(factbase: FactBase) -> Admin:
     admin = Admin(factbase, frozenset({OWNER}), FACTS_DIR, SEEDS_DIR)
-    await admin.run(OWNER, "grant", str(EDITOR))
+    await run(admin, OWNER, "grant", str(EDITOR))
     return admin
 
 
@@ -31,7 +33,7 @@ def text(result: object) -> str:
 
 
 async def test_addquote_links_a_clear_speaker_and_finds_its_evidence(admin: Admin) -> None:
-    result = await admin.run(EDITOR, "addquote",
+    result = await run(admin, EDITOR, "addquote",
                              'Kellogg | "We need to create something  completely new" | At the CFR')
     assert result.title == "Added quote keith-kellogg-we-need-to-create-something"
     item = admin.base.items["keith-kellogg-we-need-to-create-something"]
@@ -45,7 +47,7 @@ async def test_addquote_links_a_clear_speaker_and_finds_its_evidence(admin: Admi
 
 async def test_a_made_up_quote_is_refused_with_the_closest_passage(admin: Admin) -> None:
     before = on_disk(admin.base.store.path)
-    result = await admin.run(EDITOR, "addquote", "Kellogg | We must build something totally new")
+    result = await run(admin, EDITOR, "addquote", "Kellogg | We must build something totally new")
     assert result.status == "refused"
     assert result.title == ("Not in the article: this quote is not in “Russia hands US list of"
                             " demands for ending Ukraine war, sou…”")
@@ -56,7 +58,7 @@ async def test_a_made_up_quote_is_refused_with_the_closest_passage(admin: Admin)
 
 async def test_a_paraphrase_takes_its_evidence_by_choice(admin: Admin) -> None:
     before = on_disk(admin.base.store.path)
-    asked = await admin.run(EDITOR, "addstatement",
+    asked = await run(admin, EDITOR, "addstatement",
                             "Kellogg | The Istanbul agreement is no viable starting point")
     assert asked.status == "ambiguous"
     assert on_disk(admin.base.store.path) == before
@@ -65,7 +67,7 @@ async def test_a_paraphrase_takes_its_evidence_by_choice(admin: Admin) -> None:
     assert first.command == ("/addstatement Kellogg | The Istanbul agreement is no viable"
                              " starting point | source=reuters-2025-03-13 | evidence=24")
     assert asked.suggestions[-1].command.endswith("| unverified")
-    added = await admin.run(EDITOR, "addstatement", first.command.removeprefix("/addstatement "))
+    added = await run(admin, EDITOR, "addstatement", first.command.removeprefix("/addstatement "))
     item = admin.base.items[added.title.removeprefix("Added statement ")]
     assert item.evidence[0].startswith("Retired General Keith Kellogg")
     assert answer(admin.base, f"/source {item.id}").entries[0].evidence == item.evidence
@@ -73,20 +75,20 @@ async def test_a_paraphrase_takes_its_evidence_by_choice(admin: Admin) -> None:
 
 async def test_an_edit_cannot_make_up_a_quote_or_move_evidence_to_another_source(
         admin: Admin) -> None:
-    await admin.run(EDITOR, "addsource", "Kremlin aide replies | Reuters | 2025-03-14",
+    await run(admin, EDITOR, "addsource", "Kremlin aide replies | Reuters | 2025-03-14",
                     file=FOLLOW_UP)
     before = on_disk(admin.base.store.path)
-    made_up = await admin.run(EDITOR, "edit", "kellogg-something-new text We must win")
+    made_up = await run(admin, EDITOR, "edit", "kellogg-something-new text We must win")
     assert made_up.title.startswith("Not in the article: this quote is not in “Russia hands")
-    moved = await admin.run(EDITOR, "edit", "kellogg-something-new source kremlin-aide-replies")
+    moved = await run(admin, EDITOR, "edit", "kellogg-something-new source kremlin-aide-replies")
     assert moved.title.startswith("source: its evidence is not in “Kremlin aide replies”")
     assert on_disk(admin.base.store.path) == before
-    await admin.run(EDITOR, "edit", "kellogg-something-new text We need to create something")
+    await run(admin, EDITOR, "edit", "kellogg-something-new text We need to create something")
     assert admin.base.items["kellogg-something-new"].evidence[0].endswith("he remarked.")
 
 
 async def test_an_unverified_item_is_labelled_in_answers(admin: Admin) -> None:
-    result = await admin.run(EDITOR, "addfact", "The talks resume next week | unverified")
+    result = await run(admin, EDITOR, "addfact", "The talks resume next week | unverified")
     item_id = result.title.removeprefix("Added fact ")
     assert admin.base.items[item_id].evidence == ()
     shown = answer(admin.base, f"/source {item_id}").entries[0].citation.source
@@ -96,18 +98,18 @@ async def test_an_unverified_item_is_labelled_in_answers(admin: Admin) -> None:
 
 async def test_addquote_offers_a_new_person_first_when_the_name_is_not_surely_known(
         admin: Admin) -> None:
-    result = await admin.run(EDITOR, "addquote", "Yuri Ushakov | root causes")
+    result = await run(admin, EDITOR, "addquote", "Yuri Ushakov | root causes")
     assert result.status == "ambiguous"
     assert result.suggestions[0].command == "/addquote +Yuri Ushakov | root causes"
-    kelog = await admin.run(EDITOR, "addquote", "kelog | root causes")
+    kelog = await run(admin, EDITOR, "addquote", "kelog | root causes")
     assert [s.command for s in kelog.suggestions] == [
         "/addquote +kelog | root causes", "/addquote =keith-kellogg | root causes"]
-    sure = await admin.run(EDITOR, "addquote", "General Keith Kellogg | root causes")
+    sure = await run(admin, EDITOR, "addquote", "General Keith Kellogg | root causes")
     assert sure.title == "Added quote keith-kellogg-root-causes"
 
 
 async def test_addquote_for_someone_new_adds_the_person_too(admin: Admin) -> None:
-    await admin.run(EDITOR, "addquote", "Marco Rubio | The ball is in their court | unverified")
+    await run(admin, EDITOR, "addquote", "Marco Rubio | The ball is in their court | unverified")
     assert admin.base.index.resolve_people("rubio").people[0].id == "marco-rubio"
     assert answer(admin.base, "/quote rubio").entries[0].text == "“The ball is in their court”"
 
@@ -122,16 +124,16 @@ Russia invaded Ukraine on February 24, 2022.
 
 
 async def test_a_new_article_grows_the_base_with_its_evidence(admin: Admin) -> None:
-    added = await admin.run(EDITOR, "addsource", "Kremlin aide replies | Reuters | 2025-03-14",
+    added = await run(admin, EDITOR, "addsource", "Kremlin aide replies | Reuters | 2025-03-14",
                             file=FOLLOW_UP)
     assert added.title == "Added source kremlin-aide-replies"
     assert added.suggestions[0].command == "/extract kremlin-aide-replies"
     assert admin.base.texts["kremlin-aide-replies"] == FOLLOW_UP.decode().strip("\n")
-    quote = await admin.run(EDITOR, "addquote", "Ushakov | nothing but a temporary breather")
+    quote = await run(admin, EDITOR, "addquote", "Ushakov | nothing but a temporary breather")
     assert quote.status == "ambiguous"
     assert quote.suggestions[0].command == "/addquote +Ushakov | nothing but a temporary breather"
 
-    proposal = await admin.run(EDITOR, "extract", "kremlin-aide-replies")
+    proposal = await run(admin, EDITOR, "extract", "kremlin-aide-replies")
     lines = "\n".join(proposal.body)
     assert ("Quote · Yuri Ushakov (new person) [“said”]: “nothing but a temporary breather for"
             " the Ukrainian military.”") in lines
@@ -139,19 +141,19 @@ async def test_a_new_article_grows_the_base_with_its_evidence(admin: Admin) -> N
     assert "Event · 7 Mar 2025 (“last week”)" in lines
     assert proposal.suggestions[-1].command == "/accept kremlin-aide-replies all"
 
-    accepted = await admin.run(EDITOR, "accept", "kremlin-aide-replies all")
+    accepted = await run(admin, EDITOR, "accept", "kremlin-aide-replies all")
     assert all("added" in line for line in accepted.body), accepted.body
     ushakov = admin.base.index.resolve_people("ushakov").people[0]
     assert ushakov.role == "Kremlin aide"
     assert ushakov.source == "kremlin-aide-replies"
     said = answer(admin.base, "/quote ushakov")
     assert [e.citation.source for e in said.entries] == ["Reuters, 14 Mar 2025"] * 2
-    await admin.run(EDITOR, "addsource", "Earlier | Reuters | 2025-03-01", file=(
+    await run(admin, EDITOR, "addsource", "Earlier | Reuters | 2025-03-01", file=(
         b"Kremlin aide Yuri Ushakov said the talks were \"only a beginning.\""))
-    await admin.run(EDITOR, "accept", "earlier all")
+    await run(admin, EDITOR, "accept", "earlier all")
     assert [e.citation.source for e in answer(admin.base, "/quote ushakov").entries] == [
         "Reuters, 1 Mar 2025", "Reuters, 14 Mar 2025", "Reuters, 14 Mar 2025"]
-    again = await admin.run(EDITOR, "extract", "kremlin-aide-replies")
+    again = await run(admin, EDITOR, "extract", "kremlin-aide-replies")
     assert again.title == "Nothing new in kremlin-aide-replies"
     about = text(answer(admin.base, "/about"))
     assert ("“Kremlin aide replies” — Reuters, published 14 Mar 2025.\n0 demands, 2 quotes, 0"
@@ -162,23 +164,23 @@ async def test_a_new_article_grows_the_base_with_its_evidence(admin: Admin) -> N
 
 async def test_the_seed_again_as_a_new_source_proposes_nothing_twice(admin: Admin) -> None:
     seed = (SEEDS_DIR / "reuters-2025-03-13-russia-demands.txt").read_bytes()
-    await admin.run(EDITOR, "addsource", "Copy | Defence Talks | 2025-03-13", file=seed)
-    proposal = await admin.run(EDITOR, "extract", "copy")
+    await run(admin, EDITOR, "addsource", "Copy | Defence Talks | 2025-03-13", file=seed)
+    proposal = await run(admin, EDITOR, "extract", "copy")
     assert not [line for line in proposal.body if "Quote ·" in line]
     assert proposal.body[-1].startswith("Already in the base: 1, 2, 3,")
 
 
 async def test_an_article_that_cannot_be_read_is_refused(admin: Admin) -> None:
     before = on_disk(admin.base.store.path)
-    result = await admin.run(EDITOR, "addsource", "Bad | Outlet | 2025-03-14", file=b"\xff\xfe")
+    result = await run(admin, EDITOR, "addsource", "Bad | Outlet | 2025-03-14", file=b"\xff\xfe")
     assert result.title.startswith("The article cannot be read: the file is not UTF-8 text")
     assert on_disk(admin.base.store.path) == before
 
 
 async def test_without_any_source_text_an_item_is_added_only_as_unverified(
         admin: Admin) -> None:
-    await admin.run(EDITOR, "addsource", "No text | Outlet | 2025-03-20")
-    result = await admin.run(EDITOR, "addfact", "Something happened")
+    await run(admin, EDITOR, "addsource", "No text | Outlet | 2025-03-20")
+    result = await run(admin, EDITOR, "addfact", "Something happened")
     assert result.title == "No article text to check this against"
     assert result.suggestions[0].command == "/addfact Something happened | unverified"
 
@@ -215,7 +217,7 @@ async def test_without_any_source_text_an_item_is_added_only_as_unverified(
 async def test_bad_input_gets_one_line_and_writes_nothing(admin: Admin, command: str, args: str,
                                                           problem: str) -> None:
     before = on_disk(admin.base.store.path)
-    result = await admin.run(OWNER, command, args)
+    result = await run(admin, OWNER, command, args)
     assert result.status in {"usage", "not_found"}
     assert result.title.startswith(problem), result.title
     assert "\n" not in result.title
@@ -224,7 +226,7 @@ async def test_bad_input_gets_one_line_and_writes_nothing(admin: Admin, command:
 
 async def test_markup_is_stored_as_given_and_shown_escaped(admin: Admin) -> None:
     nasty = "<b>bold</b> & *stars* _under_ `tick` [link](x)"
-    result = await admin.run(EDITOR, "addfact", f"{nasty} | unverified")
+    result = await run(admin, EDITOR, "addfact", f"{nasty} | unverified")
     item_id = result.title.removeprefix("Added fact ")
     assert admin.base.items[item_id].text == nasty  # type: ignore[attr-defined]
     reopened = FactStore(admin.base.store.path)
@@ -232,15 +234,15 @@ async def test_markup_is_stored_as_given_and_shown_escaped(admin: Admin) -> None
 
 
 async def test_edit_delete_restore_and_undo(admin: Admin) -> None:
-    await admin.run(EDITOR, "edit", "no-comment text Nobody commented.")
+    await run(admin, EDITOR, "edit", "no-comment text Nobody commented.")
     assert admin.base.items["no-comment"].text == "Nobody commented."  # type: ignore[attr-defined]
     assert admin.base.items["no-comment"].origin == "admin"
-    await admin.run(EDITOR, "delete", "no-comment")
+    await run(admin, EDITOR, "delete", "no-comment")
     assert answer(admin.base, "/source no-comment").status == "not_found"
     assert answer(admin.base, "/search nobody commented").status == "not_found"
-    await admin.run(EDITOR, "restore", "no-comment")
+    await run(admin, EDITOR, "restore", "no-comment")
     assert answer(admin.base, "/search nobody commented").entries
-    undone = [await admin.run(EDITOR, "undo", "") for _ in range(4)]
+    undone = [await run(admin, EDITOR, "undo", "") for _ in range(4)]
     assert [u.title for u in undone] == [
         "Undid your restore of no-comment", "Undid your delete of no-comment",
         "Undid your edit of no-comment", "You have no change to undo."]
@@ -249,26 +251,26 @@ async def test_edit_delete_restore_and_undo(admin: Admin) -> None:
 
 
 async def test_undo_takes_back_only_your_own_changes(admin: Admin) -> None:
-    await admin.run(OWNER, "addfact", "The owner's fact | unverified")
-    assert (await admin.run(EDITOR, "undo", "")).title == "You have no change to undo."
+    await run(admin, OWNER, "addfact", "The owner's fact | unverified")
+    assert (await run(admin, EDITOR, "undo", "")).title == "You have no change to undo."
 
 
 async def test_undo_of_an_add_hides_the_item(admin: Admin) -> None:
-    await admin.run(EDITOR, "addfact", "Short-lived fact | evidence=1")
-    await admin.run(EDITOR, "undo", "")
+    await run(admin, EDITOR, "addfact", "Short-lived fact | evidence=1")
+    await run(admin, EDITOR, "undo", "")
     assert answer(admin.base, "/search short-lived").status == "not_found"
 
 
 async def test_history_shows_who_when_what_before_and_after(admin: Admin) -> None:
-    await admin.run(EDITOR, "edit", "no-comment topic silence")
-    history = text(await admin.run(OWNER, "history", "no-comment"))
+    await run(admin, EDITOR, "edit", "no-comment topic silence")
+    history = text(await run(admin, OWNER, "history", "no-comment"))
     assert f"user {EDITOR} · edit no-comment" in history
     assert "topic: “sourcing” → “silence”" in history
     assert "History of no-comment" in history
 
 
 async def test_export_then_import_round_trips_unchanged(admin: Admin) -> None:
-    data = await admin.export_json(OWNER)
+    data = await run_admin_command(admin, Call("export", actor=OWNER))
     assert isinstance(data, bytes)
     result = await admin.import_json(OWNER, data)
     assert result.body == ("0 added, 0 updated, 60 unchanged.",)
@@ -298,8 +300,8 @@ async def test_bad_imports_are_refused(admin: Admin, payload: bytes) -> None:
 
 async def test_reload_refreshes_curated_items_and_keeps_admin_ones(admin: Admin,
                                                                    tmp_path: Path) -> None:
-    await admin.run(EDITOR, "addfact", "Kept across reloads | unverified")
-    result = await admin.run(OWNER, "reload", "")
+    await run(admin, EDITOR, "addfact", "Kept across reloads | unverified")
+    result = await run(admin, OWNER, "reload", "")
     assert "1 admin items kept" in result.body[0]
     assert answer(admin.base, "/search kept across reloads").entries
 
@@ -308,11 +310,11 @@ async def test_roles(admin: Admin) -> None:
     assert admin.role(OWNER) == "owner"
     assert admin.role(EDITOR) == "editor"
     assert admin.role(STRANGER) is None
-    assert (await admin.run(EDITOR, "grant", "5")).status == "refused"
-    assert (await admin.run(STRANGER, "addfact", "x")).status == "refused"
-    await admin.run(OWNER, "revoke", str(EDITOR))
+    assert (await run(admin, EDITOR, "grant", "5")).status == "refused"
+    assert (await run(admin, STRANGER, "addfact", "x")).status == "refused"
+    await run(admin, OWNER, "revoke", str(EDITOR))
     assert admin.role(EDITOR) is None
-    admins = text(await admin.run(OWNER, "admins", ""))
+    admins = text(await run(admin, OWNER, "admins", ""))
     assert "Owners (FACTBOT_ADMIN_IDS): 42" in admins
 
 
@@ -359,17 +361,17 @@ async def test_history_of_a_huge_argument_fits_in_a_message(admin: Admin) -> Non
     """Regression (deep fuzzing): /history echoed a 4,000-character argument in its title."""
     from bot.layout import MESSAGE_LIMIT, visible_length
 
-    result = await admin.run(OWNER, "history", "x<&>" * 1100)
+    result = await run(admin, OWNER, "history", "x<&>" * 1100)
     assert visible_length(text(result)) < MESSAGE_LIMIT
     for number in range(30):
-        await admin.run(OWNER, "edit", f"no-comment text {'long words ' * 40}{number}")
-    assert visible_length(text(await admin.run(OWNER, "history", ""))) < MESSAGE_LIMIT
+        await run(admin, OWNER, "edit", f"no-comment text {'long words ' * 40}{number}")
+    assert visible_length(text(await run(admin, OWNER, "history", ""))) < MESSAGE_LIMIT
 
 
 async def test_a_refused_quote_adds_no_new_speaker(admin: Admin) -> None:
     """Regression (deep fuzzing): the new person was stored before the quote was refused."""
     before = on_disk(admin.base.store.path)
-    result = await admin.run(EDITOR, "addquote", "+Brand New Speaker | bad\x07quote")
+    result = await run(admin, EDITOR, "addquote", "+Brand New Speaker | bad\x07quote")
     assert result.title.startswith("quote: must not contain control character U+0007")
     assert on_disk(admin.base.store.path) == before
     assert admin.base.index.resolve_people("brand new speaker").people == []
@@ -378,7 +380,7 @@ async def test_a_refused_quote_adds_no_new_speaker(admin: Admin) -> None:
 async def test_an_editors_synonym_finds_its_meaning_at_once_and_after_a_restart(
         admin: Admin, db_path: Path) -> None:
     assert answer(admin.base, "lull").status == "not_found"
-    added = await admin.run(EDITOR, "synonym", "lull | ceasefire")
+    added = await run(admin, EDITOR, "synonym", "lull | ceasefire")
     assert added.title == "Readers' “lull” now finds “ceasefire”"
     assert "ceasefire-uncertain" in [entry.item_id for entry in answer(admin.base, "lull").entries]
     admin.base.close()
@@ -401,12 +403,12 @@ async def test_an_editors_synonym_finds_its_meaning_at_once_and_after_a_restart(
 )
 async def test_a_synonym_that_cannot_help_is_refused_in_one_line(
         admin: Admin, args: str, problem: str) -> None:
-    result = await admin.run(EDITOR, "synonym", args)
+    result = await run(admin, EDITOR, "synonym", args)
     assert result.status == "usage"
     assert problem in result.title
     assert admin.base.store.state().get("glossary") is None
 
 
 async def test_only_editors_may_teach_synonyms(admin: Admin) -> None:
-    result = await admin.run(STRANGER, "synonym", "lull | ceasefire")
+    result = await run(admin, STRANGER, "synonym", "lull | ceasefire")
     assert result.status == "refused"

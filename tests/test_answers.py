@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import COMMANDS, MAX_ENTRIES, MAX_SUGGESTIONS, answer
+from bot.answers import MAX_ENTRIES, MAX_SUGGESTIONS
+from bot.commands import READER_COMMANDS, answer
 from bot.factbase import FactBase
 from bot.layout import PLAIN, render_all
 from bot.models import Event, Fact, Person, Quote
@@ -178,7 +179,7 @@ def test_about_names_the_sources(factbase: FactBase) -> None:
 
 def test_help_lists_every_command(factbase: FactBase) -> None:
     text = render_all(ask(factbase, "/help"), PLAIN)
-    for name in COMMANDS:
+    for name in READER_COMMANDS:
         assert f"/{name}" in text
 
 

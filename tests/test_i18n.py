@@ -11,7 +11,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from bot.answers import answer, item_answer
+from bot.answers import item_answer
+from bot.commands import answer
 from bot.factbase import FactBase
 from bot.i18n import LOCALES, TRANSLATED, Language, catalog_path, language_for
 from bot.layout import PLAIN, render_all

@@ -14,7 +14,7 @@ from bench.quality.__main__ import main
 from bench.quality.questions import SPLITS, Question, load_split
 from bench.quality.scoring import SplitScore, SystemScore, evaluate
 from bench.quality.systems import DEPTH, SYSTEMS, open_systems, search_text
-from bot.answers import answer
+from bot.commands import answer
 from bot.factbase import FactBase
 
 HIT5_FLOORS = {"tuned": 0.91, "heldout": 0.77}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import answer
+from bot.commands import answer
 from bot.factbase import FactBase
 from bot.glossary import Glossary, GlossaryError, meaningless, parse_entries
 from bot.results import Answer

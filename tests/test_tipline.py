@@ -17,6 +17,7 @@ from bot.outbox import ANSWER, DIGEST, FOLLOW
 from bot.store import FactStore
 from bot.tipline import Tipline
 from tests.conftest import FACTS_DIR, SEEDS_DIR, on_disk
+from tests.support.commands import run
 
 OWNER, ANN, BEN, CAT = 42, 1001, 2002, 3003
 CHANNEL = -1009
@@ -39,7 +40,7 @@ async def test_similar_questions_merge_with_a_count_and_reach_the_inbox(admin: A
     assert first.title == "Sent to the editors"
     await tip.run(BEN, "ask", "what has zelensky said about the election", "ru")
     await tip.run(CAT, "ask", "Is a <b>ceasefire</b> & truce signed?", "en")
-    listing = render_all(await admin.run(OWNER, "inbox", ""), PLAIN)
+    listing = render_all(await run(admin, OWNER, "inbox", ""), PLAIN)
     assert "Questions from readers: 2 open" in listing
     assert "q1 · 2 readers" in listing
     assert "q2 · 1 reader" in listing
@@ -69,10 +70,10 @@ async def test_answering_with_an_item_queues_one_answer_per_asker(admin: Admin) 
     tip = admin.tipline
     await tip.run(ANN, "ask", "what did kellogg say about istanbul", "en")
     await tip.run(BEN, "ask", "What did Kellogg say about Istanbul?", "uk")
-    picker = await admin.run(OWNER, "pick", "q1")
+    picker = await run(admin, OWNER, "pick", "q1")
     assert ("/answer q1 kellogg-something-new" in
             [suggestion.command for suggestion in picker.suggestions])
-    done = await admin.run(OWNER, "answer", "q1 kellogg-something-new")
+    done = await run(admin, OWNER, "answer", "q1 kellogg-something-new")
     assert done.title == "Answered q1 with kellogg-something-new"
     queued = tip.outbox.pending()
     assert sorted(entry["chat"] for entry in queued) == [ANN, BEN]
@@ -85,7 +86,7 @@ async def test_answering_with_an_item_queues_one_answer_per_asker(admin: Admin) 
     assert ukrainian is not None
     assert ukrainian.lang == "uk"
     assert tip.inbox.open_questions() == []
-    again = await admin.run(OWNER, "answer", "q1 kellogg-something-new")
+    again = await run(admin, OWNER, "answer", "q1 kellogg-something-new")
     assert again.status == "not_found"
     assert len(tip.outbox.pending()) == 2
 
@@ -95,20 +96,20 @@ async def test_answering_in_words_and_by_adding_a_fact_and_dismissing(admin: Adm
     await tip.run(ANN, "ask", "Has the Kremlin replied?", "en")
     await tip.run(BEN, "ask", "Is Kellogg visiting Moscow?", "en")
     await tip.run(CAT, "ask", "Any news on prisoner swaps?", "en")
-    await admin.run(OWNER, "reply", "q1 Not yet: the sources <say> nothing & we are checking.")
+    await run(admin, OWNER, "reply", "q1 Not yet: the sources <say> nothing & we are checking.")
     [words] = tip.outbox.pending(ANN)
     shown = render_all(notice(admin.base, [words]), PLAIN)  # type: ignore[arg-type]
     assert "Not yet: the sources <say> nothing & we are checking." in shown
     assert "— the editors, " in shown
-    asked = await admin.run(OWNER, "addanswer", "q2 Kellogg is not due in Moscow this month")
+    asked = await run(admin, OWNER, "addanswer", "q2 Kellogg is not due in Moscow this month")
     unverified = asked.suggestions[-1].command
     assert unverified == "/addanswer q2 Kellogg is not due in Moscow this month | unverified"
-    added = await admin.run(OWNER, "addanswer", unverified.removeprefix("/addanswer "))
+    added = await run(admin, OWNER, "addanswer", unverified.removeprefix("/addanswer "))
     assert added.title.startswith("Added fact kellogg-is-not-due")
     assert "Answered q2 with kellogg-is-not-due" in render_all(added, PLAIN)
     [fact] = tip.outbox.pending(BEN)
     assert fact["item"].startswith("kellogg-is-not-due")
-    dismissed = await admin.run(OWNER, "dismiss", "q3")
+    dismissed = await run(admin, OWNER, "dismiss", "q3")
     assert dismissed.title == "Dismissed q3"
     assert tip.outbox.pending(CAT) == []
     assert tip.inbox.open_questions() == []
@@ -123,13 +124,13 @@ async def test_follows_match_people_topics_and_words_with_one_message_per_reader
     await tip.run(ANN, "follow", "ceasefire", "en")
     await tip.run(BEN, "follow", "demands", "en")
     await tip.run(CAT, "follow", "sanctions relief", "en")
-    await admin.run(OWNER, "addquote", "Kellogg | A ceasefire must come first | unverified")
+    await run(admin, OWNER, "addquote", "Kellogg | A ceasefire must come first | unverified")
     assert [entry["chat"] for entry in tip.outbox.pending() if entry["kind"] == FOLLOW] == [ANN]
-    await admin.run(OWNER, "adddemand", "Relief from sanctions on banks | unverified")
+    await run(admin, OWNER, "adddemand", "Relief from sanctions on banks | unverified")
     follow_chats = sorted(entry["chat"] for entry in tip.outbox.pending()
                           if entry["kind"] == FOLLOW)
     assert follow_chats == [ANN, BEN, CAT]
-    await admin.run(OWNER, "addfact", "--quiet The weather in Riyadh was mild | unverified")
+    await run(admin, OWNER, "addfact", "--quiet The weather in Riyadh was mild | unverified")
     assert len([e for e in tip.outbox.pending() if e["kind"] == FOLLOW]) == 3
     news = next(e for e in tip.outbox.pending() if e["kind"] == FOLLOW)
     shown = render_all(notice(admin.base, [news]), PLAIN)  # type: ignore[arg-type]
@@ -145,7 +146,7 @@ async def test_an_edit_notifies_followers_and_following_lists_and_unfollow_stops
     await tip.run(ANN, "follow", "timeline", "en")
     listed = tip.follows.listing(ANN, "en")
     assert listed.body == ("🔔 Angela Stent", "🔔 timeline")
-    await admin.run(OWNER, "edit", "stent-no-concessions context At Brookings")
+    await run(admin, OWNER, "edit", "stent-no-concessions context At Brookings")
     [news] = tip.outbox.pending(ANN)
     assert news["added"] is False
     stopped = await tip.run(ANN, "unfollow", "Angela Stent", "en")
@@ -157,9 +158,9 @@ async def test_an_edit_notifies_followers_and_following_lists_and_unfollow_stops
 
 async def test_channel_cards_are_batched_and_quiet_items_stay_out(admin: Admin) -> None:
     tip = admin.tipline
-    await admin.run(OWNER, "addfact", "Talks resume on Monday | unverified")
-    await admin.run(OWNER, "addfact", "--quiet A note for editors only | unverified")
-    second = await admin.run(OWNER, "addfact", "Delegations meet in Riyadh | unverified")
+    await run(admin, OWNER, "addfact", "Talks resume on Monday | unverified")
+    await run(admin, OWNER, "addfact", "--quiet A note for editors only | unverified")
+    second = await run(admin, OWNER, "addfact", "Delegations meet in Riyadh | unverified")
     assert "/quiet delegations-meet-in-riyadh" in [s.command for s in second.suggestions]
     cards = [entry for entry in tip.outbox.pending() if entry["kind"] == DIGEST]
     assert [entry["item"] for entry in cards] == ["talks-resume-on-monday",
@@ -171,8 +172,8 @@ async def test_channel_cards_are_batched_and_quiet_items_stay_out(admin: Admin) 
     card = render_all(notice(admin.base, batch), PLAIN)  # type: ignore[arg-type]
     assert card.startswith("New in the fact base: 2 items")
     assert "↳ Reuters via Defence Talks, 13 Mar 2025 · unverified" in card
-    await admin.run(OWNER, "addfact", "Another one for the channel | unverified")
-    withdrawn = await admin.run(OWNER, "quiet", "another-one-for-the-channel")
+    await run(admin, OWNER, "addfact", "Another one for the channel | unverified")
+    withdrawn = await run(admin, OWNER, "quiet", "another-one-for-the-channel")
     assert withdrawn.title == "another-one-for-the-channel stays out of the channel"
     assert [e for e in tip.outbox.pending() if not e["taken"]] == []
 
@@ -184,7 +185,7 @@ async def test_forgetme_removes_everything_about_the_reader(admin: Admin, db_pat
     await tip.run(ANN, "ask", "Who is Dmitriev?", "en")
     await tip.run(ANN, "follow", "kellogg", "en")
     await tip.run(BEN, "follow", "kellogg", "en")
-    await admin.run(OWNER, "addquote", "Kellogg | Peace is near | unverified")
+    await run(admin, OWNER, "addquote", "Kellogg | Peace is near | unverified")
     gone = await tip.run(ANN, "forgetme", "", "en")
     assert "Questions to the editors: 2; follows: 1; messages waiting to be sent: 1." in \
         gone.body[0]
@@ -203,7 +204,7 @@ async def test_the_queue_survives_a_restart_and_taken_entries_are_never_sent_twi
     tip = admin.tipline
     for user in (ANN, BEN, CAT):
         await tip.run(user, "follow", "kellogg", "en")
-    await admin.run(OWNER, "addquote", "Kellogg | We will talk again | unverified")
+    await run(admin, OWNER, "addquote", "Kellogg | We will talk again | unverified")
     taken = await tip.outbox.take(now=2e9, limit=1)
     assert [entry["chat"] for entry in taken] == [ANN]
     admin.base.close()

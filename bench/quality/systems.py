@@ -24,7 +24,7 @@ from bm25s.stopwords import STOPWORDS_EN
 from rapidfuzz import fuzz, process, utils
 
 from bench.quality.documents import item_text
-from bot.answers import answer
+from bot.commands import answer
 from bot.factbase import FactBase
 
 ROOT = Path(__file__).resolve().parents[2]

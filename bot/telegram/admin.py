@@ -15,7 +15,6 @@ from telegram import (
     Bot,
     BotCommand,
     BotCommandScopeChat,
-    Document,
     InputFile,
     Message,
     Update,
@@ -29,10 +28,18 @@ from telegram.ext import (
     filters,
 )
 
-from bot.admin import ADD_FORMS, ADMIN_COMMANDS, MAX_IMPORT_BYTES
-from bot.answers import COMMANDS, describe
+from bot.admin import ADD_FORMS, MAX_IMPORT_BYTES
+from bot.calls import Call, parse
+from bot.commands import (
+    ADMIN_COMMANDS,
+    FILE_COMMANDS,
+    FORM_COMMANDS,
+    menu,
+    refusal,
+    run_admin_command,
+)
 from bot.documents import MAX_DOCUMENT_BYTES
-from bot.i18n import MENU_LANGUAGES, Language, speaking
+from bot.i18n import MENU_LANGUAGES, Language
 from bot.results import Answer
 from bot.telegram.context import (
     Dialogue,
@@ -49,6 +56,12 @@ UNVERIFIABLE = ("I can't tell who sent this: it was sent on behalf of a chat. Wr
                 " private to change the fact base.")
 FORWARDED = "Forwarded messages can't change the fact base: send the command yourself."
 NOTHING_TO_CANCEL = "Nothing to cancel: no dialogue is running here."
+FILE_LIMITS = {
+    "import": (MAX_IMPORT_BYTES, "The file is too large to import."),
+    "addsource": (MAX_DOCUMENT_BYTES, f"The article file is too large: at most"
+                                      f" {MAX_DOCUMENT_BYTES // 2**20} MB."),
+}
+"""The largest file each command fetches from Telegram, and what it says of a larger one."""
 ASKING = 0
 DIALOGUES = "dialogues"
 
@@ -61,12 +74,6 @@ def verified_sender(message: Message) -> int | str:
     if message.forward_origin is not None:
         return FORWARDED
     return user.id
-
-
-def split_command(text: str) -> tuple[str, str]:
-    """`/name@bot args` as (name, args)."""
-    head, _, args = text.strip().partition(" ")
-    return head[1:].split("@", 1)[0].lower(), args.strip()
 
 
 async def _say(message: Message, context: FactbotContext, result: Answer,
@@ -97,82 +104,40 @@ def _reply_target(message: Message) -> str | Answer:
 async def run_admin(context: FactbotContext, message: Message, sender: int,
                     text: str) -> None:
     """Run the admin command `text` as `sender` and reply to `message` with the result."""
-    command, args = split_command(text)
-    admin = context.admin
-    refusal = admin.check(sender, command)
-    if refusal is not None:
-        await _say(message, context, refusal, text)
+    call = parse(text) or Call("")
+    target = _reply_target(message)
+    result = await run_admin_command(context.admin, Call(
+        call.name, call.args, sender, reply_to=target, file=lambda: _file(message, call.key)))
+    if isinstance(result, bytes):
+        name = f"factbot-{dt.datetime.now(dt.UTC):%Y%m%d-%H%M}.json"
+        await message.reply_document(InputFile(result, filename=name),
+                                     caption="The whole fact base. Send it back with /import.",
+                                     do_quote=False)
         return
-    if command in ("grant", "revoke") and not args:
-        target = _reply_target(message)
-        if isinstance(target, Answer):
-            await _say(message, context, target, text)
-            return
-        args = target
-    if command == "export":
-        await _export(context, message, sender)
-        return
-    if command == "import":
-        result = await _import(message, sender, context)
-    elif command == "addsource":
-        article = await _article(message)
-        result = article if isinstance(article, Answer) else await admin.run(
-            sender, command, args, article)
-    else:
-        result = await admin.run(sender, command, args)
     await _say(message, context, result, text)
-    if command in ("grant", "revoke") and result.status == "ok":
-        await _update_menu(context, int(args.split()[0]), granted=command == "grant")
+    if call.key in ("grant", "revoke") and result.status == "ok":
+        user = call.args.strip() or str(target)
+        await _update_menu(context, int(user.split()[0]), granted=call.key == "grant")
 
 
-async def _export(context: FactbotContext, message: Message, sender: int) -> None:
-    data = await context.admin.export_json(sender)
-    if isinstance(data, Answer):
-        await _say(message, context, data, "/export")
-        return
-    name = f"factbot-{dt.datetime.now(dt.UTC):%Y%m%d-%H%M}.json"
-    await message.reply_document(InputFile(data, filename=name),
-                                 caption="The whole fact base. Send it back with /import.",
-                                 do_quote=False)
-
-
-def _attached(message: Message) -> Document | None:
-    """The file sent with a command, or with the message it replies to."""
-    return message.document or (message.reply_to_message.document
-                                if message.reply_to_message else None)
-
-
-async def _article(message: Message) -> bytes | Answer | None:
-    """The article file of an /addsource (the Bot API serves it by getFile), if one is sent."""
-    document = _attached(message)
+async def _file(message: Message, command: str) -> bytes | Answer | None:
+    """The file sent with a command, or with the message it replies to (the Bot API serves it
+    by getFile); None if there is none, and a refusal if it is too large to fetch."""
+    document = message.document or (message.reply_to_message.document
+                                     if message.reply_to_message else None)
     if document is None:
         return None
-    if (document.file_size or 0) > MAX_DOCUMENT_BYTES:
-        return Answer(title=f"The article file is too large: at most"
-                            f" {MAX_DOCUMENT_BYTES // 2**20} MB.", status="usage")
+    limit, too_large = FILE_LIMITS.get(command, FILE_LIMITS["import"])
+    if (document.file_size or 0) > limit:
+        return Answer(title=too_large, status="usage")
     file = await document.get_file()
     return bytes(await file.download_as_bytearray())
-
-
-async def _import(message: Message, sender: int, context: FactbotContext) -> Answer:
-    document = _attached(message)
-    if document is None:
-        return Answer(title="Send /import with a JSON file attached, or in reply to one.",
-                      status="usage")
-    if (document.file_size or 0) > MAX_IMPORT_BYTES:
-        return Answer(title="The file is too large to import.", status="usage")
-    file = await document.get_file()
-    data = await file.download_as_bytearray()
-    return await context.admin.import_json(sender, bytes(data))
 
 
 def admin_menu(lang: Language = "en") -> list[BotCommand]:
     """The fuller command menu shown in owners' and editors' private chats: the user commands
     described in `lang`, the admin commands in English."""
-    with speaking(lang):
-        users = [BotCommand(name, describe(spec)) for name, spec in COMMANDS.items()
-                 if name != "start"]
-    return users + [BotCommand(name, spec.description) for name, spec in ADMIN_COMMANDS.items()]
+    return [BotCommand(name, description) for name, description in menu(lang, admin=True)]
 
 
 async def set_admin_menus(bot: Bot, user_id: int) -> None:
@@ -245,16 +210,16 @@ async def start_dialogue(update: Update, context: FactbotContext) -> int:
     message = update.effective_message
     if message is None or not message.text or context.user_data is None:
         return ConversationHandler.END
-    command, _ = split_command(message.text)
+    call = parse(message.text) or Call("")
     sender = verified_sender(message)
     if isinstance(sender, str):
         await _say(message, context, _refusal(sender), message.text)
         return ConversationHandler.END
-    refusal = context.admin.check(sender, command)
-    if refusal is not None:
-        await _say(message, context, refusal, message.text)
+    refused = refusal(context.admin, sender, call.key)
+    if refused is not None:
+        await _say(message, context, refused, message.text)
         return ConversationHandler.END
-    dialogue = Dialogue(command=command, sender=sender)
+    dialogue = Dialogue(command=call.key, sender=sender)
     context.user_data.dialogues[message.chat_id] = dialogue
     return await _ask(message, context, dialogue)
 
@@ -274,8 +239,10 @@ async def _next(message: Message, context: FactbotContext, value: str) -> int:
     dialogue.values.append(value)
     if len(dialogue.values) < len(ADD_FORMS[dialogue.command].fields):
         return await _ask(message, context, dialogue)
-    result = await context.admin.add(dialogue.sender, dialogue.command, dialogue.values)
-    await _say(message, context, result, f"/{dialogue.command}")
+    result = await run_admin_command(context.admin, Call(
+        dialogue.command, actor=dialogue.sender, values=tuple(dialogue.values)))
+    if isinstance(result, Answer):
+        await _say(message, context, result, f"/{dialogue.command}")
     return _end(context, message)
 
 
@@ -343,7 +310,7 @@ def register(application: FactbotApplication) -> None:
     """Every admin handler: the dialogues first, then the one-line commands."""
     messages = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     application.add_handler(ConversationHandler(
-        entry_points=[CommandHandler(list(ADD_FORMS), start_dialogue, filters=messages,
+        entry_points=[CommandHandler(list(FORM_COMMANDS), start_dialogue, filters=messages,
                                      has_args=False)],
         states={
             ASKING: [MessageHandler(filters.TEXT & ~filters.COMMAND, dialogue_answer),
@@ -351,7 +318,7 @@ def register(application: FactbotApplication) -> None:
             ConversationHandler.TIMEOUT: [TypeHandler(Update, dialogue_timeout)],
         },
         fallbacks=[CommandHandler("cancel", dialogue_cancel),
-                   CommandHandler(list(ADD_FORMS), dialogue_busy, has_args=False)],
+                   CommandHandler(list(FORM_COMMANDS), dialogue_busy, has_args=False)],
         conversation_timeout=application.services.dialogue_timeout,
         name=DIALOGUES,
         persistent=True,
@@ -360,5 +327,5 @@ def register(application: FactbotApplication) -> None:
     application.add_handler(CommandHandler(list(ADMIN_COMMANDS), on_admin_command,
                                            filters=messages))
     application.add_handler(MessageHandler(
-        filters.Document.ALL & filters.CaptionRegex(r"^/(?:import|addsource)(@\w+)?\b"),
+        filters.Document.ALL & filters.CaptionRegex(rf"^/({'|'.join(FILE_COMMANDS)})(@\w+)?\b"),
         on_admin_command))

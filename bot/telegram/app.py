@@ -36,11 +36,11 @@ from telegram.request import BaseRequest
 
 from bot import exits
 from bot.admin import Admin
-from bot.answers import COMMANDS, describe
+from bot.commands import menu
 from bot.config import Settings
 from bot.control import ControlServer
 from bot.factbase import FactBase
-from bot.i18n import MENU_LANGUAGES, N_, Language, load_all, speaking, translate
+from bot.i18n import MENU_LANGUAGES, N_, Language, load_all, translate
 from bot.maintenance import perform
 from bot.pictures import Studio, missing
 from bot.status import STATUS_INTERVAL_SECONDS, status_path
@@ -143,10 +143,8 @@ def configure_logging(level: str, token: str, log_format: str = "text") -> None:
 def command_menu(lang: Language = "en", *, group: bool = False) -> list[BotCommand]:
     """The commands everyone sees in the menu, described in `lang`; in groups, the lookups
     and /help only."""
-    hidden = GROUP_HIDDEN if group else {"start"}
-    with speaking(lang):
-        return [BotCommand(name, describe(spec)) for name, spec in COMMANDS.items()
-                if name not in hidden]
+    hidden = GROUP_HIDDEN if group else frozenset({"start"})
+    return [BotCommand(name, description) for name, description in menu(lang, hidden=hidden)]
 
 
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

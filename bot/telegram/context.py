@@ -25,7 +25,7 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.admin import Admin
-from bot.answers import answer
+from bot.commands import answer
 from bot.config import Settings
 from bot.control import ControlServer
 from bot.factbase import FactBase

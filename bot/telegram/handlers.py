@@ -16,10 +16,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot.admin import ADMIN_COMMANDS
-from bot.answers import COMMANDS
+from bot.calls import parse
+from bot.commands import READER_COMMANDS, is_admin_command
 from bot.i18n import N_, translate
-from bot.telegram.admin import run_admin, split_command
+from bot.telegram.admin import run_admin
 from bot.telegram.context import (
     FactbotApplication,
     FactbotContext,
@@ -46,7 +46,8 @@ async def on_message(update: Update, context: FactbotContext) -> None:
         return
     text = normalise(message.text)
     result = answer_for(context, text, language_of(update))
-    command, args = split_command(text) if text.startswith("/") else ("search", text)
+    call = parse(text)
+    command, args = (call.key, call.args.strip()) if call is not None else ("search", text)
     context.stats.record(command, args, found=result.status not in MISSED)
     sent = await send(message, render(context, result, text))
     remember(context, message.message_id, sent.message_id)
@@ -95,7 +96,7 @@ async def on_callback(update: Update, context: FactbotContext) -> None:
         await edit(context, message.chat_id, message.message_id, reply)
         return
     command = pressed.payload if pressed.action == "run" else f"/source {pressed.payload}"
-    if split_command(command)[0] in ADMIN_COMMANDS:
+    if is_admin_command(command):
         await run_admin(context, message, query.from_user.id, command)
         return
     await send(message, reply_for(context, command, lang))
@@ -105,8 +106,8 @@ def register(application: FactbotApplication) -> None:
     """Every user-facing handler."""
     new_posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     edited_posts = filters.UpdateType.EDITED_MESSAGE | filters.UpdateType.EDITED_CHANNEL_POST
-    application.add_handler(CommandHandler(list(COMMANDS), on_message, filters=new_posts))
-    application.add_handler(CommandHandler(list(COMMANDS), on_edited, filters=edited_posts))
+    application.add_handler(CommandHandler(list(READER_COMMANDS), on_message, filters=new_posts))
+    application.add_handler(CommandHandler(list(READER_COMMANDS), on_edited, filters=edited_posts))
     private_text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
     application.add_handler(MessageHandler(private_text & filters.UpdateType.MESSAGE, on_message))
     application.add_handler(

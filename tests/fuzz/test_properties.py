@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from bot.admin import ADD_FORMS, ADMIN_COMMANDS
-from bot.answers import COMMANDS
+from bot.admin import ADD_FORMS
+from bot.commands import COMMANDS
 from bot.results import echo
 from tests.conftest import on_disk
 from tests.fuzz.conftest import EDITOR_ID, OWNER_ID, FuzzBot
@@ -19,7 +19,7 @@ from tests.support.updates import CHANNEL, FORUM, GROUP, PRIVATE, USER, person, 
 
 CHATS = [PRIVATE, GROUP, FORUM, CHANNEL]
 USERS = [USER, person(OWNER_ID, "Owner"), person(EDITOR_ID, "Editor")]
-ALL_COMMANDS = [*COMMANDS, *ADMIN_COMMANDS, "skip", "cancel", "nosuchcommand"]
+ALL_COMMANDS = [*COMMANDS, "skip", "cancel", "nosuchcommand"]
 language = st.sampled_from([None, "ru", "uk-UA", "be", "en", "de", "ru_RU\x00"])
 """The sender's Telegram language_code: each of the bot's languages, and some it lacks."""
 
