@@ -16,7 +16,7 @@ import pytest
 
 from bot import exits
 from bot.admin import Admin
-from bot.answers import answer
+from bot.commands import answer
 from bot.factbase import FactBase
 from bot.safejson import JSONRefused, load_bounded
 from tests.conftest import ROOT, on_disk
