@@ -195,7 +195,7 @@ def _picture(settings: Settings, args: argparse.Namespace) -> int:
 def _maintain(settings: Settings, request: Request) -> Outcome:
     """Run a maintenance command: through the running bot if one serves the database, else here,
     holding the database; waits up to FACTBOT_LOCK_WAIT for another writer to finish."""
-    from bot.admin import Admin
+    from bot.roles import Admin
 
     deadline = time.monotonic() + settings.lock_wait
     while True:

@@ -19,12 +19,13 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from bot import answers
-from bot.admin import ADD_FORMS, Admin
+from bot import answering, answers, bulk, changes, forms, roles
 from bot.calls import Call, MissingArguments, Misused, parse
 from bot.factbase import FactBase
+from bot.forms import ADD_FORMS
 from bot.i18n import N_, Language, _, speaking
 from bot.results import Answer, Suggestion, echo
+from bot.roles import Admin
 
 Access = Literal["anyone", "editor", "owner"]
 Takes = Literal["text", "user"]
@@ -92,7 +93,7 @@ def _help(base: FactBase, args: str) -> Answer:
 def _form(name: str) -> Command:
     form = ADD_FORMS[name]
     return Command(name, f"add a {form.kind}", f"/{name} {form.usage}", form.example,
-                   access="editor", write=Admin.add_from,
+                   access="editor", write=forms.add_from,
                    file="optional" if form.kind == "source" else "none")
 
 
@@ -129,49 +130,49 @@ COMMANDS: dict[str, Command] = {
         *(_form(name) for name in ADD_FORMS),
         Command("synonym", "teach search what readers' words mean",
                 "/synonym <what readers type> | <words of the fact base>", access="editor",
-                write=Admin.synonym),
+                write=changes.synonym),
         Command("extract", "quotes and dated events a source holds, to add",
-                "/extract <source id>", access="editor", write=Admin.extract),
+                "/extract <source id>", access="editor", write=forms.extract),
         Command("accept", "add extracted candidates with their evidence",
-                "/accept <source id> <numbers|all>", access="editor", write=Admin.accept),
+                "/accept <source id> <numbers|all>", access="editor", write=forms.accept),
         Command("inbox", "readers' open questions", "/inbox", access="editor",
-                write=Admin.inbox),
+                write=answering.inbox),
         Command("pick", "answer a question with an item: choose it", "/pick <question>",
-                access="editor", write=Admin.pick),
+                access="editor", write=answering.pick),
         Command("answer", "answer a question with an item", "/answer <question> <item id>",
-                access="editor", write=Admin.answer),
+                access="editor", write=answering.answer),
         Command("addanswer", "answer a question by adding a fact",
-                "/addanswer <question> [fact]", access="editor", write=Admin.add_answer),
+                "/addanswer <question> [fact]", access="editor", write=answering.add_answer),
         Command("reply", "answer a question in words", "/reply <question> [words]",
-                access="editor", write=Admin.reply),
+                access="editor", write=answering.reply),
         Command("dismiss", "close a question, telling nobody", "/dismiss <question>",
-                access="editor", write=Admin.dismiss),
+                access="editor", write=answering.dismiss),
         Command("quiet", "keep a new item out of the channel digest", "/quiet <id>",
-                access="editor", write=Admin.quiet),
+                access="editor", write=answering.quiet),
         Command("edit", "change one field of an item", "/edit <id> <field> <value>",
-                access="editor", write=Admin.edit),
+                access="editor", write=changes.edit),
         Command("delete", "hide an item (restorable)", "/delete <id>", access="editor",
-                write=Admin.delete),
+                write=changes.delete),
         Command("restore", "bring back a deleted item", "/restore <id>", access="editor",
-                write=Admin.restore),
+                write=changes.restore),
         Command("undo", "take back your own last change", "/undo", access="editor",
-                write=Admin.undo),
+                write=changes.undo),
         Command("history", "who changed what", "/history [id]", access="editor",
-                write=Admin.history),
+                write=changes.history),
         Command("export", "the whole base as a JSON file", "/export", access="editor",
-                write=Admin.export),
+                write=bulk.export),
         Command("import", "apply a JSON file, all or nothing",
                 "/import (with, or in reply to, a JSON file)", access="editor",
-                write=Admin.import_file, file="required"),
+                write=bulk.import_file, file="required"),
         Command("reload", "re-read the curated files", "/reload", access="editor",
-                write=Admin.reload),
+                write=bulk.reload),
         Command("stats", "what users look up, and what they miss", "/stats", access="editor",
-                write=Admin.lookups),
-        Command("admins", "owners and editors", "/admins", access="editor", write=Admin.admins),
+                write=roles.lookups),
+        Command("admins", "owners and editors", "/admins", access="editor", write=roles.admins),
         Command("grant", "make someone an editor", "/grant <user id> (or in reply)",
-                access="owner", write=Admin.grant, takes="user"),
+                access="owner", write=roles.grant, takes="user"),
         Command("revoke", "take editing rights away", "/revoke <user id> (or in reply)",
-                access="owner", write=Admin.revoke, takes="user"),
+                access="owner", write=roles.revoke, takes="user"),
     )
 }
 """Every command, in the order /help and the command menus list them: the reader commands,

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot import exits
-from bot.admin import Admin
 from bot.calls import Call, given, parse
 from bot.commands import ADMIN_COMMANDS, COMMANDS, run_admin_command
 from bot.control import Outcome, Request
 from bot.curated import CurationError, load_curated
 from bot.layout import PLAIN, render_all
 from bot.lock import DatabaseBusyError
+from bot.roles import Admin
 from bot.storage import DatabaseError, WriteRefusedError
 
 FAILED = frozenset({"refused", "usage", "not_found", "ambiguous"})

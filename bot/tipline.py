@@ -3,7 +3,7 @@
 `Tipline` holds what readers leave with the bot (`bot.inbox`, `bot.follows`) and the durable
 queue of what the bot owes them (`bot.outbox`). Readers reach it through `run` (the commands
 `bot.commands.TIPLINE_COMMANDS` declares, which act for the verified user who sends them); the
-admin side (`bot.admin`) answers questions and reports every added or changed item
+admin side (`bot.answering`, `bot.forms`) answers questions and reports every added or changed item
 (`changed`), which queues news for its followers and, with a channel set, a card for the
 channel. Free of Telegram: the front end sends what the outbox holds (`bot.notices` says what).
 """

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin import Admin
+from bot.bulk import import_json
 from bot.calls import Call
 from bot.commands import answer, run_admin_command
 from bot.factbase import FactBase
 from bot.layout import PLAIN, render_all
 from bot.models import slug
+from bot.roles import Admin
 from bot.store import FactStore
 from tests.conftest import FACTS_DIR, SEEDS_DIR, on_disk
 from tests.support.commands import run
@@ -272,7 +273,7 @@ async def test_history_shows_who_when_what_before_and_after(admin: Admin) -> Non
 async def test_export_then_import_round_trips_unchanged(admin: Admin) -> None:
     data = await run_admin_command(admin, Call("export", actor=OWNER))
     assert isinstance(data, bytes)
-    result = await admin.import_json(OWNER, data)
+    result = await import_json(admin, OWNER, data)
     assert result.body == ("0 added, 0 updated, 60 unchanged.",)
 
 
@@ -282,10 +283,10 @@ async def test_import_is_all_or_nothing(admin: Admin) -> None:
     bad = {**good, "id": "imported-two", "text": ""}
     before = on_disk(admin.base.store.path)
     payload = json.dumps({"facts": [good, bad]}).encode()
-    result = await admin.import_json(OWNER, payload)
+    result = await import_json(admin, OWNER, payload)
     assert result.title.startswith("Nothing imported: facts #2: text")
     assert on_disk(admin.base.store.path) == before
-    result = await admin.import_json(OWNER, json.dumps({"facts": [good]}).encode())
+    result = await import_json(admin, OWNER, json.dumps({"facts": [good]}).encode())
     assert result.body == ("1 added, 0 updated, 0 unchanged.",)
     assert answer(admin.base, "/search imported").entries[0].item_id == "imported-one"
 
@@ -294,7 +295,7 @@ async def test_import_is_all_or_nothing(admin: Admin) -> None:
                                      b'{"quotes": [{"id": "q", "source": "reuters-2025-03-13",'
                                      b' "speaker": "nobody", "text": "x", "origin": "admin"}]}'])
 async def test_bad_imports_are_refused(admin: Admin, payload: bytes) -> None:
-    result = await admin.import_json(OWNER, payload)
+    result = await import_json(admin, OWNER, payload)
     assert result.status == "usage"
 
 

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin import Admin
 from bot.commands import answer
 from bot.factbase import FactBase
+from bot.forms import add
 from bot.models import Fact
+from bot.roles import Admin
 from bot.storage import WriteRefusedError
 from bot.store import FactStore
 from tests.conftest import FACTS_DIR, ROOT, SEEDS_DIR, on_disk
@@ -59,7 +60,7 @@ async def test_a_full_disk_refuses_a_write_in_one_line_and_writes_work_again(
     for number in range(50):  # the last page of the journal may still have room for a few
         before, items_before = on_disk(path), dict(base.items)
         try:
-            result = await admin.add(7, "addfact", [f"Number {number} {LONG}", "unverified"])
+            result = await add(admin, 7, "addfact", [f"Number {number} {LONG}", "unverified"])
         except WriteRefusedError as error:
             refusal = str(error)
             break
@@ -71,7 +72,7 @@ async def test_a_full_disk_refuses_a_write_in_one_line_and_writes_work_again(
     assert base.items == items_before
     assert answer(base, "/quote kellogg").title == "Quotes from Keith Kellogg"
     disk.free()
-    result = await admin.add(7, "addfact", ["Saved once space came back", "unverified"])
+    result = await add(admin, 7, "addfact", ["Saved once space came back", "unverified"])
     assert result.title == "Added fact saved-once-space-came-back"
     base.close()
     ids = _ids(path)

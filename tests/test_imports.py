@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from bot import exits
-from bot.admin import Admin
+from bot.bulk import import_json
 from bot.commands import answer
 from bot.factbase import FactBase
+from bot.roles import Admin
 from bot.safejson import JSONRefused, load_bounded
 from tests.conftest import ROOT, on_disk
 
@@ -106,7 +107,7 @@ def _many_facts(count: int) -> bytes:
 async def test_other_chats_are_answered_during_a_large_import(factbase: FactBase) -> None:
     admin = Admin(factbase, frozenset({7}), ROOT / "facts", ROOT / "seeds")
     data = _many_facts(LARGE_IMPORT)
-    importing = asyncio.create_task(admin.import_json(7, data))
+    importing = asyncio.create_task(import_json(admin, 7, data))
     waits: list[float] = []
     while not importing.done():
         asked = time.perf_counter()

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin import Admin
 from bot.factbase import FactBase
 from bot.inbox import MAX_OPEN_PER_READER
 from bot.layout import PLAIN, render_all
 from bot.notices import notice
 from bot.outbox import ANSWER, DIGEST, FOLLOW
+from bot.roles import Admin
 from bot.store import FactStore
 from bot.tipline import Tipline
 from tests.conftest import FACTS_DIR, SEEDS_DIR, on_disk

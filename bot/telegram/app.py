@@ -35,7 +35,6 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import exits
-from bot.admin import Admin
 from bot.commands import menu
 from bot.config import Settings
 from bot.control import ControlServer
@@ -43,10 +42,16 @@ from bot.factbase import FactBase
 from bot.i18n import MENU_LANGUAGES, N_, Language, load_all, translate
 from bot.maintenance import perform
 from bot.pictures import Studio, missing
+from bot.roles import Admin
 from bot.status import STATUS_INTERVAL_SECONDS, status_path
 from bot.storage import WriteRefusedError
-from bot.telegram import admin, handlers
-from bot.telegram.context import (
+from bot.telegram import editing, handlers
+from bot.telegram.delivery import BotAPIRequest, ChatOrderedProcessor, RetryingRateLimiter
+from bot.telegram.health import Health, HealthServer
+from bot.telegram.inline import on_inline_query
+from bot.telegram.persistence import StorePersistence
+from bot.telegram.replies import language_of
+from bot.telegram.state import (
     DIALOGUE_TIMEOUT,
     BotData,
     ChatData,
@@ -54,12 +59,7 @@ from bot.telegram.context import (
     FactbotContext,
     Services,
     UserData,
-    language_of,
 )
-from bot.telegram.delivery import BotAPIRequest, ChatOrderedProcessor, RetryingRateLimiter
-from bot.telegram.health import Health, HealthServer
-from bot.telegram.inline import on_inline_query
-from bot.telegram.persistence import StorePersistence
 
 logger = logging.getLogger(__name__)
 
@@ -167,7 +167,7 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
             await bot.set_my_short_description(translate(SHORT_DESCRIPTION, lang),
                                                language_code=code)
         for user_id in sorted(settings.owner_ids | set(editors)):
-            await admin.set_admin_menus(bot, user_id)
+            await editing.set_admin_menus(bot, user_id)
     except TelegramError as error:
         logger.warning("could not set the command menu or descriptions: %s", error)
     services.health.save(status_path(services.factbase.store.path))
@@ -294,7 +294,7 @@ def build_application(
         builder = builder.rate_limiter(cast(Any, RetryingRateLimiter(max_retries=3)))
     application = cast(BotApplication, builder.build())
     load_all()
-    admin.register(application)
+    editing.register(application)
     handlers.register(application)
     application.add_handler(InlineQueryHandler(on_inline_query))
     application.add_error_handler(on_error)

@@ -19,10 +19,9 @@ from telegram.ext import (
 from bot.calls import parse
 from bot.commands import READER_COMMANDS, is_admin_command
 from bot.i18n import N_, translate
-from bot.telegram.admin import run_admin
-from bot.telegram.context import (
-    FactbotApplication,
-    FactbotContext,
+from bot.telegram.editing import run_admin
+from bot.telegram.photos import send_card, send_chart, unavailable
+from bot.telegram.replies import (
     answer_for,
     earlier_reply,
     edit,
@@ -33,7 +32,7 @@ from bot.telegram.context import (
     reply_for,
     send,
 )
-from bot.telegram.photos import send_card, send_chart, unavailable
+from bot.telegram.state import FactbotApplication, FactbotContext
 
 EXPIRED = N_("This button has expired. Send the command again.")
 MISSED = frozenset({"not_found", "empty"})

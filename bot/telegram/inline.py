@@ -20,8 +20,9 @@ from bot.answers import item_answer, lookup
 from bot.factbase import FactBase
 from bot.i18n import N_, Language, translate
 from bot.models import Item
-from bot.telegram.context import FactbotContext, language_of
 from bot.telegram.render import render_html
+from bot.telegram.replies import language_of
+from bot.telegram.state import FactbotContext
 
 PAGE = 20
 """Results per answer: the client asks for the next ones (next_offset) as the user scrolls."""

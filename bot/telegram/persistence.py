@@ -27,7 +27,7 @@ from telegram.ext import BasePersistence, PersistenceInput
 
 from bot.factbase import FactBase
 from bot.telegram.callbacks import CallbackCodec
-from bot.telegram.context import BotData, ChatData, Dialogue, UserData
+from bot.telegram.state import BotData, ChatData, Dialogue, UserData
 
 UPDATE_INTERVAL_SECONDS = 10.0
 CALLBACK, STATS, CHAT, USER, CONVERSATION = "callback:", "stats:", "chat:", "user:", \

@@ -12,8 +12,9 @@ from telegram.error import BadRequest
 
 from bot.i18n import Language
 from bot.pictures import MISSING, Picture, caption_text
-from bot.telegram.context import FactbotContext, reply_for, send
 from bot.telegram.render import HTML
+from bot.telegram.replies import reply_for, send
+from bot.telegram.state import FactbotContext
 
 MAX_FILE_IDS = 1024
 

@@ -19,7 +19,7 @@ from telegram import Update
 from bot.factbase import FactBase
 from bot.store import FactStore
 from bot.telegram.app import BotApplication, build_application
-from bot.telegram.context import FactbotContext
+from bot.telegram.state import FactbotContext
 from tests.conftest import FACTS_DIR, SEEDS_DIR
 from tests.support.offline import TOKEN, OfflineBotAPI
 from tests.support.updates import Updates

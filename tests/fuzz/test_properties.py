@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from bot.admin import ADD_FORMS
 from bot.commands import COMMANDS
+from bot.forms import ADD_FORMS
 from bot.results import echo
 from tests.conftest import on_disk
 from tests.fuzz.conftest import EDITOR_ID, OWNER_ID, FuzzBot

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.admin import Admin
 from bot.calls import Call, given
 from bot.commands import run_admin_command
 from bot.results import Answer
+from bot.roles import Admin
 
 
 async def run(admin: Admin, actor: int, command: str, args: str,

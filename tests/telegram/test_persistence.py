@@ -12,7 +12,7 @@ import pytest
 
 from bot.factbase import FactBase
 from bot.store import FactStore
-from bot.telegram import context
+from bot.telegram import state
 from bot.telegram.app import build_application
 from tests.conftest import FACTS_DIR, SEEDS_DIR
 from tests.support.offline import TOKEN, OfflineBotAPI
@@ -124,7 +124,7 @@ async def test_two_dialogues_of_one_editor_in_two_chats_stay_apart(db_path: Path
 async def test_only_the_most_recently_active_chats_are_remembered(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(context, "MAX_CHATS_REMEMBERED", 10)
+    monkeypatch.setattr(state, "MAX_CHATS_REMEMBERED", 10)
     async with bot_on(db_path) as bot:
         for number in range(12):
             chat = private_with(person(9000 + number))

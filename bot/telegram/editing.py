@@ -2,7 +2,7 @@
 
 Only the sender's own user id counts. A message sent on behalf of a chat (an anonymous group
 admin, a channel post) cannot be verified, and forwarded content grants nothing: both are
-refused with one line. Every check and write is the core's (`bot.admin.Admin`).
+refused with one line. Every check and write is the core's (`bot.commands.run_admin_command`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.admin import ADD_FORMS, MAX_IMPORT_BYTES
+from bot.bulk import MAX_IMPORT_BYTES
 from bot.calls import Call, parse
 from bot.commands import (
     ADMIN_COMMANDS,
@@ -39,16 +39,11 @@ from bot.commands import (
     run_admin_command,
 )
 from bot.documents import MAX_DOCUMENT_BYTES
+from bot.forms import ADD_FORMS
 from bot.i18n import MENU_LANGUAGES, Language
 from bot.results import Answer
-from bot.telegram.context import (
-    Dialogue,
-    FactbotApplication,
-    FactbotContext,
-    remember,
-    render,
-    send,
-)
+from bot.telegram.replies import remember, render, send
+from bot.telegram.state import Dialogue, FactbotApplication, FactbotContext
 
 ANONYMOUS_ADMIN_ID = 1087968824
 """GroupAnonymousBot: the sender Telegram shows for an anonymous group admin."""

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from bot.factbase import FactBase
-from bot.telegram.admin import FORWARDED, NOTHING_TO_CANCEL, UNVERIFIABLE
 from bot.telegram.app import build_application, post_init
+from bot.telegram.editing import FORWARDED, NOTHING_TO_CANCEL, UNVERIFIABLE
 from tests.conftest import FACTS_DIR, SEEDS_DIR, on_disk
 from tests.support.offline import TOKEN, OfflineBotAPI
 from tests.support.telegram_rules import parse_html

@@ -1,4 +1,5 @@
-"""What every handler shares: typed context, the application's services, and sending a reply.
+"""The application's typed state: its services, what python-telegram-bot persists, and the
+context every handler gets.
 
 - `Services` are the objects the application is built with (settings, fact base, admin
   operations, how long a dialogue waits for an answer, the answer cache, the control channel,
@@ -8,9 +9,8 @@
   (`bot.telegram.persistence`): long button payloads and lookup statistics; the reply each
   message got, so an edit can update it; an editor's dialogues, one per chat.
 - Handlers take a `FactbotContext`, whose properties reach all of these with their types.
-
-Each answer is in the language of the user it is for (`language_of`).
 """
+
 
 from __future__ import annotations
 
@@ -20,22 +20,18 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from telegram import Chat, ForceReply, Message, Update
-from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.admin import Admin
-from bot.commands import answer
 from bot.config import Settings
 from bot.control import ControlServer
 from bot.factbase import FactBase
-from bot.i18n import Language, language_for
+from bot.i18n import Language
 from bot.pictures import Studio
 from bot.results import Answer
+from bot.roles import Admin
 from bot.stats import LookupStats
 from bot.telegram.callbacks import CallbackCodec
 from bot.telegram.health import Health, HealthServer
-from bot.telegram.render import Reply, render_reply
 
 MAX_REMEMBERED_REPLIES = 64
 """Replies remembered per chat, so that editing one of its latest commands edits the reply."""
@@ -167,76 +163,3 @@ class FactbotApplication(
         await super().update_persistence()
         if self.persistence is not None:
             await self.persistence.flush()
-
-
-def normalise(text: str) -> str:
-    """A command's text with its whitespace folded, as buttons carry it."""
-    return " ".join(text.split())
-
-
-def render(context: FactbotContext, result: Answer, command: str, page: int = 0) -> Reply:
-    """`result` as a message, its buttons able to re-run `command` (and to draw it, when
-    pictures can be drawn)."""
-    return render_reply(result, normalise(command), context.codec, page,
-                        pictures=context.services.pictures is not None)
-
-
-def language_of(update: Update) -> Language:
-    """The language to answer `update` in: its sender's Telegram language (English for a
-    channel post, which has no sender)."""
-    user = update.effective_user
-    return language_for(user.language_code if user is not None else None)
-
-
-def answer_for(context: FactbotContext, text: str, lang: Language) -> Answer:
-    """The core's answer to `text` in `lang`; the latest few are kept until the fact base
-    changes, so turning pages and popular commands cost nothing."""
-    base = context.factbase
-    cache = context.services.answers
-    key = (lang, normalise(text))
-    hit = cache.get(key)
-    if hit is not None and hit[0] == base.version:
-        cache.move_to_end(key)
-        return hit[1]
-    result = answer(base, key[1], lang)
-    cache[key] = (base.version, result)
-    while len(cache) > MAX_CACHED_ANSWERS:
-        cache.popitem(last=False)
-    return result
-
-
-def reply_for(context: FactbotContext, text: str, lang: Language, page: int = 0) -> Reply:
-    """The answer to a user's `text` in `lang`, rendered."""
-    return render(context, answer_for(context, text, lang), text, page)
-
-
-async def send(message: Message, reply: Reply, *, force_reply: bool = False) -> Message:
-    """Reply to `message`: quoting it in groups and channels, in its forum topic."""
-    markup: Any = reply.keyboard
-    if force_reply and markup is None and message.chat.type != Chat.PRIVATE:
-        markup = ForceReply(selective=True)
-    return await message.reply_text(
-        reply.text, reply_markup=markup, do_quote=message.chat.type != Chat.PRIVATE
-    )
-
-
-async def edit(context: FactbotContext, chat_id: int, message_id: int, reply: Reply) -> None:
-    """Replace a message of the bot's with `reply`; an unchanged message is fine."""
-    try:
-        await context.bot.edit_message_text(
-            reply.text, chat_id=chat_id, message_id=message_id, reply_markup=reply.keyboard
-        )
-    except BadRequest as error:
-        if "not modified" not in error.message.lower():
-            raise
-
-
-def remember(context: FactbotContext, asked: int, replied: int) -> None:
-    """Note which reply answers which message, so an edit can update it."""
-    if context.chat_data is not None:
-        context.chat_data.remember(asked, replied)
-
-
-def earlier_reply(context: FactbotContext, asked: int) -> int | None:
-    """The bot's reply to message `asked`, if it is remembered."""
-    return None if context.chat_data is None else context.chat_data.replies.get(asked)
