@@ -71,6 +71,16 @@ async def test_a_webhook_port_in_use_is_one_line(tmp_path: Path,
     assert not (tmp_path / "db.json.sock").exists()
 
 
+async def test_a_listen_address_not_on_this_machine_is_one_line(tmp_path: Path,
+                                                                double: BotAPIDouble) -> None:
+    code, err, _ = await run(tmp_path, FACTBOT_API_BASE_URL=double.base_url,
+                             FACTBOT_WEBHOOK_URL="https://bot.example.com/hook",
+                             FACTBOT_WEBHOOK_LISTEN="192.0.2.1", FACTBOT_WEBHOOK_PORT="8443")
+    assert code == exits.PORT_UNAVAILABLE
+    assert err == ("factbot: cannot listen for the webhook on 192.0.2.1:8443: Cannot assign"
+                   " requested address\n")
+
+
 @pytest.mark.parametrize(("name", "value", "problem"), [
     ("FACTBOT_LOG_LEVEL", "LOUD", "must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL"),
     ("FACTBOT_WEBHOOK_URL", "bot.example.com/hook", "must be an http(s) address"),
