@@ -42,6 +42,7 @@ from bot.maintenance import curation_failure, failure, perform
 from bot.status import describe, read_status, status_path
 from bot.storage import DatabaseError
 from bot.store import FactStore
+from bot.tipline import Tipline
 
 RUN = "factbot run"
 
@@ -211,7 +212,10 @@ def _maintain(settings: Settings, request: Request) -> Outcome:
             time.sleep(0.1)
             continue
         try:
-            admin = Admin(base, settings.owner_ids, settings.facts_dir, settings.seeds_dir)
+            tipline = Tipline(base, channel=settings.channel_id,
+                              digest_delay=settings.digest_seconds)
+            admin = Admin(base, settings.owner_ids, settings.facts_dir, settings.seeds_dir,
+                          tipline=tipline)
             return asyncio.run(perform(admin, request))
         finally:
             base.close()

@@ -203,12 +203,12 @@ def usage_of(spec: Command) -> str:
 
 def menu(lang: Language, *, hidden: frozenset[str] = frozenset({"start"}),
          admin: bool = False) -> list[tuple[str, str]]:
-    """The command menu as (name, description) pairs: the reader commands not `hidden`,
-    described in `lang`, and with `admin` the admin commands too."""
+    """The command menu as (name, description) pairs: the reader and tipline commands not
+    `hidden`, described in `lang`, and with `admin` the admin commands too."""
     with speaking(lang):
         return [(name, describe(spec)) for name, spec in COMMANDS.items()
-                if name not in hidden
-                and (spec.read is not None or (admin and spec.write is not None))]
+                if name not in hidden and (spec.read is not None or spec.personal
+                                           or (admin and spec.write is not None))]
 
 
 # Reader commands ---------------------------------------------------------------------------

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     poll_timeout: int = Field(10, alias="FACTBOT_POLL_TIMEOUT", ge=0, le=50)
     admin_ids: str = Field("", alias="FACTBOT_ADMIN_IDS")
     error_chat_id: int | None = Field(None, alias="FACTBOT_ERROR_CHAT_ID")
+    channel_id: int | None = Field(None, alias="FACTBOT_CHANNEL_ID")
+    digest_seconds: float = Field(180.0, alias="FACTBOT_DIGEST_SECONDS", ge=0, le=86400)
     log_level: str = Field("INFO", alias="FACTBOT_LOG_LEVEL")
     log_format: Literal["text", "json"] = Field("text", alias="FACTBOT_LOG_FORMAT")
     health_port: int | None = Field(None, alias="FACTBOT_HEALTH_PORT", ge=1, le=65535)

@@ -35,7 +35,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import exits
-from bot.commands import menu
+from bot.commands import TIPLINE_COMMANDS, menu
 from bot.config import Settings
 from bot.control import ControlServer
 from bot.factbase import FactBase
@@ -45,7 +45,7 @@ from bot.pictures import Studio, missing
 from bot.roles import Admin
 from bot.status import STATUS_INTERVAL_SECONDS, status_path
 from bot.storage import WriteRefusedError
-from bot.telegram import editing, handlers
+from bot.telegram import courier, editing, handlers
 from bot.telegram.delivery import BotAPIRequest, ChatOrderedProcessor, RetryingRateLimiter
 from bot.telegram.health import Health, HealthServer
 from bot.telegram.inline import on_inline_query
@@ -60,6 +60,7 @@ from bot.telegram.state import (
     Services,
     UserData,
 )
+from bot.tipline import Tipline
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +77,9 @@ DESCRIPTION = N_(
 )
 SHORT_DESCRIPTION = N_(
     "Source-cited answers about Russia’s demands for ending the war in Ukraine.")
-GROUP_HIDDEN = frozenset({"start", "about"})
-"""Commands left out of the group menu: a welcome and the sources' list belong in private."""
+GROUP_HIDDEN = frozenset({"start", "about", *TIPLINE_COMMANDS})
+"""Commands left out of the group menu: a welcome, the sources' list and what acts for one
+reader belong in private."""
 BOOTSTRAP_FAILURE = "Network Retry Loop (Bootstrap Initialize Application)"
 SORRY = N_("Sorry, something went wrong while answering that. Please try again in a moment.")
 
@@ -268,8 +270,10 @@ def build_application(
 ) -> BotApplication:
     """The application with every handler registered, its data kept in `base`'s store;
     `request` replaces the network layer."""
+    tipline = Tipline(base, channel=settings.channel_id, digest_delay=settings.digest_seconds)
     services = Services(settings, base, Admin(base, settings.owner_ids, settings.facts_dir,
-                                              settings.seeds_dir), dialogue_timeout,
+                                              settings.seeds_dir, tipline=tipline),
+                        dialogue_timeout,
                         health=Health(mode="webhook" if settings.webhook_url else "polling"),
                         pictures=Studio(base) if missing() is None else None)
     context_types = ContextTypes(context=FactbotContext, bot_data=BotData, chat_data=ChatData,
@@ -300,6 +304,7 @@ def build_application(
     application.add_error_handler(on_error)
     if application.job_queue is not None:
         application.job_queue.run_repeating(_write_status, STATUS_INTERVAL_SECONDS)
+    courier.schedule(application)
     return application
 
 

@@ -56,12 +56,20 @@ class CallbackCodec:
         data = prefix + payload
         if _fits(data) and not payload.startswith(_KEY_MARK):
             return data
+        return f"{prefix}{_KEY_MARK}{self.keep(payload)}"
+
+    def keep(self, payload: str) -> str:
+        """Remember `payload` for a while; the key (16 hex digits) that `recall` takes."""
         key = hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
         self._long[key] = payload
         self._long.move_to_end(key)
         while len(self._long) > self._capacity:
             self._long.popitem(last=False)
-        return f"{prefix}{_KEY_MARK}{key}"
+        return key
+
+    def recall(self, key: str) -> str | None:
+        """The payload `keep` gave `key` to, while it is remembered."""
+        return self._long.get(key)
 
     def decode(self, data: str | None) -> Callback | None:
         """The button press `data` stands for; None when it is forged, malformed or expired."""

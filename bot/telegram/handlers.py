@@ -17,10 +17,17 @@ from telegram.ext import (
 )
 
 from bot.calls import parse
-from bot.commands import READER_COMMANDS, is_admin_command
+from bot.commands import READER_COMMANDS, TIPLINE_COMMANDS, is_admin_command
 from bot.i18n import N_, translate
 from bot.telegram.editing import run_admin
 from bot.telegram.photos import send_card, send_chart, unavailable
+from bot.telegram.readers import (
+    TIP,
+    is_tipline_command,
+    on_reader_button,
+    on_reader_command,
+    on_tip_start,
+)
 from bot.telegram.replies import (
     answer_for,
     earlier_reply,
@@ -69,7 +76,7 @@ async def on_callback(update: Update, context: FactbotContext) -> None:
     """Handle a button: turn a page, run a suggestion, show an entry's evidence, or send a
     timeline's chart or a quote's card.
 
-    A suggestion that is an admin command runs as the person who pressed the button.
+    A suggestion that is an admin or reader command runs as the person who pressed the button.
     """
     query = update.callback_query
     if query is None:
@@ -79,6 +86,9 @@ async def on_callback(update: Update, context: FactbotContext) -> None:
     message = query.message if isinstance(query.message, Message) else None
     if pressed is None or (message is None and pressed.action != "noop"):
         await query.answer(translate(EXPIRED, lang))
+        return
+    if pressed.action == "run" and message is not None and is_tipline_command(pressed.payload):
+        await on_reader_button(context, query, message, pressed.payload, lang)
         return
     missing = unavailable(context) if pressed.action in {"chart", "card"} else None
     await query.answer(missing[:1].upper() + missing[1:] if missing else None)
@@ -105,6 +115,11 @@ def register(application: FactbotApplication) -> None:
     """Every user-facing handler."""
     new_posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     edited_posts = filters.UpdateType.EDITED_MESSAGE | filters.UpdateType.EDITED_CHANNEL_POST
+    application.add_handler(CommandHandler(
+        "start", on_tip_start,
+        filters=filters.ChatType.PRIVATE & filters.Regex(f"^/start(@\\w+)? {TIP}")))
+    application.add_handler(CommandHandler(list(TIPLINE_COMMANDS), on_reader_command,
+                                           filters=new_posts))
     application.add_handler(CommandHandler(list(READER_COMMANDS), on_message, filters=new_posts))
     application.add_handler(CommandHandler(list(READER_COMMANDS), on_edited, filters=edited_posts))
     private_text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND

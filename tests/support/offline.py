@@ -5,7 +5,8 @@ refuses, with Telegram's own error shape, any call that breaks Telegram's rules
 (`telegram_rules.check_call`, and `check_photo` for an uploaded photo); every refusal is also
 kept in `violations`. A photo uploaded with sendPhoto gets a `file_id`, which later sends may
 use instead of the file (`photos` keeps what each id stands for); an unknown id is refused.
-`slow_chats` makes Telegram slow to take messages for some chats.
+`slow_chats` makes Telegram slow to take messages for some chats; `blocked` chats refuse
+messages as a user who blocked the bot does.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class OfflineBotAPI(BaseRequest):
         self.files: dict[str, bytes] = {}
         self.photos: dict[str, bytes] = {}
         self.slow_chats: dict[int, float] = {}
+        self.blocked: set[int] = set()
+        """Chats whose user blocked the bot: sending there is refused with Telegram's 403."""
         self._next_message_id = 5000
 
     async def initialize(self) -> None:
@@ -106,6 +109,8 @@ class OfflineBotAPI(BaseRequest):
                 self.files[f"sent/{name}"] = part[1]
                 params[name] = f"sent/{name}"
         self.calls.append(Call(api_method, params))
+        if api_method == "sendMessage" and int(params.get("chat_id", 0)) in self.blocked:
+            return 403, self._error(403, "Forbidden: bot was blocked by the user")
         problems = check_call(api_method, params) if self.check else []
         if api_method == "sendPhoto":
             problems += self._photo_problems(str(params.get("photo")))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands import TIPLINE_COMMANDS
 from bot.status import describe, read_status, status_path
 from bot.telegram.app import (
     DESCRIPTION,
@@ -37,7 +38,9 @@ async def test_start_up_sets_menus_and_descriptions(harness: Harness) -> None:
     assert "scope" not in everyone
     assert groups["scope"] == {"type": "all_group_chats"}
     in_groups = [command["command"] for command in groups["commands"]]
-    assert in_groups == [name for name in names if name != "about"]
+    assert in_groups == [name for name in names if name != "about"
+                         and name not in TIPLINE_COMMANDS]
+    assert {"ask", "follow", "forgetme"} <= set(names)
     assert owner["scope"] == {"type": "chat", "chat_id": 42}
     assert "addquote" in [command["command"] for command in owner["commands"]]
     assert harness.api.sent("setMyDescription")[0]["description"] == DESCRIPTION

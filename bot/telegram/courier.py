@@ -1,0 +1,137 @@
+"""Sends what the outbox holds (`bot.outbox`): answers to askers, news to followers, channel
+cards. A job runs every second and, when nothing else is sending, drains what is due.
+
+- Within Telegram's limits: batches of `BATCH` are sent concurrently through the application's
+  rate limiter (`AIORateLimiter`: about 30 messages a second overall, 20 a minute per group or
+  channel), which waits out any 429.
+- At most once: a batch is marked as taken on disk before it is sent and removed once sent; a
+  send that may have reached Telegram (a timeout, a lost connection) is not repeated. Only what
+  certainly did not (a 429 or 5xx the rate limiter gave up on) goes back in the queue.
+- A reader who blocked the bot, or whose account is gone, is dropped: their follows, questions
+  and queued messages are deleted (`Tipline.drop`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Literal, cast
+
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.layout import paginate, render_page
+from bot.notices import notice
+from bot.outbox import DIGEST
+from bot.records import Record
+from bot.telegram.delivery import ServerError
+from bot.telegram.render import HTML, render_reply
+from bot.telegram.state import FactbotApplication, FactbotContext
+
+logger = logging.getLogger(__name__)
+
+BATCH = 30
+"""Notices sent at once: a second's worth at Telegram's overall limit."""
+INTERVAL_SECONDS = 1.0
+RETRY_SECONDS = 30.0
+GONE = ("bot was blocked", "user is deactivated", "chat not found", "bot was kicked")
+
+Outcome = Literal["sent", "gone", "retry", "done"]
+
+
+def _batches(entries: list[Record]) -> list[list[Record]]:
+    """One message per entry, except channel cards: one per channel, holding all its items."""
+    cards: dict[int, list[Record]] = {}
+    single: list[list[Record]] = []
+    for entry in entries:
+        if entry["kind"] == DIGEST:
+            cards.setdefault(entry["chat"], []).append(entry)
+        else:
+            single.append([entry])
+    return [*single, *cards.values()]
+
+
+class Courier:
+    """Drains the outbox, one drain at a time."""
+
+    def __init__(self) -> None:
+        self._draining = False
+        self._recovered = False
+        self.sent = 0
+
+    async def tick(self, context: FactbotContext) -> None:
+        """The job: start a drain unless one is running."""
+        if not self._draining:
+            self._draining = True
+            application = cast(FactbotApplication, context.application)
+            application.create_task(self._drain(application), name="factbot outbox")
+
+    async def _drain(self, application: FactbotApplication) -> None:
+        try:
+            outbox = application.services.admin.tipline.outbox
+            if not self._recovered:
+                await _recover(application)
+                self._recovered = True
+            while batch := await outbox.take(time.time(), BATCH):
+                groups = _batches(batch)
+                outcomes = await asyncio.gather(*(self._send(application, group)
+                                                  for group in groups))
+                retry = [entry["id"] for group, outcome in zip(groups, outcomes, strict=True)
+                         if outcome == "retry" for entry in group]
+                await outbox.finish(entry["id"] for entry in batch if entry["id"] not in retry)
+                if retry:
+                    await outbox.retry(retry, time.time() + RETRY_SECONDS)
+                for group, outcome in zip(groups, outcomes, strict=True):
+                    if outcome == "gone" and group[0]["kind"] != DIGEST:
+                        await application.services.admin.tipline.drop(group[0]["chat"])
+        finally:
+            self._draining = False
+
+    async def _send(self, application: FactbotApplication, group: list[Record]) -> Outcome:
+        chat = group[0]["chat"]
+        result = notice(application.services.factbase, group)
+        if result is None:
+            return "done"
+        try:
+            if group[0]["kind"] == DIGEST:
+                for page in paginate(result):
+                    await application.bot.send_message(chat, render_page(result, page, HTML))
+            else:
+                reply = render_reply(result, "", application.bot_data.codec)
+                await application.bot.send_message(chat, reply.text,
+                                                   reply_markup=reply.keyboard)
+        except Forbidden as error:
+            logger.info("cannot write to chat %s any more: %s", chat, error.message)
+            return "gone"
+        except BadRequest as error:
+            if any(reason in error.message.lower() for reason in GONE):
+                return "gone"
+            logger.warning("a %s notice for chat %s was refused: %s", group[0]["kind"], chat,
+                           error.message)
+            return "done"
+        except (RetryAfter, ServerError) as error:
+            logger.warning("a notice for chat %s did not get through (%s); trying again later",
+                           chat, error)
+            return "retry"
+        except (TimedOut, NetworkError) as error:
+            logger.warning("a notice for chat %s may not have arrived (%s); not sent again, since"
+                           " Telegram may have delivered it", chat, error)
+            return "done"
+        self.sent += 1
+        return "sent"
+
+
+async def _recover(application: FactbotApplication) -> None:
+    """Before the first drain: drop what a previous run took but never finished (it may have
+    been delivered)."""
+    dropped = await application.services.admin.tipline.outbox.recover()
+    if dropped:
+        logger.warning("%d queued notices were being sent when the bot last stopped; they may"
+                       " have arrived, so they are not sent again", dropped)
+
+
+def schedule(application: FactbotApplication) -> None:
+    """Drain the outbox every second while the application runs."""
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(Courier().tick, INTERVAL_SECONDS,
+                                            first=INTERVAL_SECONDS)
