@@ -279,5 +279,3 @@ ITEM_MODELS: dict[str, type[Item]] = {
     model.KIND: model for model in (Person, Demand, Quote, Statement, Event, Fact)
 }
 """Every item kind by name, in the order answers list them."""
-
-AnyItem = Person | Demand | Quote | Statement | Event | Fact

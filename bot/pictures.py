@@ -17,11 +17,12 @@ import hashlib
 import importlib.util
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
+
+from cachetools import LRUCache
 
 from bot.answers import entry_for
 from bot.commands import answer
@@ -244,9 +245,8 @@ class Studio:
 
     def __init__(self, base: FactBase, capacity: int = CACHED_PICTURES) -> None:
         self._base = base
-        self._capacity = capacity
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-pictures")
-        self._done: OrderedDict[Key, tuple[tuple[int, ...], Picture]] = OrderedDict()
+        self._done: LRUCache[Key, tuple[tuple[int, ...], Picture]] = LRUCache(capacity)
         self._drawing: dict[Key, tuple[tuple[int, ...], asyncio.Future[Picture]]] = {}
         self.drawn = 0
         """How many pictures were drawn (not taken from memory)."""
@@ -272,7 +272,6 @@ class Studio:
                        plan: Callable[[], Plan | None]) -> Picture | None:
         done = self._done.get(key)
         if done is not None and done[0] == version:
-            self._done.move_to_end(key)
             return done[1]
         drawing = self._drawing.get(key)
         if drawing is None or drawing[0] != version:
@@ -293,9 +292,6 @@ class Studio:
         if drawing[1].cancelled() or drawing[1].exception() is not None:
             return
         self._done[key] = (version, drawing[1].result())
-        self._done.move_to_end(key)
-        while len(self._done) > self._capacity:
-            self._done.popitem(last=False)
 
     def close(self) -> None:
         """Stop the worker thread; pictures being drawn are abandoned."""

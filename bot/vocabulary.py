@@ -6,8 +6,9 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 
+from cachetools import LRUCache
 from rapidfuzz import fuzz, process
 
 from bot.text import skeleton
@@ -36,7 +37,8 @@ class Vocabulary:
         self._known: set[str] = set()
         self._by_length: dict[int, list[str]] = defaultdict(list)
         self._sounds: dict[str, set[str]] | None = defaultdict(set) if sounds else None
-        self._recent: OrderedDict[tuple[str, float], list[tuple[str, float]]] = OrderedDict()
+        self._recent: LRUCache[tuple[str, float], list[tuple[str, float]]] = LRUCache(
+            RECENT_MATCHES)
 
     def __len__(self) -> int:
         return len(self._known)
@@ -61,10 +63,6 @@ class Vocabulary:
         found = self._recent.get(key)
         if found is None:
             found = self._recent[key] = self._match(word, cutoff)
-            if len(self._recent) > RECENT_MATCHES:
-                self._recent.popitem(last=False)
-        else:
-            self._recent.move_to_end(key)
         return list(found)
 
     def _match(self, word: str, cutoff: float) -> list[tuple[str, float]]:

@@ -16,8 +16,6 @@ from bot.telegram.render import HTML
 from bot.telegram.replies import reply_for, send
 from bot.telegram.state import FactbotContext
 
-MAX_FILE_IDS = 1024
-
 
 async def _send(context: FactbotContext, message: Message, picture: Picture) -> None:
     caption = caption_text(picture, HTML)
@@ -27,7 +25,6 @@ async def _send(context: FactbotContext, message: Message, picture: Picture) -> 
     if file_id is not None:
         try:
             await message.reply_photo(file_id, caption=caption, do_quote=quote)
-            known.move_to_end(picture.key)
             return
         except BadRequest:
             del known[picture.key]
@@ -35,8 +32,6 @@ async def _send(context: FactbotContext, message: Message, picture: Picture) -> 
                                      filename="factbot.png")
     if sent.photo:
         known[picture.key] = sent.photo[-1].file_id
-        while len(known) > MAX_FILE_IDS:
-            known.popitem(last=False)
 
 
 def unavailable(context: FactbotContext) -> str | None:

@@ -16,7 +16,7 @@ from bot.commands import answer
 from bot.i18n import Language, language_for
 from bot.results import Answer
 from bot.telegram.render import Reply, render_reply
-from bot.telegram.state import MAX_CACHED_ANSWERS, FactbotContext
+from bot.telegram.state import FactbotContext
 
 
 def normalise(text: str) -> str:
@@ -46,12 +46,9 @@ def answer_for(context: FactbotContext, text: str, lang: Language) -> Answer:
     key = (lang, normalise(text))
     hit = cache.get(key)
     if hit is not None and hit[0] == base.version:
-        cache.move_to_end(key)
         return hit[1]
     result = answer(base, key[1], lang)
     cache[key] = (base.version, result)
-    while len(cache) > MAX_CACHED_ANSWERS:
-        cache.popitem(last=False)
     return result
 
 

@@ -20,6 +20,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from cachetools import LRUCache
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.config import Settings
@@ -38,6 +39,7 @@ MAX_REMEMBERED_REPLIES = 64
 MAX_CHATS_REMEMBERED = 5000
 """Chats whose replies are remembered; beyond it the least recently active are forgotten."""
 MAX_CACHED_ANSWERS = 512
+MAX_FILE_IDS = 1024
 DIALOGUE_TIMEOUT = dt.timedelta(minutes=15)
 
 
@@ -49,14 +51,14 @@ class Services:
     factbase: FactBase
     admin: Admin
     dialogue_timeout: dt.timedelta = DIALOGUE_TIMEOUT
-    answers: OrderedDict[tuple[Language, str], tuple[int, Answer]] = field(
-        default_factory=OrderedDict)
+    answers: LRUCache[tuple[Language, str], tuple[int, Answer]] = field(
+        default_factory=lambda: LRUCache(MAX_CACHED_ANSWERS))
     control: ControlServer | None = None
     health: Health = field(default_factory=Health)
     health_server: HealthServer | None = None
     pictures: Studio | None = None
     """None when the `pictures` extra is not installed."""
-    file_ids: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    file_ids: LRUCache[str, str] = field(default_factory=lambda: LRUCache(MAX_FILE_IDS))
     """Telegram's `file_id` of each picture uploaded, by the picture's key."""
 
 
