@@ -355,7 +355,9 @@ def test_stats_keep_no_lone_surrogates() -> None:
 
     stats = LookupStats()
     stats.record("search", "bad \ud800 query", False, now=1_000_000.0)
-    text(stats.report(now=1_000_000.0)).encode("utf-8")
+    shown = text(stats.report(now=1_000_000.0))
+    assert "/search bad \ufffd query — 1" in shown
+    assert shown.encode("utf-8")
 
 
 async def test_history_of_a_huge_argument_fits_in_a_message(admin: Admin) -> None:

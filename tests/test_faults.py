@@ -23,6 +23,9 @@ from bot.store import FactStore
 from tests.conftest import FACTS_DIR, ROOT, SEEDS_DIR, on_disk
 from tests.support.disk import Disk
 
+pytestmark = pytest.mark.slow
+"""Real processes, timeouts or many writes: left out of the inner loop (`-m "not slow"`)."""
+
 LONG = "words that take room on the disk " * 25
 FULL = "the disk holding the database is full; nothing was written"
 READ_ONLY = "the database is on read-only storage; nothing was written"

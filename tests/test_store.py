@@ -183,6 +183,7 @@ def test_the_journal_is_folded_into_the_snapshot_when_it_grows(
     assert len(list(FactStore(db_path).items())) == 40
 
 
+@pytest.mark.slow
 def test_writes_acknowledged_before_sigkill_are_never_lost(tmp_path: Path) -> None:
     path = tmp_path / "crash.json"
     rng = random.Random(20250313)

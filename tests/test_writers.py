@@ -9,8 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.store import FactStore
 from tests.conftest import ROOT, on_disk
+
+pytestmark = pytest.mark.slow
+"""Real processes, timeouts or many writes: left out of the inner loop (`-m "not slow"`)."""
 
 HOLDER = """
 import sys, time

@@ -12,6 +12,9 @@ from tests.e2e.conftest import BotProcess
 from tests.e2e.double import BotAPIDouble
 from tests.support.disk import Disk
 
+pytestmark = pytest.mark.slow
+"""Real processes, timeouts or many writes: left out of the inner loop (`-m "not slow"`)."""
+
 LONG = "words that take room on the disk " * 25
 
 

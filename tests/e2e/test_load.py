@@ -16,6 +16,9 @@ from tests.e2e import shapes
 from tests.e2e.conftest import BotProcess
 from tests.e2e.double import BotAPIDouble
 
+pytestmark = pytest.mark.slow
+"""Real processes, timeouts or many writes: left out of the inner loop (`-m "not slow"`)."""
+
 CHATS = 100
 COMMANDS = ["/quote kellogg", "/demands", "/who stent", "/timeline 2022",
             "/search ceasefire", "/quote envoy", "/about", "/demands istanbul", "/quote stent",

@@ -7,9 +7,14 @@ import asyncio
 import json
 import sys
 
+import pytest
+
 from tests.e2e import shapes
 from tests.e2e.conftest import BotProcess
 from tests.e2e.double import BotAPIDouble
+
+pytestmark = pytest.mark.slow
+"""Real processes, timeouts or many writes: left out of the inner loop (`-m "not slow"`)."""
 
 USER_CHAT = shapes.USER.id
 

@@ -9,14 +9,18 @@ import signal
 import sys
 from pathlib import Path
 
+import pytest
 from aiohttp import ClientSession
 
 from bot.store import FactStore
 from bot.telegram.delivery import FIRST_BACKOFF_SECONDS
 from tests.e2e import shapes
 from tests.e2e.conftest import MARKUP_TEXT, BotProcess, free_port
-from tests.e2e.double import BOT_USERNAME, TOKEN, BotAPIDouble
+from tests.e2e.double import BOT_USERNAME, BotAPIDouble
 from tests.support.telegram_rules import parse_html
+
+pytestmark = pytest.mark.slow
+"""Real processes, timeouts or many writes: left out of the inner loop (`-m "not slow"`)."""
 
 USER_CHAT = shapes.USER.id
 
@@ -154,12 +158,6 @@ async def test_sigterm_under_load_exits_cleanly_and_keeps_the_database(
     assert "Traceback" not in process.log()
     store = FactStore(process.db_path)
     assert any(item.id == "kellogg-something-new" for item in store.items())
-
-
-async def test_the_webhook_double_accepts_raw_posts(double: BotAPIDouble) -> None:
-    async with ClientSession() as session, session.post(
-        f"{double.base_url}{TOKEN}/getMe") as response:
-        assert (await response.json())["result"]["username"] == BOT_USERNAME
 
 
 async def test_a_dialogue_survives_a_restart_of_the_process(double: BotAPIDouble,

@@ -15,6 +15,9 @@ import pytest
 from bot import exits
 from tests.e2e.double import TOKEN, BotAPIDouble
 
+pytestmark = pytest.mark.slow
+"""Real processes, timeouts or many writes: left out of the inner loop (`-m "not slow"`)."""
+
 
 def _env(tmp_path: Path, **values: str) -> dict[str, str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("FACTBOT_", "TELEGRAM_"))}

@@ -15,6 +15,9 @@ from tests.e2e.conftest import BotProcess
 from tests.e2e.double import TOKEN, BotAPIDouble
 from tests.e2e.test_maintenance import factbot
 
+pytestmark = pytest.mark.slow
+"""Real processes, timeouts or many writes: left out of the inner loop (`-m "not slow"`)."""
+
 BEN = User(id=5002, first_name="Ben", is_bot=False)
 CHANNEL = -1006006006006
 NEWS = "🔔 New about “Keith Kellogg”"

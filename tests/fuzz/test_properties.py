@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
@@ -16,6 +17,9 @@ from tests.conftest import on_disk
 from tests.fuzz.conftest import EDITOR_ID, OWNER_ID, FuzzBot
 from tests.fuzz.strategies import forged_callback, hostile, suffix
 from tests.support.updates import CHANNEL, FORUM, GROUP, PRIVATE, USER, person, private_with
+
+pytestmark = pytest.mark.slow
+"""Hundreds of examples a property: CI runs them; the inner loop (`-m "not slow"`) does not."""
 
 CHATS = [PRIVATE, GROUP, FORUM, CHANNEL]
 USERS = [USER, person(OWNER_ID, "Owner"), person(EDITOR_ID, "Editor")]

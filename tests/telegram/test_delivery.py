@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import time
 
+import pytest
+
 from bot.factbase import FactBase
 from bot.telegram.app import build_application
 from tests.support.offline import TOKEN, OfflineBotAPI
@@ -17,6 +19,7 @@ FLOOD = 15
 SLOW_SECONDS = 0.2
 
 
+@pytest.mark.slow
 async def test_a_flood_in_one_chat_does_not_delay_another(factbase: FactBase) -> None:
     api = OfflineBotAPI()
     api.slow_chats[FLOODER["id"]] = SLOW_SECONDS

@@ -140,6 +140,7 @@ async def test_an_answer_by_adding_an_item_reaches_the_asker(bot: Bot) -> None:
                                for text in bot.texts(PRIVATE["id"])))
 
 
+@pytest.mark.slow
 async def test_followers_get_exactly_one_message_each_and_after_a_restart_too(
     factbase: FactBase,
 ) -> None:
