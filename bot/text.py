@@ -91,6 +91,8 @@ def words(text: str) -> list[str]:
     """The words of `text`, normalised, in order (apostrophes inside Cyrillic words kept;
     an English possessive's "s" split off)."""
     text = normalize(text)
+    if not text.isascii() and "’" in text:
+        text = text.replace("’", "'")
     if text.isascii():
         return _ASCII_WORD.findall(text)
     found: list[str] = []
