@@ -26,12 +26,14 @@ from bot.forms import ADD_FORMS
 from bot.i18n import N_, Language, _, speaking
 from bot.results import Answer, Suggestion, echo
 from bot.roles import Admin
+from bot.tipline import Tipline
 
 Access = Literal["anyone", "editor", "owner"]
 Takes = Literal["text", "user"]
 FileUse = Literal["none", "optional", "required"]
 Reader = Callable[[FactBase, str], Answer]
 Writer = Callable[[Admin, int, Call], Awaitable[Answer | bytes]]
+Personal = Callable[[Tipline, int, str, Language], Awaitable[Answer]]
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,9 @@ class Command:
     access: Access = "anyone"
     read: Reader | None = None
     write: Writer | None = None
-    personal: bool = False
-    """Acts for the reader who sends it, so it works only in Telegram: its function is
-    `bot.tipline.Tipline.run`."""
+    act: Personal | None = None
+    """For a command that acts for the reader who sends it (bot.tipline), so it works only in
+    Telegram: its function, given the reader's user id, the arguments and their language."""
     takes: Takes = "text"
     file: FileUse = "none"
 
@@ -118,15 +120,15 @@ COMMANDS: dict[str, Command] = {
                 read=answers.about),
         Command("help", N_("this list"), "/help", "/help", read=_help),
         Command("ask", N_("send a question to the editors"), N_("/ask <question>"),
-                "/ask Has Russia answered the ceasefire proposal?", personal=True),
+                "/ask Has Russia answered the ceasefire proposal?", act=Tipline.ask),
         Command("follow", N_("get news about a person, a topic or words"),
-                N_("/follow <person | topic | words>"), "/follow kellogg", personal=True),
+                N_("/follow <person | topic | words>"), "/follow kellogg", act=Tipline.follow),
         Command("following", N_("what you follow"), "/following", "/following",
-                personal=True),
+                act=Tipline.following),
         Command("unfollow", N_("stop following"), N_("/unfollow [what | all]"),
-                "/unfollow kellogg", personal=True),
+                "/unfollow kellogg", act=Tipline.unfollow),
         Command("forgetme", N_("delete everything I keep about you"), "/forgetme",
-                "/forgetme", personal=True),
+                "/forgetme", act=Tipline.forgetme),
         *(_form(name) for name in ADD_FORMS),
         Command("synonym", "teach search what readers' words mean",
                 "/synonym <what readers type> | <words of the fact base>", access="editor",
@@ -180,7 +182,7 @@ then the admin commands."""
 
 READER_COMMANDS = {name: spec for name, spec in COMMANDS.items() if spec.read is not None}
 """The commands anyone may send that look something up."""
-TIPLINE_COMMANDS = {name: spec for name, spec in COMMANDS.items() if spec.personal}
+TIPLINE_COMMANDS = {name: spec for name, spec in COMMANDS.items() if spec.act is not None}
 """The commands that act for the reader who sends them (bot.tipline), in Telegram only."""
 ADMIN_COMMANDS = {name: spec for name, spec in COMMANDS.items() if spec.write is not None}
 """The commands that change or inspect the fact base, for owners and editors."""
@@ -207,7 +209,7 @@ def menu(lang: Language, *, hidden: frozenset[str] = frozenset({"start"}),
     `hidden`, described in `lang`, and with `admin` the admin commands too."""
     with speaking(lang):
         return [(name, describe(spec)) for name, spec in COMMANDS.items()
-                if name not in hidden and (spec.read is not None or spec.personal
+                if name not in hidden and (spec.read is not None or spec.act is not None
                                            or (admin and spec.write is not None))]
 
 
@@ -267,6 +269,15 @@ def answer(base: FactBase, text: str, lang: Language = "en") -> Answer:
             result = replace(result, suggestions=(
                 *result.suggestions, answers.ask_button(asked, result.status != "not_found")))
         return answers.localised(result, lang)
+
+
+async def run_tipline_command(tipline: Tipline, user: int, call: Call, lang: Language) -> Answer:
+    """A tipline command (`TIPLINE_COMMANDS`) sent by the verified `user`, answered in
+    `lang`."""
+    spec = TIPLINE_COMMANDS[call.key]
+    if spec.act is None:
+        raise KeyError(f"/{call.key} is not a tipline command")
+    return answers.localised(await spec.act(tipline, user, call.args, lang), lang)
 
 
 # Admin commands ----------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The loop between readers and editors: questions, follows, the channel digest, forgetting.
 
 `Tipline` holds what readers leave with the bot (`bot.inbox`, `bot.follows`) and the durable
-queue of what the bot owes them (`bot.outbox`). Readers reach it through `run` (the commands
-`bot.commands.TIPLINE_COMMANDS` declares, which act for the verified user who sends them); the
+queue of what the bot owes them (`bot.outbox`). Readers reach it through the commands
+`bot.commands.TIPLINE_COMMANDS` declares, one method each, which act for the verified user who
+sends them; the
 admin side (`bot.answering`, `bot.forms`) answers questions and reports every added or changed item
 (`changed`), which queues news for its followers and, with a channel set, a card for the
 channel. Free of Telegram: the front end sends what the outbox holds (`bot.notices` says what).
@@ -13,7 +14,6 @@ from __future__ import annotations
 import logging
 import time
 
-from bot.answers import localised
 from bot.factbase import FactBase
 from bot.follows import Follows
 from bot.i18n import Language, _, speaking
@@ -42,23 +42,25 @@ class Tipline:
         self.inbox = Inbox(self.records, self.outbox)
         self.follows = Follows(self.records, self.outbox)
 
-    async def run(self, user: int, command: str, args: str, lang: Language) -> Answer:
-        """A tipline command (`bot.commands.TIPLINE_COMMANDS`) sent by `user`, answered in
-        `lang`."""
-        return localised(await self._run(user, command, args, lang), lang)
+    async def ask(self, user: int, args: str, lang: Language) -> Answer:
+        """/ask <question>: send a question to the editors."""
+        return await self.inbox.ask(user, args, lang)
 
-    async def _run(self, user: int, command: str, args: str, lang: Language) -> Answer:
-        if command == "ask":
-            return await self.inbox.ask(user, args, lang)
-        if command == "follow":
-            return await self.follows.follow(self.base, user, args, lang)
-        if command == "following":
-            return self.follows.listing(user, lang)
-        if command == "unfollow":
-            return await self.follows.unfollow(self.base, user, args, lang)
-        if command == "forgetme":
-            return await self.forget(user, lang)
-        raise KeyError(f"/{command} is not a tipline command")
+    async def follow(self, user: int, args: str, lang: Language) -> Answer:
+        """/follow <person | topic | words>: news about it, as items are added or changed."""
+        return await self.follows.follow(self.base, user, args, lang)
+
+    async def following(self, user: int, args: str, lang: Language) -> Answer:
+        """/following: what `user` follows."""
+        return self.follows.listing(user, lang)
+
+    async def unfollow(self, user: int, args: str, lang: Language) -> Answer:
+        """/unfollow [what | all]: stop following."""
+        return await self.follows.unfollow(self.base, user, args, lang)
+
+    async def forgetme(self, user: int, args: str, lang: Language) -> Answer:
+        """/forgetme: delete everything kept about `user`."""
+        return await self.forget(user, lang)
 
     async def _remove(self, user: int) -> tuple[int, int, int]:
         """Delete every question, follow and queued message of `user` in one write."""

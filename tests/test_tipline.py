@@ -17,7 +17,7 @@ from bot.roles import Admin
 from bot.store import FactStore
 from bot.tipline import Tipline
 from tests.conftest import FACTS_DIR, SEEDS_DIR, on_disk
-from tests.support.commands import run
+from tests.support.commands import run, tip_run
 
 OWNER, ANN, BEN, CAT = 42, 1001, 2002, 3003
 CHANNEL = -1009
@@ -36,10 +36,10 @@ def reopened(db_path: Path) -> tuple[FactBase, Tipline]:
 
 async def test_similar_questions_merge_with_a_count_and_reach_the_inbox(admin: Admin) -> None:
     tip = admin.tipline
-    first = await tip.run(ANN, "ask", "What did Zelensky say about elections?", "en")
+    first = await tip_run(tip, ANN, "ask", "What did Zelensky say about elections?", "en")
     assert first.title == "Sent to the editors"
-    await tip.run(BEN, "ask", "what has zelensky said about the election", "ru")
-    await tip.run(CAT, "ask", "Is a <b>ceasefire</b> & truce signed?", "en")
+    await tip_run(tip, BEN, "ask", "what has zelensky said about the election", "ru")
+    await tip_run(tip, CAT, "ask", "Is a <b>ceasefire</b> & truce signed?", "en")
     listing = render_all(await run(admin, OWNER, "inbox", ""), PLAIN)
     assert "Questions from readers: 2 open" in listing
     assert "q1 · 2 readers" in listing
@@ -54,13 +54,13 @@ async def test_one_reader_asking_again_merges_and_their_open_questions_are_limit
     admin: Admin,
 ) -> None:
     tip = admin.tipline
-    await tip.run(ANN, "ask", "When do the talks in Jeddah resume?", "en")
-    again = await tip.run(ANN, "ask", "when do talks in jeddah resume", "en")
+    await tip_run(tip, ANN, "ask", "When do the talks in Jeddah resume?", "en")
+    again = await tip_run(tip, ANN, "ask", "when do talks in jeddah resume", "en")
     assert again.title == "You have already asked this"
     assert len(tip.inbox.open_questions()) == 1
     for number in range(MAX_OPEN_PER_READER - 1):
-        await tip.run(ANN, "ask", f"Question number {number} about sanctions relief", "en")
-    refused = await tip.run(ANN, "ask", "Who pays for the reconstruction?", "en")
+        await tip_run(tip, ANN, "ask", f"Question number {number} about sanctions relief", "en")
+    refused = await tip_run(tip, ANN, "ask", "Who pays for the reconstruction?", "en")
     assert refused.status == "refused"
     assert refused.title == f"You already have {MAX_OPEN_PER_READER} questions waiting for" \
                             " the editors"
@@ -68,8 +68,8 @@ async def test_one_reader_asking_again_merges_and_their_open_questions_are_limit
 
 async def test_answering_with_an_item_queues_one_answer_per_asker(admin: Admin) -> None:
     tip = admin.tipline
-    await tip.run(ANN, "ask", "what did kellogg say about istanbul", "en")
-    await tip.run(BEN, "ask", "What did Kellogg say about Istanbul?", "uk")
+    await tip_run(tip, ANN, "ask", "what did kellogg say about istanbul", "en")
+    await tip_run(tip, BEN, "ask", "What did Kellogg say about Istanbul?", "uk")
     picker = await run(admin, OWNER, "pick", "q1")
     assert ("/answer q1 kellogg-something-new" in
             [suggestion.command for suggestion in picker.suggestions])
@@ -93,9 +93,9 @@ async def test_answering_with_an_item_queues_one_answer_per_asker(admin: Admin) 
 
 async def test_answering_in_words_and_by_adding_a_fact_and_dismissing(admin: Admin) -> None:
     tip = admin.tipline
-    await tip.run(ANN, "ask", "Has the Kremlin replied?", "en")
-    await tip.run(BEN, "ask", "Is Kellogg visiting Moscow?", "en")
-    await tip.run(CAT, "ask", "Any news on prisoner swaps?", "en")
+    await tip_run(tip, ANN, "ask", "Has the Kremlin replied?", "en")
+    await tip_run(tip, BEN, "ask", "Is Kellogg visiting Moscow?", "en")
+    await tip_run(tip, CAT, "ask", "Any news on prisoner swaps?", "en")
     await run(admin, OWNER, "reply", "q1 Not yet: the sources <say> nothing & we are checking.")
     [words] = tip.outbox.pending(ANN)
     shown = render_all(notice(admin.base, [words]), PLAIN)  # type: ignore[arg-type]
@@ -119,11 +119,11 @@ async def test_follows_match_people_topics_and_words_with_one_message_per_reader
     admin: Admin,
 ) -> None:
     tip = admin.tipline
-    following = await tip.run(ANN, "follow", "kellogg", "en")
+    following = await tip_run(tip, ANN, "follow", "kellogg", "en")
     assert following.title == "Following “Keith Kellogg”"
-    await tip.run(ANN, "follow", "ceasefire", "en")
-    await tip.run(BEN, "follow", "demands", "en")
-    await tip.run(CAT, "follow", "sanctions relief", "en")
+    await tip_run(tip, ANN, "follow", "ceasefire", "en")
+    await tip_run(tip, BEN, "follow", "demands", "en")
+    await tip_run(tip, CAT, "follow", "sanctions relief", "en")
     await run(admin, OWNER, "addquote", "Kellogg | A ceasefire must come first | unverified")
     assert [entry["chat"] for entry in tip.outbox.pending() if entry["kind"] == FOLLOW] == [ANN]
     await run(admin, OWNER, "adddemand", "Relief from sanctions on banks | unverified")
@@ -142,17 +142,17 @@ async def test_an_edit_notifies_followers_and_following_lists_and_unfollow_stops
     admin: Admin,
 ) -> None:
     tip = admin.tipline
-    await tip.run(ANN, "follow", "stent", "en")
-    await tip.run(ANN, "follow", "timeline", "en")
+    await tip_run(tip, ANN, "follow", "stent", "en")
+    await tip_run(tip, ANN, "follow", "timeline", "en")
     listed = tip.follows.listing(ANN, "en")
     assert listed.body == ("🔔 Angela Stent", "🔔 timeline")
     await run(admin, OWNER, "edit", "stent-no-concessions context At Brookings")
     [news] = tip.outbox.pending(ANN)
     assert news["added"] is False
-    stopped = await tip.run(ANN, "unfollow", "Angela Stent", "en")
+    stopped = await tip_run(tip, ANN, "unfollow", "Angela Stent", "en")
     assert stopped.title == "Stopped following “Angela Stent”"
     assert [row["label"] for row in tip.follows.of(ANN)] == ["timeline"]
-    ambiguous = await tip.run(BEN, "follow", "envoy", "en")
+    ambiguous = await tip_run(tip, BEN, "follow", "envoy", "en")
     assert ambiguous.status == "ambiguous"
 
 
@@ -180,13 +180,13 @@ async def test_channel_cards_are_batched_and_quiet_items_stay_out(admin: Admin) 
 
 async def test_forgetme_removes_everything_about_the_reader(admin: Admin, db_path: Path) -> None:
     tip = admin.tipline
-    await tip.run(ANN, "ask", "Is a summit planned?", "en")
-    await tip.run(BEN, "ask", "is a summit planned", "en")
-    await tip.run(ANN, "ask", "Who is Dmitriev?", "en")
-    await tip.run(ANN, "follow", "kellogg", "en")
-    await tip.run(BEN, "follow", "kellogg", "en")
+    await tip_run(tip, ANN, "ask", "Is a summit planned?", "en")
+    await tip_run(tip, BEN, "ask", "is a summit planned", "en")
+    await tip_run(tip, ANN, "ask", "Who is Dmitriev?", "en")
+    await tip_run(tip, ANN, "follow", "kellogg", "en")
+    await tip_run(tip, BEN, "follow", "kellogg", "en")
     await run(admin, OWNER, "addquote", "Kellogg | Peace is near | unverified")
-    gone = await tip.run(ANN, "forgetme", "", "en")
+    gone = await tip_run(tip, ANN, "forgetme", "", "en")
     assert "Questions to the editors: 2; follows: 1; messages waiting to be sent: 1." in \
         gone.body[0]
     assert tip.follows.of(ANN) == []
@@ -203,7 +203,7 @@ async def test_the_queue_survives_a_restart_and_taken_entries_are_never_sent_twi
 ) -> None:
     tip = admin.tipline
     for user in (ANN, BEN, CAT):
-        await tip.run(user, "follow", "kellogg", "en")
+        await tip_run(tip, user, "follow", "kellogg", "en")
     await run(admin, OWNER, "addquote", "Kellogg | We will talk again | unverified")
     taken = await tip.outbox.take(now=2e9, limit=1)
     assert [entry["chat"] for entry in taken] == [ANN]
@@ -223,8 +223,8 @@ async def test_the_queue_survives_a_restart_and_taken_entries_are_never_sent_twi
 
 
 async def test_reader_data_is_not_exported(admin: Admin, db_path: Path) -> None:
-    await admin.tipline.run(ANN, "follow", "kellogg", "en")
-    await admin.tipline.run(ANN, "ask", "Where is the summit?", "en")
+    await tip_run(admin.tipline, ANN, "follow", "kellogg", "en")
+    await tip_run(admin.tipline, ANN, "ask", "Where is the summit?", "en")
     exported = await admin.base.export()
     assert not {"follows", "questions", "outbox"} & set(exported)
     admin.base.close()

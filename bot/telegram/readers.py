@@ -18,8 +18,8 @@ from telegram import (
     Update,
 )
 
-from bot.calls import parse
-from bot.commands import TIPLINE_COMMANDS
+from bot.calls import Call, parse
+from bot.commands import TIPLINE_COMMANDS, run_tipline_command
 from bot.i18n import N_, Language, speaking, translate
 from bot.results import Answer, Suggestion, echo
 from bot.telegram.editing import UNVERIFIABLE, verified_sender
@@ -62,7 +62,7 @@ async def _run(context: FactbotContext, message: Message, user: int, command: st
         context.application.drop_user_data(user)
         context.application.drop_chat_data(message.chat_id)
         await context.application.update_persistence()
-    result = await context.admin.tipline.run(user, name, args, lang)
+    result = await run_tipline_command(context.admin.tipline, user, Call(name, args), lang)
     return await send(message, render(context, result, command))
 
 
