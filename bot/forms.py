@@ -95,6 +95,21 @@ FORM_FIELDS: dict[str, dict[str, str]] = {
 """Where a form field's name differs from the model's, the model's name."""
 
 
+ANSWER_FORMS: dict[str, AddForm] = {
+    "reply": AddForm("answer", (
+        Field("question", "Which question? (its id, as /inbox shows it)"),
+        Field("answer", "Your answer, in words: every reader who asked gets it."),
+    ), "/reply q1 Not yet: the talks have not set a date"),
+    "addanswer": AddForm("fact", (
+        Field("question", "Which question? (its id, as /inbox shows it)"),
+        Field("fact", "The fact that answers it: it is added to the fact base, then every"
+                      " reader who asked gets it."),
+    ), "/addanswer q1 The talks resume on Monday"),
+}
+"""The answers to a reader's question that a guided dialogue can take, the question given."""
+DIALOGUE_FORMS: dict[str, AddForm] = {**ADD_FORMS, **ANSWER_FORMS}
+"""Every form a guided dialogue can fill."""
+
 def refused(line: str, usage: str | None = None) -> Answer:
     return Answer(title=line, status="usage", body=(f"Usage: {usage}",) if usage else ())
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import time
+import warnings
 
 from telegram import (
     Bot,
@@ -21,12 +22,14 @@ from telegram import (
 )
 from telegram.error import TelegramError
 from telegram.ext import (
+    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
     TypeHandler,
     filters,
 )
+from telegram.warnings import PTBUserWarning
 
 from bot.bulk import MAX_IMPORT_BYTES
 from bot.calls import Call, parse
@@ -39,9 +42,9 @@ from bot.commands import (
     run_admin_command,
 )
 from bot.documents import MAX_DOCUMENT_BYTES
-from bot.forms import ADD_FORMS
+from bot.forms import ANSWER_FORMS, DIALOGUE_FORMS
 from bot.i18n import MENU_LANGUAGES, Language
-from bot.results import Answer
+from bot.results import Answer, echo
 from bot.telegram.replies import remember, render, send
 from bot.telegram.state import Dialogue, FactbotApplication, FactbotContext
 
@@ -185,10 +188,16 @@ def _end(context: FactbotContext, message: Message) -> int:
 
 
 async def _ask(message: Message, context: FactbotContext, dialogue: Dialogue) -> int:
-    form = ADD_FORMS[dialogue.command]
+    form = DIALOGUE_FORMS[dialogue.command]
     step = len(dialogue.values)
     field = form.fields[step]
     title = f"New {form.kind} — step {step + 1} of {len(form.fields)}: {field.name}"
+    if dialogue.command in ANSWER_FORMS:
+        question = context.admin.tipline.inbox.find(dialogue.values[0])
+        if isinstance(question, Answer):
+            await _say(message, context, question, f"/{dialogue.command}")
+            return _end(context, message)
+        title = f"Answering {question['id']}: “{echo(question['text'])}”"
     await _say(message, context, Answer(title=title, body=(field.prompt, "/cancel to stop.")),
                f"/{dialogue.command}", force_reply=True)
     dialogue.asked_at = time.time()
@@ -214,7 +223,29 @@ async def start_dialogue(update: Update, context: FactbotContext) -> int:
     if refused is not None:
         await _say(message, context, refused, message.text)
         return ConversationHandler.END
-    dialogue = Dialogue(command=call.key, sender=sender)
+    question = call.args.split()[:1] if call.key in ANSWER_FORMS else []
+    dialogue = Dialogue(command=call.key, sender=sender, values=question)
+    context.user_data.dialogues[message.chat_id] = dialogue
+    return await _ask(message, context, dialogue)
+
+
+async def start_from_button(update: Update, context: FactbotContext) -> int:
+    """An inbox button (✍️ or ➕ under a question): the answer dialogue for the person who
+    pressed it, the question already given."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    pressed = context.codec.decode(query.data) if query is not None else None
+    if (query is None or not isinstance(message, Message) or pressed is None
+            or context.user_data is None):
+        return ConversationHandler.END
+    await query.answer()
+    call = parse(pressed.payload) or Call("")
+    refused = refusal(context.admin, query.from_user.id, call.key)
+    if refused is not None:
+        await _say(message, context, refused, pressed.payload)
+        return ConversationHandler.END
+    dialogue = Dialogue(command=call.key, sender=query.from_user.id,
+                        values=call.args.split()[:1])
     context.user_data.dialogues[message.chat_id] = dialogue
     return await _ask(message, context, dialogue)
 
@@ -232,10 +263,12 @@ async def _next(message: Message, context: FactbotContext, value: str) -> int:
         await _say(message, context, _timed_out(dialogue), f"/{dialogue.command}")
         return _end(context, message)
     dialogue.values.append(value)
-    if len(dialogue.values) < len(ADD_FORMS[dialogue.command].fields):
+    if len(dialogue.values) < len(DIALOGUE_FORMS[dialogue.command].fields):
         return await _ask(message, context, dialogue)
+    answering = dialogue.command in ANSWER_FORMS
     result = await run_admin_command(context.admin, Call(
-        dialogue.command, actor=dialogue.sender, values=tuple(dialogue.values)))
+        dialogue.command, args=" ".join(dialogue.values) if answering else "",
+        actor=dialogue.sender, values=None if answering else tuple(dialogue.values)))
     if isinstance(result, Answer):
         await _say(message, context, result, f"/{dialogue.command}")
     return _end(context, message)
@@ -255,7 +288,7 @@ async def dialogue_skip(update: Update, context: FactbotContext) -> int:
     dialogue = _dialogue(context, message) if message is not None else None
     if message is None or dialogue is None:
         return ConversationHandler.END
-    field = ADD_FORMS[dialogue.command].fields[len(dialogue.values)]
+    field = DIALOGUE_FORMS[dialogue.command].fields[len(dialogue.values)]
     if field.required and not _expired(context, dialogue):
         await _say(message, context, Answer(title=f"{field.name} is needed: {field.prompt}",
                                             status="usage"), "/skip", force_reply=True)
@@ -277,7 +310,7 @@ async def dialogue_busy(update: Update, context: FactbotContext) -> int:
     message = update.effective_message
     dialogue = _dialogue(context, message) if message is not None else None
     if message is not None and dialogue is not None:
-        kind = ADD_FORMS[dialogue.command].kind
+        kind = DIALOGUE_FORMS[dialogue.command].kind
         await _say(message, context, Answer(
             title=f"You are already adding a {kind} here: answer the question above, or"
                   " /cancel it first.", status="usage"), message.text or "", force_reply=True)
@@ -304,20 +337,32 @@ async def nothing_to_cancel(update: Update, context: FactbotContext) -> None:
 def register(application: FactbotApplication) -> None:
     """Every admin handler: the dialogues first, then the one-line commands."""
     messages = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
-    application.add_handler(ConversationHandler(
-        entry_points=[CommandHandler(list(FORM_COMMANDS), start_dialogue, filters=messages,
-                                     has_args=False)],
-        states={
-            ASKING: [MessageHandler(filters.TEXT & ~filters.COMMAND, dialogue_answer),
-                     CommandHandler("skip", dialogue_skip)],
-            ConversationHandler.TIMEOUT: [TypeHandler(Update, dialogue_timeout)],
-        },
-        fallbacks=[CommandHandler("cancel", dialogue_cancel),
-                   CommandHandler(list(FORM_COMMANDS), dialogue_busy, has_args=False)],
-        conversation_timeout=application.services.dialogue_timeout,
-        name=DIALOGUES,
-        persistent=True,
-    ))
+    answer_alone = filters.Regex(rf"^/({'|'.join(ANSWER_FORMS)})(@\w+)?\s+q\d+\s*$")
+    with warnings.catch_warnings():
+        # the button is only an entry point: later steps are messages, tracked per chat and user
+        warnings.filterwarnings("ignore", ".*CallbackQueryHandler.*", PTBUserWarning)
+        conversation = ConversationHandler(
+            entry_points=[
+                CommandHandler(list(FORM_COMMANDS), start_dialogue, filters=messages,
+                               has_args=False),
+                CommandHandler(list(ANSWER_FORMS), start_dialogue,
+                               filters=messages & answer_alone),
+                CallbackQueryHandler(
+                    start_from_button,
+                    pattern=rf"^r\|0\|/({'|'.join(ANSWER_FORMS)}) q\d+$"),
+            ],
+            states={
+                ASKING: [MessageHandler(filters.TEXT & ~filters.COMMAND, dialogue_answer),
+                         CommandHandler("skip", dialogue_skip)],
+                ConversationHandler.TIMEOUT: [TypeHandler(Update, dialogue_timeout)],
+            },
+            fallbacks=[CommandHandler("cancel", dialogue_cancel),
+                       CommandHandler(list(FORM_COMMANDS), dialogue_busy, has_args=False)],
+            conversation_timeout=application.services.dialogue_timeout,
+            name=DIALOGUES,
+            persistent=True,
+        )
+    application.add_handler(conversation)
     application.add_handler(CommandHandler("cancel", nothing_to_cancel, filters=messages))
     application.add_handler(CommandHandler(list(ADMIN_COMMANDS), on_admin_command,
                                            filters=messages))

@@ -213,3 +213,28 @@ async def test_forgetme_removes_everything_about_the_reader(bot: Bot, factbase: 
     for trace in (f'"{user}"', f'"user":{user}', f'"chat":{user}', f"chat:{user}",
                   f"user:{user}", f"{user}:person"):
         assert trace not in stored
+
+
+async def test_inbox_buttons_open_the_answer_dialogues_with_the_question_given(bot: Bot) -> None:
+    await bot.send(bot.updates.message("/ask Has the Kremlin replied yet?"))
+    await bot.send(bot.updates.message("/ask Will Kellogg go to Moscow?", BEN_CHAT, user=BEN))
+    await bot.send(bot.updates.message("/ask Is a summit planned?", BEN_CHAT, user=BEN))
+    await bot.send(bot.updates.message("/inbox", OWNER_CHAT, user=OWNER))
+    inbox = bot.to(OWNER_CHAT["id"])[-1]
+    await bot.press(inbox, "✍️ q1", user=OWNER)
+    assert bot.texts(OWNER_CHAT["id"])[-1].startswith(
+        "Answering q1: “Has the Kremlin replied yet?”")
+    await bot.send(bot.updates.message("Not yet: the sources say nothing.", OWNER_CHAT,
+                                       user=OWNER))
+    assert bot.texts(OWNER_CHAT["id"])[-1].startswith("Answered q1 in words")
+    await bot.wait(lambda: any("Not yet: the sources say nothing." in text
+                               for text in bot.texts(PRIVATE["id"])))
+    await bot.press(inbox, "➕ q2", user=OWNER)
+    assert bot.texts(OWNER_CHAT["id"])[-1].startswith("Answering q2: “Will Kellogg go")
+    await bot.send(bot.updates.message("Kellogg has no plans to visit Moscow | unverified",
+                                       OWNER_CHAT, user=OWNER))
+    assert "Answered q2 with" in bot.texts(OWNER_CHAT["id"])[-1]
+    await bot.wait(lambda: any("Kellogg has no plans to visit Moscow" in text
+                               for text in bot.texts(BEN_CHAT["id"])))
+    await bot.press(inbox, "✍️ q3", user=BEN)
+    assert bot.texts(OWNER_CHAT["id"])[-1] == "Only the bot's editors can use /reply."
