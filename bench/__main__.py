@@ -3,7 +3,8 @@
 Generates synthetic fact bases and measures, in one run and on the same data: lookup latency
 (factbot, TinyDB scan, linear rapidfuzz), update throughput through the Application, start-up,
 durable writes and lookups during writes, and peak memory. Ratios are baseline / factbot.
-Then, at the curated base's size, how long pictures take to draw (bench.pictures).
+Then, at the curated base's size, how long pictures take to draw (bench.pictures), and how fast
+followers are notified within Telegram's flood limits (bench.notify).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 import time
 
 from bench.measure import Row, run_size, to_json
+from bench.notify import notify_rows
 from bench.pictures import picture_rows
 from bench.synthetic import generate
 
@@ -70,6 +72,8 @@ def main() -> int:
         rows += run_size(generate(size), count, writes, budget)
     print("pictures...", file=sys.stderr, flush=True)
     rows += picture_rows()
+    print("notifying followers...", file=sys.stderr, flush=True)
+    rows += notify_rows(100 if args.quick else 1000)
     print(f"done in {time.perf_counter() - started:.0f} s on {machine()}", file=sys.stderr)
     print(to_json(rows) if args.json else table(rows))
     return 0

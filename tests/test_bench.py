@@ -22,7 +22,10 @@ def test_the_benchmark_reports_every_metric_with_baselines_and_ratios() -> None:
                      "reply p99: /quote <name with a typo>", "start-up to ready",
                      "peak RSS", "update throughput", "admin write p50 (durable)",
                      "lookup p99 during writes: /search", "picture: first timeline chart",
-                     "picture: first quote card", "picture p99: timeline chart"):
+                     "picture: first quote card", "picture p99: timeline chart",
+                     "notify followers: most sent in any 1 s"):
         assert any(metric.startswith(expected) for metric in metrics), expected
     assert all(row["unit"] and row["factbot"] > 0 for row in rows)
     assert {row["size"] for row in rows if not row["metric"].startswith("picture")} == {100}
+    burst = next(row for row in rows if row["metric"].startswith("notify followers: most"))
+    assert burst["factbot"] <= 30, "followers are notified within Telegram's flood limit"

@@ -1,9 +1,9 @@
 """Sends what the outbox holds (`bot.outbox`): answers to askers, news to followers, channel
 cards. A job runs every second and, when nothing else is sending, drains what is due.
 
-- Within Telegram's limits: batches of `BATCH` are sent concurrently through the application's
-  rate limiter (`AIORateLimiter`: about 30 messages a second overall, 20 a minute per group or
-  channel), which waits out any 429.
+- Within Telegram's limits: `RATE` notices a second, evenly spaced, through the application's
+  rate limiter (`AIORateLimiter`: 30 messages a second overall, 20 a minute per group or
+  channel), which also waits out any 429.
 - At most once: a batch is marked as taken on disk before it is sent and removed once sent; a
   send that may have reached Telegram (a timeout, a lost connection) is not repeated. Only what
   certainly did not (a 429 or 5xx the rate limiter gave up on) goes back in the queue.
@@ -30,8 +30,11 @@ from bot.telegram.state import FactbotApplication, FactbotContext
 
 logger = logging.getLogger(__name__)
 
-BATCH = 30
-"""Notices sent at once: a second's worth at Telegram's overall limit."""
+BATCH = 25
+"""Notices taken from the outbox at once."""
+RATE = 25.0
+"""Notices sent a second at most, evenly spaced: under Telegram's overall limit of about 30
+messages a second, leaving room for the replies to readers sent meanwhile."""
 INTERVAL_SECONDS = 1.0
 RETRY_SECONDS = 30.0
 GONE = ("bot was blocked", "user is deactivated", "chat not found", "bot was kicked")
@@ -57,6 +60,7 @@ class Courier:
     def __init__(self) -> None:
         self._draining = False
         self._recovered = False
+        self._next = 0.0
         self.sent = 0
 
     async def tick(self, context: FactbotContext) -> None:
@@ -74,7 +78,7 @@ class Courier:
                 self._recovered = True
             while batch := await outbox.take(time.time(), BATCH):
                 groups = _batches(batch)
-                outcomes = await asyncio.gather(*(self._send(application, group)
+                outcomes = await asyncio.gather(*(self._send(application, group, self._slot())
                                                   for group in groups))
                 retry = [entry["id"] for group, outcome in zip(groups, outcomes, strict=True)
                          if outcome == "retry" for entry in group]
@@ -87,7 +91,15 @@ class Courier:
         finally:
             self._draining = False
 
-    async def _send(self, application: FactbotApplication, group: list[Record]) -> Outcome:
+    def _slot(self) -> float:
+        """When the next notice may be sent: `RATE` a second, evenly spaced."""
+        self._next = max(self._next, time.monotonic())
+        slot, self._next = self._next, self._next + 1.0 / RATE
+        return slot
+
+    async def _send(self, application: FactbotApplication, group: list[Record],
+                    slot: float) -> Outcome:
+        await asyncio.sleep(max(0.0, slot - time.monotonic()))
         chat = group[0]["chat"]
         result = notice(application.services.factbase, group)
         if result is None:

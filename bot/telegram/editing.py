@@ -233,12 +233,13 @@ async def start_from_button(update: Update, context: FactbotContext) -> int:
     """An inbox button (✍️ or ➕ under a question): the answer dialogue for the person who
     pressed it, the question already given."""
     query = update.callback_query
-    message = query.message if query is not None else None
-    pressed = context.codec.decode(query.data) if query is not None else None
-    if (query is None or not isinstance(message, Message) or pressed is None
-            or context.user_data is None):
+    if query is None:
         return ConversationHandler.END
     await query.answer()
+    message = query.message
+    pressed = context.codec.decode(query.data)
+    if not isinstance(message, Message) or pressed is None or context.user_data is None:
+        return ConversationHandler.END  # a press with no data (Telegram sends none for it)
     call = parse(pressed.payload) or Call("")
     refused = refusal(context.admin, query.from_user.id, call.key)
     if refused is not None:
