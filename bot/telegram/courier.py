@@ -54,6 +54,17 @@ def _batches(entries: list[Record]) -> list[list[Record]]:
     return [*single, *cards.values()]
 
 
+def _gone(group: list[Record], reason: str) -> Outcome:
+    """A chat the bot cannot write to any more: a reader is dropped; a channel is the editors'
+    to fix (FACTBOT_CHANNEL_ID, or the bot's admin rights there)."""
+    if group[0]["kind"] == DIGEST:
+        logger.warning("cannot post to the channel %s (%s): check FACTBOT_CHANNEL_ID and that"
+                       " the bot is an admin there", group[0]["chat"], reason)
+    else:
+        logger.info("a reader blocked the bot or left Telegram: %s", reason)
+    return "gone"
+
+
 class Courier:
     """Drains the outbox, one drain at a time."""
 
@@ -113,11 +124,10 @@ class Courier:
                 await application.bot.send_message(chat, reply.text,
                                                    reply_markup=reply.keyboard)
         except Forbidden as error:
-            logger.info("cannot write to chat %s any more: %s", chat, error.message)
-            return "gone"
+            return _gone(group, error.message)
         except BadRequest as error:
             if any(reason in error.message.lower() for reason in GONE):
-                return "gone"
+                return _gone(group, error.message)
             logger.warning("a %s notice for chat %s was refused: %s", group[0]["kind"], chat,
                            error.message)
             return "done"
