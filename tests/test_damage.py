@@ -56,6 +56,7 @@ SHAPES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("files", "problem"), [(f, p) for _, f, p in SHAPES],
                          ids=[name for name, _, _ in SHAPES])
 def test_a_damaged_or_foreign_database_is_one_line_and_left_untouched(

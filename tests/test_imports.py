@@ -48,6 +48,7 @@ HOSTILE = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_a_hostile_import_is_one_line_and_writes_nothing(tmp_path: Path, name: str) -> None:
     content, problem = HOSTILE[name]

@@ -109,6 +109,7 @@ async def test_private_and_group_questions_reach_the_inbox_merged_with_a_count(b
     assert str(BEN["id"]) not in inbox
 
 
+@pytest.mark.slow
 async def test_an_answer_by_item_reaches_every_asker_once(bot: Bot) -> None:
     await bot.send(bot.updates.message("/ask What did Kellogg say about Istanbul?"))
     await bot.send(bot.updates.message("/ask what did kellogg say about istanbul", BEN_CHAT,
@@ -188,6 +189,7 @@ async def test_a_reader_who_blocked_the_bot_is_dropped(bot: Bot) -> None:
     await bot.wait(lambda: any("We keep talking" in t for t in bot.texts(PRIVATE["id"])))
 
 
+@pytest.mark.slow
 async def test_the_channel_gets_one_batched_card_and_quiet_items_stay_out(bot: Bot) -> None:
     for text in ("/addfact Delegations meet in Riyadh | unverified",
                  "/addfact --quiet An internal note | unverified",
