@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -349,6 +350,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print(curation_failure(error))
     except DatabaseError as error:
         return _print(failure(error))
+    except BrokenPipeError:
+        # Whoever read the output has gone (`factbot ask ... | head`): nothing left to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return exits.OK
 
 
 if __name__ == "__main__":

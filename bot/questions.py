@@ -84,10 +84,11 @@ def understand(index: SearchIndex, text: str) -> Question:
                                                 for word in part.alternatives)))), known=True)
             searched.append(spelt)
             position += length
-            if not said:
+            if not said or (not named and not rest):
+                # "what did kellogg say", or "что сказал Келлог" (the speaker after the verb)
                 named.update((person.id, person) for person in people)
             else:
-                rest.append(spelt)
+                rest.append(spelt)  # "what did trump say about zelensky": the topic
             continue
         searched.append(slot)
         if not held & DEMAND_WORDS and not (demands and slot.entry in ADDRESSEES):

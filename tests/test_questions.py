@@ -4,6 +4,8 @@ and honesty when the sources do not answer; the glossary's validation."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,7 @@ def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
         ("требования россии", "no-nato-membership"),
         ("вимоги росії", "no-nato-membership"),
         ("что сказал келлог", "kellogg-something-new"),
+        ("що сказав Келлог", "kellogg-something-new"),
         ("Зеленский перемирие", "zelenskiy-accepts-ceasefire"),
         ("кто такой Уиткофф", "steve-witkoff"),
         ("хто такий Віткофф", "steve-witkoff"),
@@ -138,3 +141,17 @@ def test_factbot_check_refuses_a_glossary_meaning_nothing(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert result.stderr.strip() == (
         "glossary entry “q”: “quantum” is in no item of the fact base")
+
+
+def test_the_speaker_may_follow_the_verb(factbase: FactBase) -> None:
+    reply = answer(factbase, "що сказав келлог")
+    assert {entry.item_id for entry in reply.entries} == {
+        "kellogg-something-new", "kellogg-istanbul-not-viable"}
+
+
+def test_piping_the_console_into_a_short_reader_is_no_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        f"{sys.executable} -m bot ask /quotes | head -c 10", shell=True, cwd=tmp_path,
+        capture_output=True, text=True, timeout=60, check=False)
+    assert result.stdout == "Every quot"
+    assert "Traceback" not in result.stderr
