@@ -24,20 +24,28 @@ from bot.index import Hit, SearchResult
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.questions import Question, understand
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
-from bot.text import tokenize
+from bot.text import tokenize, words
 
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
 MAX_SUGGESTIONS = 8
 """Most suggestions an answer offers (each is a button in Telegram)."""
 PARTIAL_COVERAGE = 0.85
-"""Below this share of the question held (a synonym counts 0.9, a close typo a little less),
-an answer says that not every word of the question is in the sources."""
+"""When the best hit holds less than this share of the question (a synonym counts 0.9, a close
+typo a little less), an answer says that not every word of the question is in the sources."""
 DEMAND_TOPIC_COVERAGE = 0.3
 """A question already known to ask for Russia's demands needs less of its other words held by
 a demand ("does russia want ukraine to give up nuclear weapons")."""
 SAID_TOPIC_COVERAGE = 0.55
 """Likewise for what a named person said about a topic."""
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
+    fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions
+    billion billions dozen dozens half""".split())
+"""Words that state an amount, for "how many" questions."""
+FUTURE_WORDS = frozenset("""next upcoming scheduled soon later coming planned expected
+    tomorrow""".split())
+"""Words by which an item says when something is to come, for "when will" questions ("will"
+alone is not enough: "Zelenskiy said he would accept" tells nothing of when)."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 
@@ -418,13 +426,15 @@ def search(base: FactBase, args: str) -> Answer:
 def _found(base: FactBase, query: str, result: SearchResult) -> Answer:
     """Search results, or — when nothing holds enough of the query — an honest "not in the
     sources" with what came closest."""
+    unknown = ", ".join(f"“{echo(word)}”" for word in result.unknown[:3])
     if result.hits:
-        partial = min(hit.coverage for hit in result.hits[:5]) < PARTIAL_COVERAGE
+        partial = result.hits[0].coverage < PARTIAL_COVERAGE
+        caveat = " ".join(filter(None, (
+            _("Closest matches; not every word of the question is in the sources."),
+            unknown and _("The sources say nothing about {words}.", words=unknown))))
         return Answer(
             title=_("Results for “{query}”", query=echo(query)),
-            note=_correction_note(result.corrections) or (
-                _("Closest matches; not every word of the question is in the sources.")
-                if partial else None),
+            note=_correction_note(result.corrections) or (caveat if partial else None),
             entries=_entries(base, (hit.item for hit in result.hits)),
         )
     if result.suggestions:
@@ -435,7 +445,6 @@ def _found(base: FactBase, query: str, result: SearchResult) -> Answer:
             suggestions=_search_suggestions("search", result.suggestions),
         )
     near = _near_topics(base, result.near)
-    unknown = ", ".join(f"“{echo(word)}”" for word in result.unknown[:3])
     return Answer(
         title=_("Nothing found for “{query}”", query=echo(query)),
         status="not_found",
@@ -477,9 +486,28 @@ def ask(base: FactBase, text: str) -> Answer:
             suggestions=(Suggestion(_("Who is quoted"), "/quote"),),
         )
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS)
-    if question.intent == "when":
-        result.hits = [hit for hit in result.hits if _dated(hit.item)]
+    fitting = [hit for hit in result.hits if _fits(question, hit.item)]
+    if not fitting and result.hits:
+        result.near = result.hits[:5]
+    result.hits = fitting
     return _found(base, text, result)
+
+
+def _fits(question: Question, item: Item) -> bool:
+    """Whether an item can answer the question's form: a "when" question needs a date, "how
+    many" a number (a year is not one), "when will" a time to come."""
+    if question.intent == "when" and not _dated(item):
+        return False
+    said = set(words(" ".join(filter(None, (getattr(item, "text", ""),
+                                             getattr(item, "date_phrase", None))))))
+    if question.amount and not any(_amount(word) for word in said):
+        return False
+    return not question.future or bool(FUTURE_WORDS & said)
+
+
+def _amount(word: str) -> bool:
+    """Whether a word states an amount ("30", "three"; a year such as "1945" does not)."""
+    return word in NUMBER_WORDS or (word.isdigit() and not _YEAR.match(word))
 
 
 def _dated(item: Item) -> bool:

@@ -16,6 +16,7 @@ from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
 
+from bot import lexicon
 from bot.curated import CuratedBase, load_curated
 from bot.glossary import Glossary, GlossaryEntry
 from bot.index import SearchIndex
@@ -202,10 +203,11 @@ class FactBase:
 
     def warm(self) -> None:
         """Load what the first Russian or Ukrainian question, or the first word the base does
-        not hold, would otherwise wait for (word forms, word frequencies); for a worker
-        thread at start-up."""
+        not hold, would otherwise wait for (word forms, word frequencies, the English
+        lexicon); for a worker thread at start-up."""
         self.glossary.warm()
         commonness("warm")
+        lexicon.warm()
 
     async def add_glossary_entry(self, entry: GlossaryEntry) -> None:
         """Store an editor's glossary entry durably (with the others editors added), then use

@@ -92,7 +92,7 @@ class GlossaryError(ValueError):
 
 
 @functools.cache
-def _analyzers() -> tuple[object, ...]:
+def analyzers() -> tuple[object, ...]:
     """pymorphy3's Russian and Ukrainian analyzers, loaded on first use (about 0.1 s)."""
     import pymorphy3
 
@@ -104,7 +104,7 @@ def _analyzers() -> tuple[object, ...]:
 def lemmas(word: str) -> frozenset[str]:
     """A Cyrillic word and its likely dictionary forms in Russian and Ukrainian."""
     forms = {word}
-    for analyzer in _analyzers():
+    for analyzer in analyzers():
         for parse in analyzer.parse(word)[:3]:  # type: ignore[attr-defined]
             forms.add(parse.normal_form.replace("ё", "е"))
     return frozenset(forms)

@@ -7,10 +7,12 @@ for); each slot's words are matched against the vocabulary (exact, prefix, then 
 idf: the sum, over the slots, of the rarest matching term's weight; the documents holding any
 slot are found with or operations on bitmask postings (see `bot.postings`) and scored in groups
 of documents holding the same terms, so only the results returned are looked at one by one.
+They rank by score times the share of the query's information they hold.
 
 Relaxed but honest: a document need not hold every word, but it must hold most of the query's
-information (`MIN_COVERAGE` of the summed weight, an unknown word counting as the rarest
-there is), so "what did biden say about taiwan" finds nothing rather than Biden's demands.
+information (`MIN_COVERAGE` of the summed weight; a word no item holds counts fully when it is
+a name, less when it is an everyday word, see `unheld_weight`), so "what did biden say about
+taiwan" finds nothing rather than Biden's demands.
 Items are added and removed one at a time, so a write never rebuilds the index.
 """
 
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.glossary import Glossary, Slot
+from bot.lexicon import ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 from bot.names import NameIndex, PeopleMatch, slot_terms
 from bot.postings import Postings, highest
@@ -41,7 +44,7 @@ SYNONYM_SCORE = 90.0
 """Similarity of a word the glossary gives for the one typed: the typed word ranks first."""
 SPELLING_CUTOFF = 80.0
 """Least rapidfuzz ratio at which a misspelt word is taken for a word of the fact base."""
-MIN_COVERAGE = 0.7
+MIN_COVERAGE = 0.65
 """Share of a query's information (its slots' weights) an item must hold to be an answer."""
 
 
@@ -94,6 +97,15 @@ def _term_counts(text: str, written: set[str] | None = None) -> Counter[str]:
     if written is not None:
         written.update(typed)
     return counts
+
+
+def unheld_weight(typed: str) -> float:
+    """How much of a question a word no item holds carries, as a share of the rarest term's
+    weight: a name carries all of it ("taiwan", "lavrov", "китай"), an everyday word as much
+    as it is rare in the language ("give" little, "casualties" much)."""
+    if all(ordinary(word) for word in words(typed)):
+        return rarity(typed)
+    return 1.0
 
 
 @dataclass
@@ -253,10 +265,10 @@ class SearchIndex:
         information.
 
         An item's score is the sum, over the slots, of its best-matching term's weight
-        (rarity times similarity, more if the item holds the term twice or more). Items
-        holding the same terms score the same, so they are ranked as groups, and only the
-        `limit` best are ever looked at one by one; equal scores go to the item indexed most
-        recently.
+        (rarity times similarity, more if the item holds the term twice or more); items rank
+        by score times information held. Items holding the same terms rank the same, so they
+        are ranked as groups, and only the `limit` best are ever looked at one by one; equal
+        ranks go to the item indexed most recently.
         """
         slots = self.read(query) if isinstance(query, str) else query
         chosen = [(slot, found) for slot in slots if (found := slot_terms(slot))]
@@ -273,7 +285,7 @@ class SearchIndex:
             if not meanings:
                 result.unknown.append(slot.typed)
             worth.append(self._idf(self._count(meanings[0][0])) if meanings
-                         else rarest * rarity(slot.typed))
+                         else rarest * unheld_weight(slot.typed))
             options.append(sorted(self._options(meanings, worth[-1]),
                                   key=lambda option: -option[0]))
         candidates = self._any_of(held for choices in options for _, _, held in choices)
@@ -390,11 +402,13 @@ class SearchIndex:
         return parts
 
     def _top(self, parts: list[_Part], limit: int, total: float) -> list[Hit]:
-        """The `limit` best: groups from the highest score, each newest first (parts whose
-        scores differ only by rounding are one group)."""
+        """The `limit` best: groups from the highest rank (score times the information held,
+        so an item holding more of the question goes first, like Lucene's coordination
+        factor: "putin ceasefire" ranks Putin on the ceasefire above Putin's own entry), each
+        newest first (ranks that differ only by rounding are one group)."""
         groups: dict[float, list[_Part]] = defaultdict(list)
         for part in parts:
-            groups[round(part.score, 9)].append(part)
+            groups[round(part.score * part.coverage, 9)].append(part)
         hits: list[Hit] = []
         for score in sorted(groups, reverse=True):
             members = self._any_of(part.members for part in groups[score])

@@ -12,9 +12,10 @@ from typing import Literal
 
 from bot.glossary import Slot
 from bot.index import SearchIndex
+from bot.lexicon import future_tense
 from bot.models import Person
 from bot.names import slot_terms
-from bot.text import stem, words
+from bot.text import is_cyrillic, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
 
@@ -30,6 +31,13 @@ ADDRESSEES = frozenset({"united-states", "washington", "ukraine"})
 """Glossary entries naming whom Russia makes demands of: "what does russia want from the us"
 asks for every demand, not those that mention the U.S."""
 """Who a question about demands may name and still mean the list of demands."""
+AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("сколько",),
+                   ("скільки",), ("как", "долго"), ("як", "довго"))
+"""Words that ask for an amount: only an item that holds a number can answer."""
+PLACE_OR_TIME = frozenset({"when", "where", "когда", "где", "коли", "де"})
+FUTURE_MARKERS = frozenset({"will", "shall", "gonna", "going", "буде", "будут", "будет",
+                            "будуть"})
+"""Words that put a "when" or "where" question in the future ("when will the war end")."""
 
 
 @dataclass
@@ -44,6 +52,10 @@ class Question:
     unknown_speaker: bool = False
     """It asks what someone said, but names no one the fact base knows ("what does china
     think"): the sources cannot answer it."""
+    amount: bool = False
+    """It asks how many, how much or how long."""
+    future: bool = False
+    """It asks when or where something will happen."""
 
 
 def _words_of(slot: Slot) -> set[str]:
@@ -51,10 +63,25 @@ def _words_of(slot: Slot) -> set[str]:
             for word in alternative.split()}
 
 
+def _asks_amount(typed: list[str]) -> bool:
+    return any(tuple(typed[start : start + len(opening)]) == opening
+               for opening in AMOUNT_OPENINGS for start in range(len(typed)))
+
+
+def _asks_future(typed: list[str]) -> bool:
+    """A "when" or "where" question with a future verb: "will", "going to", or a Russian or
+    Ukrainian verb in the future tense ("коли закінчиться війна")."""
+    if not PLACE_OR_TIME & set(typed):
+        return False
+    return bool(FUTURE_MARKERS & set(typed)) or any(
+        is_cyrillic(word) and future_tense(word) for word in typed)
+
+
 def understand(index: SearchIndex, text: str) -> Question:
     """The intent of `text`, the people it names, and the words left to search by."""
     slots = index.read(text)
-    question = Question(slots)
+    typed = words(text)
+    question = Question(slots, amount=_asks_amount(typed), future=_asks_future(typed))
     meant = [_words_of(slot) for slot in slots]
     flat = set().union(*meant) if meant else set()
     named: dict[str, Person] = {}

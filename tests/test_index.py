@@ -10,10 +10,17 @@ from hypothesis import strategies as st
 
 from bot.factbase import FactBase
 from bot.glossary import Slot
-from bot.index import MAX_QUERY_WORDS, MIN_COVERAGE, REPEAT_BONUS, SearchIndex, SearchResult
+from bot.index import (
+    MAX_QUERY_WORDS,
+    MIN_COVERAGE,
+    REPEAT_BONUS,
+    SearchIndex,
+    SearchResult,
+    unheld_weight,
+)
 from bot.models import Fact, Person
 from bot.names import slot_terms
-from bot.text import normalize, rarity, tokenize
+from bot.text import normalize, tokenize
 from bot.vocabulary import Vocabulary
 
 
@@ -164,7 +171,8 @@ def test_search_ranks_exactly_as_scoring_every_document_would(
 ) -> None:
     """The grouped ranking equals the plain one: score each document on its own (sum over
     the query's words of the best term's weight, more for a repeated term; enough of the
-    query's information held), best first, ties to the newest."""
+    query's information held), best first by score times information held, ties to the
+    newest."""
     index = SearchIndex()
     facts = [_fact(number, " ".join(words)) for number, words in enumerate(texts)]
     index.build(facts)
@@ -177,7 +185,8 @@ def test_search_ranks_exactly_as_scoring_every_document_would(
                 for term, slot in slots.items()}
     words = list(meanings)
     worth = {term: index._idf(index._postings.count(found[0][0])) if found
-             else index._idf(1) * rarity(slots[term].typed) for term, found in meanings.items()}
+             else index._idf(1) * unheld_weight(slots[term].typed)
+             for term, found in meanings.items()}
     expected = []
     for number, fact in enumerate(facts):
         held = Counter(tokenize(fact.text + " " + fact.topic))
@@ -191,11 +200,11 @@ def test_search_ranks_exactly_as_scoring_every_document_would(
                 score += weight
                 information += worth[word] * similarity / 100
         if information and information >= MIN_COVERAGE * sum(worth.values()) - 1e-9:
-            expected.append((round(score, 9), number, fact.id))
+            expected.append((round(score * information, 9), number, fact.id, score))
     expected.sort(reverse=True)
     hits = index.search(" ".join(query), limit=limit, suggest=False).hits
     assert [(hit.item.id, round(hit.score, 6)) for hit in hits] == [
-        (fact_id, round(score, 6)) for score, _, fact_id in expected[:limit]]
+        (fact_id, round(score, 6)) for _, _, fact_id, score in expected[:limit]]
 
 
 def test_a_remembered_match_is_forgotten_when_the_vocabulary_learns_a_term() -> None:

@@ -155,3 +155,37 @@ def test_piping_the_console_into_a_short_reader_is_no_traceback(tmp_path: Path) 
         capture_output=True, text=True, timeout=60, check=False)
     assert result.stdout == "Every quot"
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when will the war end", "коли закінчиться війна", "where will the peace talks be held",
+     "how much military aid has the us given ukraine", "how many soldiers died in the war"],
+)
+def test_a_question_no_item_can_answer_by_its_form_is_not_answered(
+        factbase: FactBase, question: str) -> None:
+    """"When will" needs a time to come, "how many" a number: a dated item about the war, or
+    one that says 1945, is not an answer."""
+    reply = answer(factbase, question)
+    assert reply.status == "not_found"
+    assert not reply.entries
+
+
+def test_how_long_is_answered_by_an_item_that_says_how_long(factbase: FactBase) -> None:
+    reply = answer(factbase, "how long is the proposed ceasefire")
+    assert reply.entries
+    assert "30-day" in reply.entries[0].text
+
+
+def test_the_item_holding_more_of_the_question_ranks_first(factbase: FactBase) -> None:
+    """Putin on the ceasefire comes before Putin's own entry, which holds only his name."""
+    reply = answer(factbase, "путін і перемир'я")
+    assert ids(reply)[0] == "ceasefire-uncertain"
+    assert reply.note is None
+
+
+def test_a_partial_answer_names_the_words_the_sources_do_not_hold(factbase: FactBase) -> None:
+    reply = answer(factbase, "keeping ukraine non nuclear")
+    assert ids(reply)[0] == "non-nuclear-status"
+    assert reply.note == ("Closest matches; not every word of the question is in the sources."
+                          " The sources say nothing about “keeping”.")
