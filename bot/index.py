@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.glossary import Glossary, Slot
-from bot.lexicon import ordinary
+from bot.lexicon import everyday_spellings, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 from bot.names import NameIndex, PeopleMatch, slot_terms
 from bot.postings import Postings, highest
@@ -229,8 +229,9 @@ class SearchIndex:
     def _spell(self, word: str) -> str:
         """The word a misspelt query word means: the most similar word of the fact base or
         the glossary, as written ("expanshion" -> "expansion"), one that sounds alike first
-        ("stant" -> "stent", not "start"); real words, words the fact base holds and short
-        words are kept as typed."""
+        ("stant" -> "stent", not "start"), else the likeliest everyday English word one edit
+        away ("talkign" -> "talking", which finds "talks"); real words, words the fact base
+        holds and short words are kept as typed."""
         if (len(word) < 4 or not word.isascii() or not word.isalpha()
                 or stem(word) in self._vocabulary or commonness(word) >= REAL_WORD):
             return word
@@ -243,7 +244,11 @@ class SearchIndex:
         found = sorted(self._spelling.match(word, SPELLING_CUTOFF),
                        key=lambda pair: (-pair[1], skeleton(pair[0]) != sound, pair[0]))
         best = [term for term, score in found if SPELLING_CUTOFF <= score < 100]
-        return best[0] if best else word
+        if best:
+            return best[0]
+        everyday = everyday_spellings(word)
+        held = [option for option in everyday if stem(option) in self._vocabulary]
+        return (held or everyday or [word])[0]
 
     def resolve_people(self, query: str | list[Slot], *, suggest: bool = True) -> PeopleMatch:
         """The people `query` names: by exact name or alias, else by each of its words; near
@@ -285,7 +290,7 @@ class SearchIndex:
             if not meanings:
                 result.unknown.append(slot.typed)
             worth.append(self._idf(self._count(meanings[0][0])) if meanings
-                         else rarest * unheld_weight(slot.typed))
+                         else rarest * unheld_weight(slot.spelt or slot.typed))
             options.append(sorted(self._options(meanings, worth[-1]),
                                   key=lambda option: -option[0]))
         candidates = self._any_of(held for choices in options for _, _, held in choices)

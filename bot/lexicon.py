@@ -15,28 +15,32 @@ from array import array
 from bisect import bisect_left
 from importlib import resources
 
-from bot.text import is_cyrillic
+from bot.text import REAL_WORD, commonness, is_cyrillic
 
 LEXICON_FILE = "lemma_lu.csv.gz"
 """lemminflect's table of every word form: `form,tag,lemma` rows."""
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 """pymorphy3 tags of a name or an abbreviation ("Китай", "Макрон", "ЄС")."""
+MIN_RESPELT = 5
+"""Shortest misspelt word respelt as an everyday word: a shorter one has too many neighbours."""
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @functools.cache
-def _ordinary_hashes() -> array[int]:
-    """The sorted hashes of the lowercase English words that are never written capitalised
-    (about 60,000: half a megabyte, where a set of the words would take several; 0.1 s)."""
+def _lexicon() -> tuple[array[int], array[int]]:
+    """The sorted hashes of the English words written in lower case only (about 60,000), and
+    of those written capitalised (names: about 6,000); half a megabyte, where sets of the
+    words would take several; 0.1 s to load."""
     with gzip.open(str(resources.files("lemminflect") / "resources" / LEXICON_FILE), "rt",
                    encoding="utf-8") as table:
         forms = [row.split(",", 1)[0] for row in table]
     lower = {form for form in forms if form.isalpha() and form.islower()}
     capital = {form.lower() for form in forms if form.isalpha() and not form.islower()}
-    return array("q", sorted(hash(word) for word in lower - capital))
+    return (array("q", sorted(hash(word) for word in lower - capital)),
+            array("q", sorted(hash(word) for word in capital)))
 
 
-def _in_english(word: str) -> bool:
-    hashes = _ordinary_hashes()
+def _holds(hashes: array[int], word: str) -> bool:
     key = hash(word)
     position = bisect_left(hashes, key)
     return position < len(hashes) and hashes[position] == key
@@ -48,7 +52,7 @@ def ordinary(word: str) -> bool:
     than a name, an abbreviation or a word no dictionary knows ("border", "keeping", "санкции"
     are ordinary; "taiwan", "lavrov", "eu", "китай", "макрон" are not)."""
     if not is_cyrillic(word):
-        return _in_english(word)
+        return _holds(_lexicon()[0], word)
     from bot.glossary import analyzers
 
     known = [parse for analyzer in analyzers()
@@ -68,6 +72,29 @@ def future_tense(word: str) -> bool:
                for parse in analyzer.parse(word)[:3])  # type: ignore[attr-defined]
 
 
+def everyday_spellings(word: str) -> list[str]:
+    """The everyday English words one edit (a letter dropped, added, changed, or two letters
+    swapped; the first letter kept) from a misspelt word that no dictionary knows, most common
+    first ("happned" -> "happened", "sqlitting" -> "splitting"); none for a word of fewer than
+    five letters, or a known word or name."""
+    ordinary_words, names = _lexicon()
+    if len(word) < MIN_RESPELT or not word.isascii() or not word.isalpha() or any(
+            _holds(hashes, word) for hashes in (ordinary_words, names)):
+        return []
+    found = {option for option in _edits(word) if option[0] == word[0]
+             and _holds(ordinary_words, option) and commonness(option) >= REAL_WORD}
+    return sorted(found, key=lambda option: (-commonness(option), option))
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one edit from `word` (Norvig's spelling corrector)."""
+    splits = [(word[:cut], word[cut:]) for cut in range(len(word) + 1)]
+    return {*(head + tail[1:] for head, tail in splits if tail),
+            *(head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1),
+            *(head + letter + tail[1:] for head, tail in splits if tail for letter in LETTERS),
+            *(head + letter + tail for head, tail in splits for letter in LETTERS)}
+
+
 def warm() -> None:
     """Load the English lexicon now rather than at the first unknown word."""
-    _ordinary_hashes()
+    _lexicon()

@@ -134,7 +134,7 @@ class NameIndex:
         options = [terms for terms in map(slot_terms, slots) if terms][:MAX_NAME_WORDS]
         if not options:
             return PeopleMatch()
-        exact = None if any(slot.spelt for slot in slots) else next(filter(None, (
+        exact = next(filter(None, (
             self._phrases.get(phrase) for phrase in (" ".join(terms[0] for terms in options),
                                                      " ".join(terms[-1] for terms in options))
         )), None)

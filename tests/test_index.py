@@ -185,7 +185,7 @@ def test_search_ranks_exactly_as_scoring_every_document_would(
                 for term, slot in slots.items()}
     words = list(meanings)
     worth = {term: index._idf(index._postings.count(found[0][0])) if found
-             else index._idf(1) * unheld_weight(slots[term].typed)
+             else index._idf(1) * unheld_weight(slots[term].spelt or slots[term].typed)
              for term, found in meanings.items()}
     expected = []
     for number, fact in enumerate(facts):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import unheld_weight
-from bot.lexicon import future_tense, ordinary
+from bot.lexicon import everyday_spellings, future_tense, ordinary
 
 
 @pytest.mark.parametrize("word", ["border", "borders", "keeping", "speech", "phone",
@@ -29,3 +29,15 @@ def test_a_name_the_sources_lack_weighs_more_than_an_everyday_word() -> None:
                                               ("вторглася", False), ("погибло", False)])
 def test_future_verbs_in_russian_and_ukrainian(word: str, future: bool) -> None:
     assert future_tense(word) is future
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("happned", "happened"), ("talkign", "talking"),
+                                               ("sqlitting", "splitting"),
+                                               ("sanctoins", "sanctions")])
+def test_a_misspelt_everyday_word_is_respelt_one_edit_away(typed: str, meant: str) -> None:
+    assert everyday_spellings(typed)[0] == meant
+
+
+@pytest.mark.parametrize("typed", ["lavorv", "kurks", "taiwan", "border", "tihs"])
+def test_names_known_words_and_short_words_are_not_respelt(typed: str) -> None:
+    assert everyday_spellings(typed) == []

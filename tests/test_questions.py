@@ -38,6 +38,9 @@ def ids(reply: Answer) -> list[str]:
         ("nukes", "non-nuclear-status"),
         ("saudi talks", "saudi-meeting"),
         ("truce", "truce-concern"),
+        ("what happned at the meeting in saudi arabia", "saudi-meeting"),
+        ("how long have they been talkign about russia's terms", "past-three-weeks"),
+        ("moscxow won't compromise", "no-concessions"),
     ],
 )
 def test_questions_find_what_answers_them(factbase: FactBase, question: str,
