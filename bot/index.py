@@ -44,6 +44,8 @@ SYNONYM_SCORE = 90.0
 """Similarity of a word the glossary gives for the one typed: the typed word ranks first."""
 SPELLING_CUTOFF = 80.0
 """Least rapidfuzz ratio at which a misspelt word is taken for a word of the fact base."""
+PLAIN_WORD_FLOOR = 0.5
+"""Least share of its weight an everyday word of the fact base carries (see `plain_weight`)."""
 MIN_COVERAGE = 0.65
 """Share of a query's information (its slots' weights) an item must hold to be an answer."""
 
@@ -106,6 +108,16 @@ def unheld_weight(typed: str) -> float:
     if all(ordinary(word) for word in words(typed)):
         return rarity(typed)
     return 1.0
+
+
+def plain_weight(slot: Slot) -> float:
+    """How much of its idf a word the fact base holds carries: all of it for a name or a
+    glossary term, for a plain word as much as it is rare in English, at least
+    `PLAIN_WORD_FLOOR` ("talking" and "keeps" in "what are the root causes russia keeps
+    talking about" tell less of what it asks than "root" and "causes")."""
+    if slot.known:
+        return 1.0
+    return max(PLAIN_WORD_FLOOR, rarity(slot.spelt or slot.typed))
 
 
 @dataclass
@@ -289,7 +301,7 @@ class SearchIndex:
             meanings = self._slot_meanings(slot, found, result)
             if not meanings:
                 result.unknown.append(slot.typed)
-            worth.append(self._idf(self._count(meanings[0][0])) if meanings
+            worth.append(self._idf(self._count(meanings[0][0])) * plain_weight(slot) if meanings
                          else rarest * unheld_weight(slot.spelt or slot.typed))
             options.append(sorted(self._options(meanings, worth[-1]),
                                   key=lambda option: -option[0]))

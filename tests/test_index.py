@@ -16,6 +16,7 @@ from bot.index import (
     REPEAT_BONUS,
     SearchIndex,
     SearchResult,
+    plain_weight,
     unheld_weight,
 )
 from bot.models import Fact, Person
@@ -184,7 +185,8 @@ def test_search_ranks_exactly_as_scoring_every_document_would(
     meanings = {term: index._slot_meanings(slot, slot_terms(slot), SearchResult())
                 for term, slot in slots.items()}
     words = list(meanings)
-    worth = {term: index._idf(index._postings.count(found[0][0])) if found
+    worth = {term: index._idf(index._postings.count(found[0][0])) * plain_weight(slots[term])
+             if found
              else index._idf(1) * unheld_weight(slots[term].spelt or slots[term].typed)
              for term, found in meanings.items()}
     expected = []
