@@ -28,7 +28,7 @@ from bot.lexicon import everyday_spellings, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 from bot.names import NameIndex, PeopleMatch, slot_terms
 from bot.postings import Postings, highest
-from bot.text import REAL_WORD, commonness, rarity, skeleton, stem, stems, words
+from bot.text import REAL_WORD, STOPWORDS, commonness, rarity, skeleton, stem, stems, words
 from bot.vocabulary import SUGGEST_CUTOFF, Vocabulary
 
 REPEAT_BONUS = 1.0 + math.log(2)
@@ -108,6 +108,18 @@ def unheld_weight(typed: str) -> float:
     if all(ordinary(word) for word in words(typed)):
         return rarity(typed)
     return 1.0
+
+
+def _swapped_stopword(word: str) -> str | None:
+    """The stopword `word` becomes when two neighbouring letters are swapped ("waht" ->
+    "what", "abotu" -> "about"; "form" -> "from" too, so the caller checks it is no word)."""
+    if word in STOPWORDS or len(word) < 3:
+        return None
+    for cut in range(len(word) - 1):
+        option = word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :]
+        if option in STOPWORDS:
+            return option
+    return None
 
 
 def plain_weight(slot: Slot) -> float:
@@ -243,7 +255,11 @@ class SearchIndex:
         the glossary, as written ("expanshion" -> "expansion"), one that sounds alike first
         ("stant" -> "stent", not "start"), else the likeliest everyday English word one edit
         away ("talkign" -> "talking", which finds "talks"); real words, words the fact base
-        holds and short words are kept as typed."""
+        holds and short words are kept as typed; a question word with two letters swapped
+        is that word ("waht" -> "what", "whta" -> "what")."""
+        swapped = _swapped_stopword(word)
+        if swapped and stem(word) not in self._vocabulary and commonness(word) < REAL_WORD:
+            return swapped
         if (len(word) < 4 or not word.isascii() or not word.isalpha()
                 or stem(word) in self._vocabulary or commonness(word) >= REAL_WORD):
             return word

@@ -41,6 +41,7 @@ def ids(reply: Answer) -> list[str]:
         ("what happned at the meeting in saudi arabia", "saudi-meeting"),
         ("how long have they been talkign about russia's terms", "past-three-weeks"),
         ("moscxow won't compromise", "no-concessions"),
+        ("waht does russia want", "no-nato-membership"),
     ],
 )
 def test_questions_find_what_answers_them(factbase: FactBase, question: str,
