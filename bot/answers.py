@@ -24,7 +24,7 @@ from bot.index import Hit, SearchResult
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.questions import Question, understand
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
-from bot.text import tokenize, words
+from bot.text import stem, tokenize, words
 
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
@@ -42,6 +42,8 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
     fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions
     billion billions dozen dozens half""".split())
 """Words that state an amount, for "how many" questions."""
+COUNT_REACH = 3
+"""Words after a number that may name what it counts ("thousands of Russian troops")."""
 FUTURE_WORDS = frozenset("""next upcoming scheduled soon later coming planned expected
     tomorrow""".split())
 """Words by which an item says when something is to come, for "when will" questions ("will"
@@ -495,19 +497,26 @@ def ask(base: FactBase, text: str) -> Answer:
 
 def _fits(question: Question, item: Item) -> bool:
     """Whether an item can answer the question's form: a "when" question needs a date, "how
-    many" a number (a year is not one), "when will" a time to come."""
+    many missiles" a number of missiles (a year is not one), "when will" a time to come."""
     if question.intent == "when" and not _dated(item):
         return False
-    said = set(words(" ".join(filter(None, (getattr(item, "text", ""),
-                                             getattr(item, "date_phrase", None))))))
-    if question.amount and not any(_amount(word) for word in said):
+    said = words(" ".join(filter(None, (getattr(item, "text", ""),
+                                        getattr(item, "date_phrase", None)))))
+    if question.amount is not None and not _counts(said, question.amount):
         return False
-    return not question.future or bool(FUTURE_WORDS & said)
+    return not question.future or bool(FUTURE_WORDS.intersection(said))
 
 
-def _amount(word: str) -> bool:
-    """Whether a word states an amount ("30", "three"; a year such as "1945" does not)."""
-    return word in NUMBER_WORDS or (word.isdigit() and not _YEAR.match(word))
+def _counts(said: list[str], counted: frozenset[str]) -> bool:
+    """Whether `said` states an amount ("30", "three"; not a year such as "1945") of one of
+    the `counted` stems, a few words on ("tens of thousands of troops", "30-day"); of
+    anything when `counted` is empty."""
+    for position, word in enumerate(said):
+        if word in NUMBER_WORDS or (word.isdigit() and not _YEAR.match(word)):
+            following = said[position + 1 : position + 1 + COUNT_REACH]
+            if not counted or any(stem(later) in counted for later in following):
+                return True
+    return False
 
 
 def _dated(item: Item) -> bool:

@@ -34,6 +34,10 @@ asks for every demand, not those that mention the U.S."""
 AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("сколько",),
                    ("скільки",), ("как", "долго"), ("як", "довго"))
 """Words that ask for an amount: only an item that holds a number can answer."""
+DURATIONS = frozenset(map(stem, "hours days weeks months years decades".split()))
+"""What "how long" counts."""
+COUNTED_WORDS = 2
+"""Words after "how many" that may name what is counted ("how much military aid")."""
 PLACE_OR_TIME = frozenset({"when", "where", "когда", "где", "коли", "де"})
 FUTURE_MARKERS = frozenset({"will", "shall", "gonna", "going", "буде", "будут", "будет",
                             "будуть"})
@@ -52,8 +56,10 @@ class Question:
     unknown_speaker: bool = False
     """It asks what someone said, but names no one the fact base knows ("what does china
     think"): the sources cannot answer it."""
-    amount: bool = False
-    """It asks how many, how much or how long."""
+    amount: frozenset[str] | None = None
+    """It asks how many, how much or how long: the stems of what is counted ("how many
+    missiles": "missil"; "how long": days, weeks...), empty when that is not known (a
+    Russian or Ukrainian question), None for no amount."""
     future: bool = False
     """It asks when or where something will happen."""
 
@@ -63,9 +69,19 @@ def _words_of(slot: Slot) -> set[str]:
             for word in alternative.split()}
 
 
-def _asks_amount(typed: list[str]) -> bool:
-    return any(tuple(typed[start : start + len(opening)]) == opening
-               for opening in AMOUNT_OPENINGS for start in range(len(typed)))
+def _counted(typed: list[str]) -> frozenset[str] | None:
+    """What an amount question counts (see `Question.amount`)."""
+    for start in range(len(typed)):
+        for opening in AMOUNT_OPENINGS:
+            if tuple(typed[start : start + len(opening)]) != opening:
+                continue
+            if opening[-1] == "long":
+                return DURATIONS
+            if is_cyrillic(opening[0]):
+                return frozenset()
+            after = [stem(word) for word in typed[start + len(opening) :]]
+            return frozenset([term for term in after if term][:COUNTED_WORDS])
+    return None
 
 
 def _asks_future(typed: list[str]) -> bool:
@@ -81,7 +97,7 @@ def understand(index: SearchIndex, text: str) -> Question:
     """The intent of `text`, the people it names, and the words left to search by."""
     slots = index.read(text)
     typed = words(text)
-    question = Question(slots, amount=_asks_amount(typed), future=_asks_future(typed))
+    question = Question(slots, amount=_counted(typed), future=_asks_future(typed))
     meant = [_words_of(slot) for slot in slots]
     flat = set().union(*meant) if meant else set()
     named: dict[str, Person] = {}
