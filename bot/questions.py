@@ -31,8 +31,9 @@ ADDRESSEES = frozenset({"united-states", "washington", "ukraine"})
 """Glossary entries naming whom Russia makes demands of: "what does russia want from the us"
 asks for every demand, not those that mention the U.S."""
 """Who a question about demands may name and still mean the list of demands."""
-AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("сколько",),
-                   ("скільки",), ("как", "долго"), ("як", "довго"))
+AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "big"),
+                   ("how", "large"), ("сколько",), ("скільки",), ("как", "долго"),
+                   ("як", "довго"))
 """Words that ask for an amount: only an item that holds a number can answer."""
 DURATIONS = frozenset(map(stem, "hours days weeks months years decades".split()))
 """What "how long" counts."""

@@ -164,12 +164,13 @@ def test_piping_the_console_into_a_short_reader_is_no_traceback(tmp_path: Path) 
 @pytest.mark.parametrize(
     "question",
     ["when will the war end", "коли закінчиться війна", "where will the peace talks be held",
-     "how much military aid has the us given ukraine", "how many soldiers died in the war"],
+     "how much military aid has the us given ukraine", "how many soldiers died in the war",
+     "how many missiles does the us have in europe", "how big is russia's army"],
 )
 def test_a_question_no_item_can_answer_by_its_form_is_not_answered(
         factbase: FactBase, question: str) -> None:
-    """"When will" needs a time to come, "how many" a number: a dated item about the war, or
-    one that says 1945, is not an answer."""
+    """"When will" needs a time to come, "how many missiles" a number of missiles: a dated
+    item about the war, one that says 1945 or "one of three demands" is not an answer."""
     reply = answer(factbase, question)
     assert reply.status == "not_found"
     assert not reply.entries
@@ -179,6 +180,12 @@ def test_how_long_is_answered_by_an_item_that_says_how_long(factbase: FactBase) 
     reply = answer(factbase, "how long is the proposed ceasefire")
     assert reply.entries
     assert "30-day" in reply.entries[0].text
+
+
+def test_how_many_troops_is_answered_by_the_number_of_troops(factbase: FactBase) -> None:
+    reply = answer(factbase, "how many russian troops were at the border")
+    assert reply.entries
+    assert "tens of thousands of Russian troops" in reply.entries[0].text
 
 
 def test_the_item_holding_more_of_the_question_ranks_first(factbase: FactBase) -> None:
