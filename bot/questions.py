@@ -35,6 +35,9 @@ AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "b
                    ("how", "large"), ("сколько",), ("скільки",), ("как", "долго"),
                    ("як", "довго"))
 """Words that ask for an amount: only an item that holds a number can answer."""
+AMOUNT_WORDS = frozenset(word for opening in AMOUNT_OPENINGS for word in opening[1:])
+"""The words of an amount question's opening that are not question words ("many", "long"):
+they say what kind of answer fits, not what it is about."""
 DURATIONS = frozenset(map(stem, "hours days weeks months years decades".split()))
 """What "how long" counts."""
 COUNTED_WORDS = 2
@@ -96,9 +99,11 @@ def _asks_future(typed: list[str]) -> bool:
 
 def understand(index: SearchIndex, text: str) -> Question:
     """The intent of `text`, the people it names, and the words left to search by."""
-    slots = index.read(text)
     typed = words(text)
-    question = Question(slots, amount=_counted(typed), future=_asks_future(typed))
+    question = Question([], amount=_counted(typed), future=_asks_future(typed))
+    slots = [slot for slot in index.read(text)
+             if question.amount is None or slot.typed not in AMOUNT_WORDS]
+    question.slots = slots
     meant = [_words_of(slot) for slot in slots]
     flat = set().union(*meant) if meant else set()
     named: dict[str, Person] = {}
@@ -143,7 +148,7 @@ def understand(index: SearchIndex, text: str) -> Question:
     question.topic = rest
     if "who" in flat and question.people and not rest and not said:
         question.intent = "who"
-    elif demands and set(named) <= DEMANDERS and not said:
+    elif demands and set(named) <= DEMANDERS and not said and question.amount != DURATIONS:
         question.intent = "demands"
     elif said and question.people:
         question.intent = "said"
