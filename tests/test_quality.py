@@ -17,15 +17,14 @@ from bench.quality.systems import DEPTH, SYSTEMS, open_systems, search_text
 from bot.commands import answer
 from bot.factbase import FactBase
 
-HIT5_FLOORS = {"tuned": 0.93, "heldout": 0.79}
+HIT5_FLOORS = {"tuned": 0.87, "heldout": 0.79}
 """factbot's least hit@5 over the answerable questions of each split: as last measured, less
 2 points. Raise them as the search improves."""
-HIT1_FLOORS = {"tuned": 0.84, "heldout": 0.71}
+HIT1_FLOORS = {"tuned": 0.78, "heldout": 0.71}
 """factbot's least hit@1 likewise: a ranking turned upside down keeps much of hit@5."""
-UNANSWERED_CEILINGS = {"tuned": 0.05, "heldout": 0.20}
+UNANSWERED_CEILINGS = {"tuned": 0.04, "heldout": 0.09}
 """The largest share of unanswerable questions factbot may answer anyway, as last measured plus
-2 points (held-out: 3 of 17, one more than before the coverage threshold went from 70 % to
-65 % on the tuned split's evidence). Lower them as the search gets more honest."""
+2 points. Lower them as the search gets more honest."""
 
 
 @dataclass
