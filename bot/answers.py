@@ -20,11 +20,11 @@ from rapidfuzz import fuzz, process
 from bot.calls import MissingArguments
 from bot.factbase import FactBase
 from bot.i18n import N_, Language, _, ngettext, speaking
-from bot.index import Hit, SearchResult
+from bot.index import Hit, SearchResult, searchable_text
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.questions import Question, understand
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
-from bot.text import stem, tokenize, words
+from bot.text import STOPWORDS, stem, tokenize, words
 
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
@@ -488,14 +488,14 @@ def ask(base: FactBase, text: str) -> Answer:
             suggestions=(Suggestion(_("Who is quoted"), "/quote"),),
         )
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS)
-    fitting = [hit for hit in result.hits if _fits(question, hit.item)]
+    fitting = [hit for hit in result.hits if _fits(question, hit.item, base.index.names.people)]
     if not fitting and result.hits:
         result.near = result.hits[:5]
     result.hits = fitting
     return _found(base, text, result)
 
 
-def _fits(question: Question, item: Item) -> bool:
+def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
     """Whether an item can answer the question's form: a "when" question needs a date, "how
     many missiles" a number of missiles (a year is not one), "when will" a time to come."""
     if question.intent == "when" and not _dated(item):
@@ -504,7 +504,21 @@ def _fits(question: Question, item: Item) -> bool:
                                         getattr(item, "date_phrase", None)))))
     if question.amount is not None and not _counts(said, question.amount):
         return False
+    if len(question.people) > 1:
+        held = set(words(searchable_text(item, people)))
+        if not all(_involves(item, person, held) for person in question.people):
+            return False
     return not question.future or bool(FUTURE_WORDS.intersection(said))
+
+
+def _involves(item: Item, person: Person, held: set[str]) -> bool:
+    """Whether an item is by, about or names `person` (`held`: its words, every field);
+    "did kellogg meet zelensky" needs both."""
+    if item.id == person.id or getattr(item, "speaker", None) == person.id:
+        return True
+    named = {word for name in (person.name, *person.aliases) for word in words(name)
+             if word not in STOPWORDS}
+    return bool(named & held)
 
 
 def _counts(said: list[str], counted: frozenset[str]) -> bool:

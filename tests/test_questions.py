@@ -165,12 +165,14 @@ def test_piping_the_console_into_a_short_reader_is_no_traceback(tmp_path: Path) 
     "question",
     ["when will the war end", "коли закінчиться війна", "where will the peace talks be held",
      "how much military aid has the us given ukraine", "how many soldiers died in the war",
-     "how many missiles does the us have in europe", "how big is russia's army"],
+     "how many missiles does the us have in europe", "how big is russia's army",
+     "did kellogg meet zelensky"],
 )
 def test_a_question_no_item_can_answer_by_its_form_is_not_answered(
         factbase: FactBase, question: str) -> None:
-    """"When will" needs a time to come, "how many missiles" a number of missiles: a dated
-    item about the war, one that says 1945 or "one of three demands" is not an answer."""
+    """"When will" needs a time to come, "how many missiles" a number of missiles, "did A meet
+    B" both A and B: a dated item about the war, one that says 1945 or "one of three
+    demands", or Zelenskiy's meeting without Kellogg, is not an answer."""
     reply = answer(factbase, question)
     assert reply.status == "not_found"
     assert not reply.entries
