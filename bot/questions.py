@@ -26,11 +26,14 @@ SAID_WORDS = frozenset(map(stem, """say said says saying think thinks thought vi
 """Stems that ask for what someone said."""
 DEMAND_WORDS = frozenset(map(stem, ("demands", "conditions")))
 """Stems that ask for Russia's demands (the glossary maps "want", "требования" and the like)."""
+PURPOSES = frozenset(map(stem, "peace war end ending deal settlement".split()))
+"""Words that say what the demands are for ("putin's conditions for peace", "what does russia
+want to end the war"): they ask for every demand, not for those that mention peace."""
 DEMANDERS = frozenset({"russia", "vladimir-putin"})
+"""Who a question about demands may name and still mean the list of demands."""
 ADDRESSEES = frozenset({"united-states", "washington", "ukraine"})
 """Glossary entries naming whom Russia makes demands of: "what does russia want from the us"
 asks for every demand, not those that mention the U.S."""
-"""Who a question about demands may name and still mean the list of demands."""
 AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "big"),
                    ("how", "large"), ("сколько",), ("скільки",), ("как", "долго"),
                    ("як", "довго"))
@@ -111,6 +114,7 @@ def understand(index: SearchIndex, text: str) -> Question:
     searched: list[Slot] = []
     """The slots to search by, a name's words spelt as the fact base spells them."""
     said = demands = False
+    asks_demands = any(held & DEMAND_WORDS for held in meant)
     position = 0
     while position < len(slots):
         slot, held = slots[position], meant[position]
@@ -140,7 +144,8 @@ def understand(index: SearchIndex, text: str) -> Question:
                 rest.append(spelt)  # "what did trump say about zelensky": the topic
             continue
         searched.append(slot)
-        if not held & DEMAND_WORDS and not (demands and slot.entry in ADDRESSEES):
+        if not held & DEMAND_WORDS and not (asks_demands and (slot.entry in ADDRESSEES
+                                                              or held & PURPOSES)):
             rest.append(slot)
         position += 1
     question.slots = searched

@@ -51,8 +51,12 @@ def test_questions_find_what_answers_them(factbase: FactBase, question: str,
     assert wanted in ids(reply)[:5]
 
 
-def test_russias_demands_are_the_demands_not_quotes_about_them(factbase: FactBase) -> None:
-    reply = answer(factbase, "what are russia's demands")
+@pytest.mark.parametrize("question", ["what are russia's demands",
+                                      "putin's conditions for peace",
+                                      "what does russia want to end the war"])
+def test_russias_demands_are_the_demands_not_quotes_about_them(factbase: FactBase,
+                                                               question: str) -> None:
+    reply = answer(factbase, question)
     assert {entry.kind for entry in reply.entries} == {"demand"}
     assert len(reply.entries) == len(factbase.demands())
 
