@@ -100,6 +100,8 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("putin could use the truce", "truce-concern"),
         ("did biden try to prevent the invasion", "biden-rejected-some-conditions"),
         ("is russia ready to make concessions", "stent-no-concessions"),
+        ("explain the root causes", "root-causes"),
+        ("what's the latest on the ceasefire", "ceasefire-uncertain"),
     ],
 )
 def test_a_readers_own_words_for_the_storys_concepts_find_them(
@@ -120,6 +122,9 @@ def test_a_readers_own_words_for_the_storys_concepts_find_them(
         ("західні союзники", "demands-aimed-at-west"),
         ("коли почалося вторгнення", "invasion"),
         ("посольство не ответило", "no-comment"),
+        ("какие условия выдвинула россия", "no-nato-membership"),
+        ("розкажи про вимоги росії", "no-nato-membership"),
+        ("мнение стент", "stent-no-concessions"),
     ],
 )
 def test_russian_and_ukrainian_paraphrases_find_what_answers_them(
@@ -136,7 +141,8 @@ def test_cyrillic_names_are_spelt_in_latin_letters() -> None:
     "question",
     ["what did biden say about taiwan", "what does china think about the war",
      "sanctions", "what did zelensky say about crimea", "what did turkey say about the war",
-     "how much military aid did the us send", "вступление украины в ес", "помощь украине"],
+     "how much military aid did the us send", "what weapons does the us send ukraine",
+     "вступление украины в ес", "помощь украине"],
 )
 def test_what_the_sources_do_not_say_is_not_answered(factbase: FactBase,
                                                      question: str) -> None:
