@@ -48,6 +48,10 @@ PLAIN_WORD_FLOOR = 0.5
 """Least share of its weight an everyday word of the fact base carries (see `plain_weight`)."""
 MIN_COVERAGE = 0.65
 """Share of a query's information (its slots' weights) an item must hold to be an answer."""
+KNOWN_WORDS_COVERAGE = 0.5
+"""The same when every word of the query is in the fact base: it asks about what the sources
+discuss, so an item holding half of it is a partial answer ("neutral non nuclear ukraine":
+neutrality and the non-nuclear status are two demands), shown as such."""
 
 
 @dataclass(frozen=True)
@@ -294,8 +298,8 @@ class SearchIndex:
         min_coverage: float | None = None,
     ) -> SearchResult:
         """Items relevant to `query` (its first `MAX_QUERY_WORDS` meaningful slots), best
-        first; nothing when no item holds `min_coverage` (default `MIN_COVERAGE`) of its
-        information.
+        first; nothing when no item holds `min_coverage` of its information (by default
+        `MIN_COVERAGE`, or `KNOWN_WORDS_COVERAGE` when the fact base holds every word).
 
         An item's score is the sum, over the slots, of its best-matching term's weight
         (rarity times similarity, more if the item holds the term twice or more); items rank
@@ -326,7 +330,9 @@ class SearchIndex:
             candidates &= self._any_of(self._kinds.mask(kind) for kind in kinds)
         total = sum(worth) or 1.0
         parts = self._score_parts(candidates, options)
-        least = (MIN_COVERAGE if min_coverage is None else min_coverage) * total - 1e-9
+        if min_coverage is None:
+            min_coverage = KNOWN_WORDS_COVERAGE if not result.unknown else MIN_COVERAGE
+        least = min_coverage * total - 1e-9
         enough = [part for part in parts if part.coverage >= least]
         result.hits = self._top(enough, limit, total)
         if not result.hits:
@@ -456,12 +462,13 @@ class SearchIndex:
     def _alternatives(self, chosen: list[tuple[Slot, list[str]]],
                       kinds: frozenset[str] | None) -> list[str]:
         """Queries close to the query that would find something: the nearest terms of the
-        first few words not spelt as known terms (at most three queries)."""
+        first few misspelt words, not real words the sources lack ("died" is no typo of
+        "tied"), at most three queries."""
         typed = [slot.typed for slot, _ in chosen]
         options: list[str] = []
         misspelt = [position for position, (slot, found) in enumerate(chosen)
                     if not slot.known and found[0] not in self._vocabulary
-                    ][:MAX_RESPELT_WORDS]
+                    and commonness(slot.typed) < REAL_WORD][:MAX_RESPELT_WORDS]
         for position in misspelt:
             word = chosen[position][1][0]
             for term, _ in self._vocabulary.match(word, SUGGEST_CUTOFF)[:3]:

@@ -252,3 +252,12 @@ def test_a_partial_answer_names_the_words_the_sources_do_not_hold(factbase: Fact
     assert ids(reply)[0] == "non-nuclear-status"
     assert reply.note == ("Closest matches; not every word of the question is in the sources."
                           " The sources say nothing about “keeping”.")
+
+
+def test_a_question_of_known_words_no_item_holds_together_gets_the_closest_items(
+        factbase: FactBase) -> None:
+    """Neutrality and the non-nuclear status are two demands: both are listed, with a note
+    that no single item holds the whole question."""
+    reply = answer(factbase, "neutral non nuclear ukraine")
+    assert {"non-nuclear-status", "abandon-nato-aspirations"} <= set(ids(reply)[:3])
+    assert (reply.note or "").startswith("Closest matches")
