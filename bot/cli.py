@@ -350,6 +350,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print(curation_failure(error))
     except DatabaseError as error:
         return _print(failure(error))
+    except GlossaryError as error:
+        print(f"factbot: {error} (`factbot check` lists every problem)", file=sys.stderr)
+        return exits.PROBLEM
     except BrokenPipeError:
         # Whoever read the output has gone (`factbot ask ... | head`): nothing left to say.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

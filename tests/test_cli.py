@@ -90,6 +90,19 @@ def test_check_lists_each_problem_and_fails(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_broken_glossary_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    shutil.copytree(FACTS_DIR, tmp_path / "facts")
+    (tmp_path / "facts" / "glossary.json").write_text(
+        '[{"id": "x", "means": ["truce"], "phrases": ["one two three four five"]}]',
+        encoding="utf-8")
+    result = factbot("ask", "truce", cwd=tmp_path,
+                     env={"FACTBOT_FACTS_DIR": str(tmp_path / "facts")})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("factbot: ")
+    assert "“one two three four five” must have 1 to 4 words" in result.stderr
+
+
 def test_load_is_idempotent(tmp_path: Path) -> None:
     factbot("load", cwd=tmp_path)
     result = factbot("load", cwd=tmp_path)
