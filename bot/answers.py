@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from bot.calls import MissingArguments
 from bot.factbase import FactBase
+from bot.glossary import Slot
 from bot.i18n import N_, Language, _, ngettext, speaking
 from bot.index import Hit, SearchResult, searchable_text
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
@@ -533,6 +534,10 @@ def _counts(said: list[str], counted: frozenset[str]) -> bool:
     return False
 
 
+def _slot_words(slot: Slot) -> set[str]:
+    return {word for alternative in slot.alternatives for word in words(alternative)}
+
+
 def _dated(item: Item) -> bool:
     """Whether an item says when: an event, or a quote or statement with a date."""
     return isinstance(item, Event) or (
@@ -540,11 +545,16 @@ def _dated(item: Item) -> bool:
 
 
 def _said(base: FactBase, text: str, question: Question) -> Answer:
-    """What the people a question names said, on its topic when it has one."""
+    """What the people a question names said, on its topic when it has one; words that
+    describe the speaker are no topic ("aei expert opinion" is all Kori Schake said)."""
     people = question.people
     names = _names(people)
     said: list[Item] = [item for person in people
                         for item in (*base.quotes(person.id), *base.statements(person.id))]
+    described = {word for person in people
+                 for word in words(searchable_text(person, base.index.names.people))}
+    question.topic = [slot for slot in question.topic
+                      if not described.intersection(_slot_words(slot))]
     if not question.topic:
         return Answer(title=_("What {names} said", names=names), entries=_entries(base, said))
     speakers = {person.id for person in people}

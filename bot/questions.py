@@ -31,7 +31,7 @@ PURPOSES = frozenset(map(stem, "peace war end ending deal settlement".split()))
 want to end the war"): they ask for every demand, not for those that mention peace."""
 DEMANDERS = frozenset({"russia", "vladimir-putin"})
 """Who a question about demands may name and still mean the list of demands."""
-ADDRESSEES = frozenset({"united-states", "washington", "ukraine"})
+ADDRESSEES = frozenset({"united-states", "washington", "ukraine", "kyiv"})
 """Glossary entries naming whom Russia makes demands of: "what does russia want from the us"
 asks for every demand, not those that mention the U.S."""
 AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "big"),

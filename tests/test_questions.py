@@ -261,3 +261,15 @@ def test_a_question_of_known_words_no_item_holds_together_gets_the_closest_items
     reply = answer(factbase, "neutral non nuclear ukraine")
     assert {"non-nuclear-status", "abandon-nato-aspirations"} <= set(ids(reply)[:3])
     assert (reply.note or "").startswith("Closest matches")
+
+
+def test_words_describing_the_speaker_are_not_the_topic(factbase: FactBase) -> None:
+    reply = answer(factbase, "what does schake the pentagon official think about europe")
+    assert reply.title == "What Kori Schake said about “europe”"
+    assert ids(reply) == ["schake-consistent-since-1945"]
+
+
+def test_kyiv_is_whom_russia_makes_demands_of(factbase: FactBase) -> None:
+    """"Before its demands are met" does not make a question about talks a list of demands."""
+    assert ids(answer(factbase, "will russia negotiate with kyiv before its demands are met"))[
+        0] == "specifics-unclear"
