@@ -49,6 +49,8 @@ PLACE_OR_TIME = frozenset({"when", "where", "когда", "где", "коли", 
 FUTURE_MARKERS = frozenset({"will", "shall", "gonna", "going", "буде", "будут", "будет",
                             "будуть"})
 """Words that put a "when" or "where" question in the future ("when will the war end")."""
+SCHEDULED = frozenset(map(stem, "start starts begin begins end ends happen expire take".split()))
+"""Verbs that, after "when does", ask for a time to come ("when does the ceasefire start")."""
 
 
 @dataclass
@@ -92,11 +94,13 @@ def _counted(typed: list[str]) -> frozenset[str] | None:
 
 
 def _asks_future(typed: list[str]) -> bool:
-    """A "when" or "where" question with a future verb: "will", "going to", or a Russian or
-    Ukrainian verb in the future tense ("коли закінчиться війна")."""
+    """A "when" or "where" question with a future verb: "will", "going to", "when does ...
+    start", or a Russian or Ukrainian verb in the future tense ("коли закінчиться війна")."""
     if not PLACE_OR_TIME & set(typed):
         return False
-    return bool(FUTURE_MARKERS & set(typed)) or any(
+    scheduled = bool({"does", "do"} & set(typed)) and any(
+        stem(word) in SCHEDULED for word in typed)
+    return scheduled or bool(FUTURE_MARKERS & set(typed)) or any(
         is_cyrillic(word) and future_tense(word) for word in typed)
 
 
