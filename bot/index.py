@@ -94,15 +94,9 @@ def searchable_text(item: Item, people: dict[str, Person]) -> str:
     return ""
 
 
-def _term_counts(text: str, written: set[str] | None = None) -> Counter[str]:
-    """How many times `text` holds each of its meaningful stems; with `written`, its words
-    as written are added there (to show a reader words, not stems)."""
-    typed = words(text)
-    counts = Counter(stems(typed))
-    counts.pop("", None)
-    if written is not None:
-        written.update(typed)
-    return counts
+def _terms(text: str) -> set[str]:
+    """The meaningful stems of `text`."""
+    return set(filter(None, stems(words(text))))
 
 
 def unheld_weight(typed: str) -> float:
@@ -176,18 +170,23 @@ class SearchIndex:
         people first, so quotes can be found by their speaker's name; each term's postings
         are made in one step."""
         pending = [item for item in items if not item.deleted]
-        pending.sort(key=lambda item: not isinstance(item, Person))
-        held: dict[str, list[int]] = defaultdict(list)
-        repeated: dict[str, list[int]] = defaultdict(list)
-        kinds: dict[str, list[int]] = defaultdict(list)
+        pending.sort(key=lambda item: item.KIND != Person.KIND)
+        held: defaultdict[str, list[int]] = defaultdict(list)
+        repeated: defaultdict[str, list[int]] = defaultdict(list)
+        kinds: defaultdict[str, list[int]] = defaultdict(list)
         for item in pending:
             number = self._enter(item)
             kinds[item.KIND].append(number)
-            text = searchable_text(item, self.names.people)
-            for term, count in _term_counts(text, self._written).items():
+            typed = words(searchable_text(item, self.names.people))
+            self._written.update(typed)
+            terms = list(filter(None, stems(typed)))
+            distinct = dict.fromkeys(terms)
+            for term in distinct:
                 held[term].append(number)
-                if count > 1:
-                    repeated[term].append(number)
+            if len(distinct) < len(terms):
+                for term, count in Counter(terms).items():
+                    if count > 1:
+                        repeated[term].append(number)
         if any(term not in self._vocabulary for term in held):
             self._spelling = self._surface = None
         for term, numbers in held.items():
@@ -229,7 +228,7 @@ class SearchIndex:
         number = self._numbers.pop(item_id)
         self._ids[number] = ""
         self._kinds.discard(item.KIND, number)
-        for term in _term_counts(searchable_text(item, self.names.people)):
+        for term in _terms(searchable_text(item, self.names.people)):
             self._postings.discard(term, number)
             self._repeated.discard(term, number)
         self.names.remove(item_id)

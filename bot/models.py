@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -111,6 +111,10 @@ class Source(_Model):
         return self.outlet
 
 
+_FIELDS_GIVEN: dict[frozenset[str], set[str]] = {}
+"""One set of given field names for all items given the same fields (see `Item.model_post_init`)."""
+
+
 class Item(_Model):
     """Fields every fact-base item has: a stable id, its source and verbatim evidence."""
 
@@ -124,6 +128,18 @@ class Item(_Model):
     added_by: int | None = None
     added_at: PartialDate | None = None
     deleted: bool = False
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Share the set of the fields given with every item given the same ones.
+
+        pydantic keeps one such set per instance (700 bytes for a quote, more than all its
+        text): 70 MB for a base of 100,000 items, which are all stored with the same fields.
+        Items are frozen, and pydantic copies the set before changing it (`model_copy`), so a
+        shared one is never changed.
+        """
+        given = self.__pydantic_fields_set__
+        object.__setattr__(self, "__pydantic_fields_set__",
+                           _FIELDS_GIVEN.setdefault(frozenset(given), given))
 
     @model_validator(mode="after")
     def _curated_items_cite_evidence(self) -> Item:

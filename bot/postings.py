@@ -72,6 +72,10 @@ class Postings:
             self._dense[term] |= bits(numbers)
             self._counts[term] = self._dense[term].bit_count()
             return
+        if term not in self._sparse and len(numbers) >= DENSE:
+            self._dense[term] = bits(numbers)
+            self._counts[term] = self._dense[term].bit_count()
+            return
         held = self._sparse.setdefault(term, set())
         held.update(numbers)
         self._counts[term] = len(held)

@@ -9,9 +9,14 @@ find the person.
 from __future__ import annotations
 
 import functools
+import gzip
+import importlib.util
+import math
 import re
 import unicodedata
+from pathlib import Path
 
+import msgpack
 import Stemmer
 
 STOPWORDS = frozenset(
@@ -90,9 +95,9 @@ def normalize(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of `text`, normalised, in order (apostrophes inside Cyrillic words kept;
     an English possessive's "s" split off)."""
-    text = normalize(text)
-    if not text.isascii() and "’" in text:
+    if "’" in text:
         text = text.replace("’", "'")
+    text = normalize(text)
     if text.isascii():
         return _ASCII_WORD.findall(text)
     found: list[str] = []
@@ -154,22 +159,70 @@ def skeleton(word: str) -> str:
 REAL_WORD = 3.0
 """Zipf frequency from which a word is a real word of its language (about once per million
 words), not a misspelling: "sanctions" is not corrected to "actions"."""
+RARITY_FLOOR = 0.05
+COMMON_ZIPF = 6.5
+RARE_ZIPF = 3.0
+TOLD_APART = min(REAL_WORD, RARE_ZIPF)
+"""The least Zipf frequency that any use of `commonness` tells apart from 0: below both, a
+word is no real word and as rare as can be."""
+_WORDFREQ_ENGLISH = "data/large_en.msgpack.gz"
+"""wordfreq's English list ("large": what `zipf_frequency` reads for "en")."""
 
 
 @functools.lru_cache(maxsize=50_000)
 def commonness(word: str) -> float:
     """How common `word` is in English (or, in Cyrillic, Russian or Ukrainian) text, on the
-    Zipf scale (0 unknown, 3 once per million words, 7 "the"); wordfreq's lists."""
+    Zipf scale (3 once per million words, 7 "the"); wordfreq's lists. A word rarer than
+    `TOLD_APART` counts as 0, as an unknown word does.
+
+    A lower-case English word is looked up in the common part of wordfreq's list alone
+    (`_common_english`); anything else goes to wordfreq itself, which loads all 320,000
+    words (0.3 s and 28 MB)."""
+    if word.isascii() and word.isalpha() and word.islower():
+        common = _common_english()
+        if common is not None:
+            return common.get(word, 0.0)
     from wordfreq import zipf_frequency
 
     if is_cyrillic(word):
-        return max(zipf_frequency(word, "ru"), zipf_frequency(word, "uk"))
-    return float(zipf_frequency(word, "en"))
+        found = max(zipf_frequency(word, "ru"), zipf_frequency(word, "uk"))
+    else:
+        found = float(zipf_frequency(word, "en"))
+    return found if found >= TOLD_APART else 0.0
 
 
-RARITY_FLOOR = 0.05
-COMMON_ZIPF = 6.5
-RARE_ZIPF = 3.0
+def _zipf_of_centibels(centibels: int) -> float:
+    """The Zipf frequency wordfreq gives a word of its list `centibels` below frequency 1: the
+    frequency rounded to three significant digits, then on the Zipf scale to two decimals."""
+    frequency = 10 ** (-centibels / 100)
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+@functools.cache
+def _common_english() -> dict[str, float] | None:
+    """The English words at least `TOLD_APART` on the Zipf scale (about 29,000) with their
+    Zipf frequency as wordfreq gives it, read from the start of wordfreq's own list (its words
+    come in bins of equal frequency, the most common first); None when the list is not where
+    wordfreq keeps it."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / _WORDFREQ_ENGLISH
+    try:
+        with gzip.open(path, "rb") as packed:
+            unpacker = msgpack.Unpacker(packed, raw=False)
+            bins = unpacker.read_array_header() - 1
+            if unpacker.unpack() != {"format": "cB", "version": 1}:
+                return None
+            found: dict[str, float] = {}
+            for centibels in range(min(bins, round((9 - TOLD_APART) * 100) + 1)):
+                zipf = _zipf_of_centibels(centibels)
+                for listed in unpacker.unpack():
+                    found[listed] = zipf
+            return found
+    except (OSError, ValueError, msgpack.UnpackException):
+        return None
 
 
 def rarity(word: str) -> float:

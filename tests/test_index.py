@@ -229,3 +229,18 @@ def test_a_pasted_paragraph_is_searched_by_its_first_twelve_words() -> None:
     # (MIN_COVERAGE); "sanctions", the 13th, is not counted.
     assert index.search(" ".join([*held, *nonsense, "sanctions"])).hits == []
     assert index.search(" ".join(["sanctions", "deal", "talks", *held, *nonsense[:3]])).hits
+
+
+def test_commonness_is_wordfreqs_wherever_a_lookup_tells_words_apart() -> None:
+    from wordfreq import zipf_frequency
+
+    from bot.text import TOLD_APART, commonness
+
+    english = ("the", "ceasefire", "sanctions", "abject", "appointees", "casualties",
+               "zelenksy", "invasoin", "kellogg", "Kellogg", "u.s.", "don't", "2025")
+    for word in english:  # common, at 3.00 exactly ("abject"), rare, misspelt, not a word
+        expected = zipf_frequency(word, "en")
+        assert commonness(word) == (expected if expected >= TOLD_APART else 0.0), word
+    for word in ("перемирие", "вимоги", "келлог"):
+        expected = max(zipf_frequency(word, "ru"), zipf_frequency(word, "uk"))
+        assert commonness(word) == (expected if expected >= TOLD_APART else 0.0), word

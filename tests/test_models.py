@@ -75,3 +75,14 @@ def test_the_largest_possible_item_fits_in_one_telegram_message() -> None:
     answer = Answer(title="t" * 80, body=("b" * 650,), entries=(entry,))
     text = render_page(answer, Page(0, 1, 1, 1), PLAIN, suggestions_as_text=True)
     assert visible_length(text) <= MESSAGE_LIMIT
+
+
+def test_items_given_the_same_fields_share_them_and_a_changed_copy_does_not_leak() -> None:
+    fields = {"source": "s", "origin": "admin", "topic": "t"}
+    first = Fact.model_validate({"id": "a", "text": "One.", **fields})
+    second = Fact.model_validate({"id": "b", "text": "Two.", **fields})
+    assert first.model_fields_set is second.model_fields_set
+    changed = first.model_copy(update={"deleted": True})
+    assert "deleted" in changed.model_fields_set
+    assert "deleted" not in first.model_fields_set
+    assert "deleted" not in second.model_fields_set
