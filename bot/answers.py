@@ -10,6 +10,7 @@ another language say so in their note (`localised`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz, process
 from bot.calls import MissingArguments
 from bot.factbase import FactBase
 from bot.glossary import Slot
-from bot.i18n import N_, Language, _, ngettext, speaking
+from bot.i18n import N_, Language, _, current, ngettext, speaking
 from bot.index import Hit, SearchResult, searchable_text
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.questions import Question, understand
@@ -87,16 +88,24 @@ def _citation(base: FactBase, item: Item) -> Citation:
     """The item's own source and its date; an item without evidence is marked unverified."""
     source = base.source_of(item)
     if source is None:
-        label = item.source
-    else:
-        label = source.label
-        if source.published:
-            label += f", {format_date(source.published)}"
-        elif item.added_at:
-            label = _("{source}, added {date}", source=label, date=format_date(item.added_at))
-    if not item.verified:
+        return Citation(item.id, _source_label(item.source, None, None, item.verified, current()))
+    return Citation(item.id, _source_label(source.label, source.published, item.added_at,
+                                           item.verified, current()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _source_label(name: str, published: str | None, added_at: str | None, verified: bool,
+                  lang: Language) -> str:
+    """A citation's label in `lang` (the current language): the source and its date, or the
+    date an editor added the item; remembered, as every item of a source shares a few."""
+    label = name
+    if published:
+        label += f", {format_date(published)}"
+    elif added_at:
+        label = _("{source}, added {date}", source=label, date=format_date(added_at))
+    if not verified:
         label = _("{source} · unverified: no evidence quoted", source=label)
-    return Citation(item.id, label)
+    return label
 
 
 def _speaker_name(base: FactBase, speaker: str) -> str:

@@ -7,9 +7,10 @@ parsed the markup away), stays within Telegram's 4,096-character message limit.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Protocol
+
+from cachetools import LRUCache
 
 from bot.i18n import ngettext, speaking
 from bot.results import Answer, Entry
@@ -145,15 +146,30 @@ def render_page(
     return SEPARATOR.join(parts)
 
 
-@functools.lru_cache(maxsize=256)
+PAGINATED = 256
+"""Answers whose pages are remembered: the latest, which page turns ask about again."""
+_pages: LRUCache[tuple[int, int, int], tuple[Answer, tuple[Page, ...]]] = LRUCache(PAGINATED)
+
+
 def paginate(
     answer: Answer, limit: int = MESSAGE_LIMIT, page_size: int = PAGE_SIZE
 ) -> tuple[Page, ...]:
     """Cut the entries into pages that each fit in `limit` as the user sees them (remembered
-    for the latest answers, which page turns ask about again)."""
+    for the latest answers, by identity: hashing an answer of 50 entries costs more than
+    cutting a short one)."""
+    if len(answer.entries) <= 1:
+        return (Page(0, len(answer.entries), 1, 1),)
+    key = (id(answer), limit, page_size)
+    cached = _pages.get(key)
+    if cached is not None and cached[0] is answer:
+        return cached[1]
+    pages = _cut(answer, limit, page_size)
+    _pages[key] = (answer, pages)
+    return pages
+
+
+def _cut(answer: Answer, limit: int, page_size: int) -> tuple[Page, ...]:
     entries = answer.entries
-    if not entries:
-        return (Page(0, 0, 1, 1),)
     head = visible_length(render_page(answer, Page(0, 0, 1, 999), PLAIN,
                                       suggestions_as_text=True))
     sizes = [visible_length(entry_text(entry, number, PLAIN)) + len(SEPARATOR)

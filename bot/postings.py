@@ -27,23 +27,35 @@ def bits(numbers: Collection[int]) -> int:
 
 FEW_BITS = 16
 """Up to this many set bits, they are picked off one by one rather than read from a string."""
+SPAN_MARGIN = 2
+"""How many times the span expected to hold the bits wanted is read at first."""
 
 
 def highest(mask: int, count: int) -> list[int]:
-    """The numbers of the `count` highest set bits of `mask`, highest first."""
+    """The numbers of the `count` highest set bits of `mask`, highest first.
+
+    A mask with many bits is read as a binary string from the top down, a span at a time:
+    first twice the span in which `count` of its bits are expected, then twice as much each
+    time, so a few from the top of 100,000 bits never turn all of them into a string."""
     found: list[int] = []
-    if mask.bit_count() <= FEW_BITS or count <= FEW_BITS // 4:
-        while mask and len(found) < count:
-            top = mask.bit_length() - 1
-            found.append(top)
-            mask ^= 1 << top
+    total = mask.bit_count()
+    if total <= FEW_BITS or count <= FEW_BITS // 4:
+        for _ in range(min(count, total)):
+            if found:
+                mask ^= 1 << found[-1]
+            found.append(mask.bit_length() - 1)
         return found
-    digits = bin(mask)
-    last = len(digits) - 1
-    position = digits.find("1", 2)
-    while position != -1 and len(found) < count:
-        found.append(last - position)
-        position = digits.find("1", position + 1)
+    top = mask.bit_length()
+    span = max(FEW_BITS, SPAN_MARGIN * top * count // total)
+    while top > 0 and len(found) < count:
+        low = max(0, top - span)
+        digits = bin((mask >> low) & ((1 << (top - low)) - 1))
+        last = len(digits) - 1 + low
+        position = digits.find("1", 2)
+        while position != -1 and len(found) < count:
+            found.append(last - position)
+            position = digits.find("1", position + 1)
+        top, span = low, span * 2
     return found
 
 

@@ -39,6 +39,12 @@ def _fits(data: str) -> bool:
         return False
 
 
+def refers_to_kept(data: str) -> bool:
+    """Whether callback `data` carries the key of a payload the codec keeps (for a while
+    only, so a button made once and shown again might outlive it)."""
+    return data.partition("|")[2].partition("|")[2].startswith(_KEY_MARK)
+
+
 class CallbackCodec:
     """Encodes and decodes callback data, remembering long payloads for a while."""
 

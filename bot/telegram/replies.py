@@ -15,6 +15,7 @@ from telegram.error import BadRequest
 from bot.commands import answer
 from bot.i18n import Language, language_for
 from bot.results import Answer
+from bot.telegram.callbacks import refers_to_kept
 from bot.telegram.render import Reply, render_reply
 from bot.telegram.state import FactbotContext
 
@@ -26,9 +27,20 @@ def normalise(text: str) -> str:
 
 def render(context: FactbotContext, result: Answer, command: str, page: int = 0) -> Reply:
     """`result` as a message, its buttons able to re-run `command` (and to draw it, when
-    pictures can be drawn)."""
-    return render_reply(result, normalise(command), context.codec, page,
-                        pictures=context.services.pictures is not None)
+    pictures can be drawn). The latest answers are kept as rendered, for those shown again (a
+    cached answer asked for again, a page turned back), unless a button carries a payload the
+    codec keeps only for a while."""
+    key = (id(result), normalise(command), page)
+    kept = context.services.replies.get(key)
+    if kept is not None and kept[0] is result:
+        return kept[1]
+    reply = render_reply(result, key[1], context.codec, page,
+                         pictures=context.services.pictures is not None)
+    buttons = reply.keyboard.inline_keyboard if reply.keyboard is not None else ()
+    if not any(refers_to_kept(button.callback_data) for row in buttons for button in row
+               if isinstance(button.callback_data, str)):
+        context.services.replies[key] = (result, reply)
+    return reply
 
 
 def language_of(update: Update) -> Language:

@@ -2,7 +2,8 @@
 context every handler gets.
 
 - `Services` are the objects the application is built with (settings, fact base, admin
-  operations, how long a dialogue waits for an answer, the answer cache, the control channel,
+  operations, how long a dialogue waits for an answer, the answer and reply caches, the control
+  channel,
   the health report, what draws pictures and the `file_id`s of those uploaded). They live
   on `FactbotApplication` and are never persisted.
 - `BotData`, `ChatData` and `UserData` are what python-telegram-bot persists across restarts
@@ -33,6 +34,7 @@ from bot.roles import Admin
 from bot.stats import LookupStats
 from bot.telegram.callbacks import CallbackCodec
 from bot.telegram.health import Health, HealthServer
+from bot.telegram.render import Reply
 
 MAX_REMEMBERED_REPLIES = 64
 """Replies remembered per chat, so that editing one of its latest commands edits the reply."""
@@ -53,6 +55,9 @@ class Services:
     dialogue_timeout: dt.timedelta = DIALOGUE_TIMEOUT
     answers: LRUCache[tuple[Language, str], tuple[int, Answer]] = field(
         default_factory=lambda: LRUCache(MAX_CACHED_ANSWERS))
+    replies: LRUCache[tuple[int, str, int], tuple[Answer, Reply]] = field(
+        default_factory=lambda: LRUCache(MAX_CACHED_ANSWERS))
+    """The latest answers as rendered, by answer (identity), command and page."""
     control: ControlServer | None = None
     health: Health = field(default_factory=Health)
     health_server: HealthServer | None = None

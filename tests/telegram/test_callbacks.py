@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.telegram.callbacks import Callback, CallbackCodec
+from bot.telegram.callbacks import Callback, CallbackCodec, refers_to_kept
 
 
 def test_short_payloads_travel_in_the_button() -> None:
@@ -24,6 +24,14 @@ def test_a_payload_that_looks_like_a_key_is_not_confused_with_one() -> None:
     codec = CallbackCodec()
     data = codec.encode("run", "#abc")
     assert codec.decode(data) == Callback("run", "#abc", 0)
+
+
+def test_only_a_button_carrying_a_kept_payload_refers_to_the_table() -> None:
+    """A reply kept as rendered must not hold buttons whose payload the table may forget."""
+    codec = CallbackCodec()
+    assert refers_to_kept(codec.encode("run", "/search " + "x" * 100))
+    assert not refers_to_kept(codec.encode("page", "/search ceasefire", 2))
+    assert refers_to_kept(codec.encode("run", "#abc"))  # one that looks like a key is kept
 
 
 def test_forged_data_is_rejected() -> None:
