@@ -136,3 +136,23 @@ def test_an_inline_item_is_titled_in_the_language(factbase: FactBase) -> None:
     item = factbase.items["kellogg-something-new"]
     assert item_answer(factbase, item, "uk").title == "Цитата"
     assert item_answer(factbase, item).title == "Quote"
+
+
+def test_dates_are_written_as_babel_writes_them_in_every_language() -> None:
+    import datetime as dt
+
+    from babel.dates import format_date as babel_format_date
+
+    from bot.results import _format_date
+
+    for lang in ("en", "ru", "uk"):
+        for month in range(1, 13):
+            first = dt.date(2024, month, 1)
+            assert _format_date(f"2024-{month:02d}", lang) == babel_format_date(
+                first, "LLL y", locale=lang)
+            for day in range(1, 30):
+                date = dt.date(2024, month, day)
+                assert _format_date(date.isoformat(), lang) == babel_format_date(
+                    date, "d MMM y", locale=lang)
+        assert _format_date("0205-03-06", lang) == babel_format_date(
+            dt.date(205, 3, 6), "d MMM y", locale=lang)
