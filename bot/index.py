@@ -157,10 +157,11 @@ class SearchIndex:
         self._written: set[str] = set()
         """Every word as written in the items (for showing stems and respelling)."""
         self._surface: dict[str, str] | None = None
-        """A word as written for each stem, made from `_written` when first needed."""
+        """A word as written for each stem, made from `_written` when first needed (and kept
+        up to date from then on)."""
         self._spelling: Vocabulary | None = None
-        """Words as written, for respelling a misspelt query word; made when first needed
-        and forgotten when the vocabulary learns a word."""
+        """Words as written, for respelling a misspelt query word; made when first needed,
+        kept up to date from then on, and forgotten when the glossary learns words."""
 
     def __len__(self) -> int:
         return len(self._items)
@@ -174,11 +175,12 @@ class SearchIndex:
         held: defaultdict[str, list[int]] = defaultdict(list)
         repeated: defaultdict[str, list[int]] = defaultdict(list)
         kinds: defaultdict[str, list[int]] = defaultdict(list)
+        written: set[str] = set()
         for item in pending:
             number = self._enter(item)
             kinds[item.KIND].append(number)
             typed = words(searchable_text(item, self.names.people))
-            self._written.update(typed)
+            written.update(typed)
             terms = list(filter(None, stems(typed)))
             distinct = dict.fromkeys(terms)
             for term in distinct:
@@ -187,8 +189,7 @@ class SearchIndex:
                 for term, count in Counter(terms).items():
                     if count > 1:
                         repeated[term].append(number)
-        if any(term not in self._vocabulary for term in held):
-            self._spelling = self._surface = None
+        self._learn_written(written - self._written)
         for term, numbers in held.items():
             self._vocabulary.add(term)
             self._postings.add_many(term, numbers)
@@ -196,6 +197,22 @@ class SearchIndex:
             self._repeated.add_many(term, numbers)
         for kind, numbers in kinds.items():
             self._kinds.add_many(kind, numbers)
+
+    def _learn_written(self, fresh: set[str]) -> None:
+        """Learn words written for the first time, in the respelling vocabulary and the shown
+        form of each stem too once they are made (making them again after each write that
+        brings a new word took 6 ms of the next lookup)."""
+        self._written |= fresh
+        if self._spelling is not None:
+            for word in fresh:
+                if len(word) >= 4 and word.isascii() and word.isalpha():
+                    self._spelling.add(word)
+        if self._surface is not None:
+            for word in fresh:
+                term = stem(word)
+                shown = self._surface.get(term)
+                if shown is None or word < shown:
+                    self._surface[term] = word
 
     def add(self, item: Item) -> None:
         """Index `item`, replacing any earlier version with the same id."""

@@ -244,3 +244,14 @@ def test_commonness_is_wordfreqs_wherever_a_lookup_tells_words_apart() -> None:
     for word in ("перемирие", "вимоги", "келлог"):
         expected = max(zipf_frequency(word, "ru"), zipf_frequency(word, "uk"))
         assert commonness(word) == (expected if expected >= TOLD_APART else 0.0), word
+
+
+def test_a_word_first_written_after_lookups_began_is_respelt_at_once() -> None:
+    index = SearchIndex()
+    index.build([_fact(1, "talks on a truce"), _fact(2, "the sanctions stay")])
+    assert index.search("sanctoins").corrections == {"sanctoins": "sanctions"}
+    index.add(_fact(3, "the zaporizhzhia plant"))
+    result = index.search("zaporizhzha")
+    assert result.corrections == {"zaporizhzha": "zaporizhzhia"}
+    assert [hit.item.id for hit in result.hits] == ["f3"]
+    assert index.shown("zaporizhzhia") == "zaporizhzhia"
