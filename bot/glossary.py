@@ -194,7 +194,7 @@ class Glossary:
         slots: list[Slot] = []
         position = 0
         while position < len(typed):
-            found = self._phrase_at(keys, position)
+            found = self._phrase_at(keys, position, spelt[position])
             if found is not None:
                 length, entry = found
                 phrase = spelt[position : position + length]
@@ -214,10 +214,14 @@ class Glossary:
                 slots.append(Slot(word, (meant,), spelt=_changed(word, meant)))
         return slots
 
-    def _phrase_at(self, keys: list[frozenset[str]],
-                   position: int) -> tuple[int, GlossaryEntry] | None:
+    def _phrase_at(self, keys: list[frozenset[str]], position: int,
+                   word: str) -> tuple[int, GlossaryEntry] | None:
+        """The longest glossary phrase starting at `position`; of equally long ones, one
+        listing the word as typed before one listing another of its forms ("чому" is "why",
+        not "що", though pymorphy3 gives both), whatever the order of the forms' set."""
         scripts = (False,) if self._latin_only(keys) else (False, True)
-        candidates = [pair for cyrillic in scripts for key in keys[position]
+        forms = sorted(keys[position], key=lambda form: (form != word, form))
+        candidates = [pair for cyrillic in scripts for key in forms
                       for pair in self._phrases_of(cyrillic).get(key, ())]
         candidates.sort(key=lambda pair: -len(pair[0]))
         for phrase, entry in candidates:

@@ -3,6 +3,7 @@ and honesty when the sources do not answer; the glossary's validation."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -276,3 +277,15 @@ def test_kyiv_is_whom_russia_makes_demands_of(factbase: FactBase) -> None:
     """"Before its demands are met" does not make a question about talks a list of demands."""
     assert ids(answer(factbase, "will russia negotiate with kyiv before its demands are met"))[
         0] == "specifics-unclear"
+
+
+def test_a_ukrainian_question_word_reads_the_same_whatever_the_hash_seed() -> None:
+    """"Чому" (why) has "що" (what) among its dictionary forms: the word as typed wins,
+    in every process, whatever order Python's string hashing gives a set of forms."""
+    script = ("from bot.glossary import Glossary; from tests.conftest import FACTS_DIR;"
+              " print(Glossary.load(FACTS_DIR).read('чому')[0].entry)")
+    read = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                           cwd=Path(__file__).resolve().parent.parent).stdout.strip()
+            for seed in range(8)}
+    assert read == {"why"}
