@@ -289,3 +289,15 @@ def test_a_ukrainian_question_word_reads_the_same_whatever_the_hash_seed() -> No
                            cwd=Path(__file__).resolve().parent.parent).stdout.strip()
             for seed in range(8)}
     assert read == {"why"}
+
+
+@pytest.mark.parametrize("question", ["what does ukraine want", "what does the us want",
+                                      "ukraine's demands"])
+def test_what_others_want_is_not_russias_list_of_demands(factbase: FactBase,
+                                                          question: str) -> None:
+    assert answer(factbase, question).title != "Russia’s demands"
+
+
+@pytest.mark.parametrize("question", ["demands on ukraine", "what does russia want from kyiv"])
+def test_demands_made_of_ukraine_are_russias(factbase: FactBase, question: str) -> None:
+    assert answer(factbase, question).title == "Russia’s demands"
