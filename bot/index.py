@@ -325,7 +325,7 @@ class SearchIndex:
         """
         slots = self.read(query) if isinstance(query, str) else query
         chosen = [(slot, found) for slot in slots if (found := slot_terms(slot))]
-        chosen = list({found[0]: (slot, found) for slot, found in chosen}.values())
+        chosen = list({tuple(found): (slot, found) for slot, found in chosen}.values())
         chosen = chosen[:MAX_QUERY_WORDS]
         result = SearchResult()
         if not chosen:
