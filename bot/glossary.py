@@ -199,8 +199,9 @@ class Glossary:
                 length, entry = found
                 phrase = spelt[position : position + length]
                 english = tuple(word for word in phrase if not is_cyrillic(word))
+                typed_phrase = (" ".join(english),) if english else ()
                 shown = " ".join(typed[position : position + length])
-                slots.append(Slot(shown, tuple(dict.fromkeys((*english, *entry.means))),
+                slots.append(Slot(shown, tuple(dict.fromkeys((*typed_phrase, *entry.means))),
                                   known=True, spelt=_changed(shown, " ".join(phrase)),
                                   entry=entry.id))
                 position += length

@@ -301,3 +301,11 @@ def test_what_others_want_is_not_russias_list_of_demands(factbase: FactBase,
 @pytest.mark.parametrize("question", ["demands on ukraine", "what does russia want from kyiv"])
 def test_demands_made_of_ukraine_are_russias(factbase: FactBase, question: str) -> None:
     assert answer(factbase, question).title == "Russia’s demands"
+
+
+@pytest.mark.parametrize(("question", "wanted"), [("nato membership", "no-nato-membership"),
+                                                  ("foreign troops", "no-foreign-troops")])
+def test_a_glossary_phrase_typed_needs_all_its_words(factbase: FactBase, question: str,
+                                                     wanted: str) -> None:
+    """Any item naming NATO does not hold "nato membership": the item that does comes first."""
+    assert ids(answer(factbase, question))[0] == wanted
