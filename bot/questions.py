@@ -121,7 +121,8 @@ def understand(index: SearchIndex, text: str) -> Question:
     asks_demands = any(held & DEMAND_WORDS for held in meant)
     wanter: Slot | None = None
     """Whom Russia makes demands of, named first as the one who wants: "what does ukraine want"
-    asks for Ukraine's wishes, not Russia's demands."""
+    asks for Ukraine's wishes, not Russia's demands (unless Russia is named too: "can ukraine
+    join nato under russia's terms")."""
     position = 0
     while position < len(slots):
         slot, held = slots[position], meant[position]
@@ -162,7 +163,7 @@ def understand(index: SearchIndex, text: str) -> Question:
     question.topic = rest
     if "who" in flat and question.people and not rest and not said:
         question.intent = "who"
-    elif (demands and set(named) <= DEMANDERS and wanter is None and not said
+    elif (demands and set(named) <= DEMANDERS and (wanter is None or named) and not said
           and question.amount != DURATIONS):
         question.intent = "demands"
     elif said and question.people:
