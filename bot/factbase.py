@@ -298,16 +298,16 @@ class FactBase:
         if speaker is None:
             return self.memo("quote", "quotes", lambda: self._by_publication(
                 cast(list[Quote], self.live("quote"))))
-        return self._by_publication([item for item in self._by_speaker[speaker].values()
-                                     if isinstance(item, Quote)])
+        return self.memo("quote", f"quotes of {speaker}", lambda: self._by_publication(
+            [item for item in self._by_speaker[speaker].values() if isinstance(item, Quote)]))
 
     def statements(self, speaker: str | None = None) -> list[Statement]:
         """Every live statement, or those of one speaker, in the order their sources appeared."""
         if speaker is None:
             return self.memo("statement", "statements", lambda: self._by_publication(
                 cast(list[Statement], self.live("statement"))))
-        return self._by_publication([item for item in self._by_speaker[speaker].values()
-                                     if isinstance(item, Statement)])
+        return self.memo("statement", f"statements of {speaker}", lambda: self._by_publication(
+            [item for item in self._by_speaker[speaker].values() if isinstance(item, Statement)]))
 
     def events(self) -> list[Event]:
         """Every live event, oldest first."""

@@ -13,7 +13,6 @@ import contextlib
 import contextvars
 import functools
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -79,14 +78,25 @@ def current() -> Language:
     return _current.get()
 
 
-@contextlib.contextmanager
-def speaking(lang: Language) -> Iterator[None]:
+class _Speaking:
+    """The block `speaking` opens: its language set on entry, the one before restored on exit
+    (a class rather than a generator: every answer, and each inline result, opens one)."""
+
+    __slots__ = ("_lang", "_token")
+
+    def __init__(self, lang: Language) -> None:
+        self._lang = lang
+
+    def __enter__(self) -> None:
+        self._token = _current.set(self._lang)
+
+    def __exit__(self, *exception: object) -> None:
+        _current.reset(self._token)
+
+
+def speaking(lang: Language) -> contextlib.AbstractContextManager[None]:
     """Translate the words built inside this block into `lang`."""
-    token = _current.set(lang)
-    try:
-        yield
-    finally:
-        _current.reset(token)
+    return _Speaking(lang)
 
 
 def _(message: str, /, **values: object) -> str:

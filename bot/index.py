@@ -466,9 +466,11 @@ class SearchIndex:
             groups[round(part.score * part.coverage, 9)].append(part)
         hits: list[Hit] = []
         for score in sorted(groups, reverse=True):
-            members = self._any_of(part.members for part in groups[score])
+            group = groups[score]
+            members = self._any_of(part.members for part in group)
             for number in highest(members, limit - len(hits)):
-                part = next(part for part in groups[score] if part.members >> number & 1)
+                part = group[0] if len(group) == 1 else next(
+                    part for part in group if part.members >> number & 1)
                 hits.append(Hit(self._items[self._ids[number]], part.score,
                                 part.coverage / total))
             if len(hits) >= limit:
