@@ -103,6 +103,16 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("is russia ready to make concessions", "stent-no-concessions"),
         ("explain the root causes", "root-causes"),
         ("what's the latest on the ceasefire", "ceasefire-uncertain"),
+        ("ukraine giving up nato ambitions", "abandon-nato-aspirations"),
+        ("can russia block western help to ukraine", "veto-on-support"),
+        ("risks of the ceasefire", "truce-concern"),
+        ("is russia flexible", "no-concessions"),
+        ("is ukraine on board with the ceasefire", "zelenskiy-accepts-ceasefire"),
+        ("kellogg wants a fresh start", "kellogg-something-new"),
+        ("witkoff interview", "witkoff-cogent-substantive"),
+        ("why did istanbul fail", "istanbul-never-finalized"),
+        ("reviving istanbul", "recent-weeks-istanbul-basis"),
+        ("have us and russian officials met", "past-three-weeks"),
     ],
 )
 def test_a_readers_own_words_for_the_storys_concepts_find_them(
@@ -128,6 +138,8 @@ def test_a_readers_own_words_for_the_storys_concepts_find_them(
         ("мнение стент", "stent-no-concessions"),
         ("список условий россии", "current-list"),
         ("україна не повинна вступати до нато", "no-nato-membership"),
+        ("спроба байдена", "biden-effort-failed"),
+        ("возобновить стамбульские переговоры", "recent-weeks-istanbul-basis"),
     ],
 )
 def test_russian_and_ukrainian_paraphrases_find_what_answers_them(
@@ -146,7 +158,8 @@ def test_cyrillic_names_are_spelt_in_latin_letters() -> None:
      "sanctions", "what did zelensky say about crimea", "what did turkey say about the war",
      "how much military aid did the us send", "what weapons does the us send ukraine",
      "вступление украины в ес", "помощь украине", "is zelensky legitimate",
-     "did finland join nato", "detention"],
+     "did finland join nato", "detention", "did russia drop its demands for sanctions relief",
+     "will the grain deal be revived", "has zelensky met the pope"],
 )
 def test_what_the_sources_do_not_say_is_not_answered(factbase: FactBase,
                                                      question: str) -> None:
