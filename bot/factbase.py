@@ -169,12 +169,14 @@ class FactBase:
 
     async def save_source(self, source: Source, *, actor: int | None,
                           text: str | None = None) -> None:
-        """Store a source (and its article's text) durably, then show it."""
+        """Store a source (and its article's text) durably, then show it (answers kept until
+        the fact base changes are made again: their citations name the source)."""
         async with self._write_lock:
             await asyncio.to_thread(self.store.save_source, source, actor=actor, text=text)
             self.sources[source.id] = source
             if text is not None:
                 self.texts[source.id] = text
+            self.version += 1
 
     async def import_items(self, items: list[Item], *, actor: int | None) -> tuple[int, int, int]:
         """Upsert many items in one durable write, then show them; (added, updated, unchanged).

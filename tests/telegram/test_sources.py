@@ -103,3 +103,16 @@ async def test_the_evidence_of_a_paraphrase_is_chosen_with_a_button(harness: Har
         "/source kellogg-does-not-see-the-istanbul-agreement", chat, user=EDITOR))
     assert "addressed an audience at the Council on Foreign Relations last week" in (
         _reply(harness)[0])
+
+
+async def test_a_source_corrected_is_shown_corrected_at_once(harness: Harness) -> None:
+    """The bot keeps recent answers until the fact base changes: a source's new title is a
+    change, so the next /source shows it, not the remembered answer."""
+    chat = private_with(EDITOR)
+    await harness.send(harness.updates.message("/source reuters-2025-03-13", chat))
+    assert "Russia hands US list" in harness.api.sent()[-1]["text"]
+    base = harness.app.services.factbase
+    source = base.sources["reuters-2025-03-13"]
+    await base.save_source(source.model_copy(update={"title": "Corrected title"}), actor=77)
+    await harness.send(harness.updates.message("/source reuters-2025-03-13", chat))
+    assert "Corrected title" in harness.api.sent()[-1]["text"]
