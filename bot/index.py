@@ -204,7 +204,7 @@ class SearchIndex:
         brings a new word took 6 ms of the next lookup)."""
         self._written |= fresh
         if self._spelling is not None:
-            for word in fresh:
+            for word in sorted(fresh):
                 if len(word) >= 4 and word.isascii() and word.isalpha():
                     self._spelling.add(word)
         if self._surface is not None:
@@ -285,7 +285,7 @@ class SearchIndex:
             return word
         if self._spelling is None:
             self._spelling = Vocabulary()
-            for written in {*self._written, *self.glossary.words()}:
+            for written in sorted({*self._written, *self.glossary.words()}):
                 if len(written) >= 4 and written.isascii() and written.isalpha():
                     self._spelling.add(written)
         sound = skeleton(word)
