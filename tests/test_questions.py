@@ -113,6 +113,11 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("why did istanbul fail", "istanbul-never-finalized"),
         ("reviving istanbul", "recent-weeks-istanbul-basis"),
         ("have us and russian officials met", "past-three-weeks"),
+        ("what happened in jeddah", "saudi-meeting"),
+        ("what happened to the istanbul agreement", "istanbul-never-finalized"),
+        ("when did the invasion begin", "invasion"),
+        ("no troops from other countries", "no-foreign-troops"),
+        ("ukraine abandon hopes of joining nato", "abandon-nato-aspirations"),
     ],
 )
 def test_a_readers_own_words_for_the_storys_concepts_find_them(
@@ -140,6 +145,10 @@ def test_a_readers_own_words_for_the_storys_concepts_find_them(
         ("україна не повинна вступати до нато", "no-nato-membership"),
         ("спроба байдена", "biden-effort-failed"),
         ("возобновить стамбульские переговоры", "recent-weeks-istanbul-basis"),
+        ("корни конфликта", "root-causes"),
+        ("оккупированные территории", "recognise-annexed-regions"),
+        ("військова активність нато", "limit-military-activity"),
+        ("європейці бояться що сша їх кинуть", "europeans-fear"),
     ],
 )
 def test_russian_and_ukrainian_paraphrases_find_what_answers_them(
@@ -159,7 +168,8 @@ def test_cyrillic_names_are_spelt_in_latin_letters() -> None:
      "how much military aid did the us send", "what weapons does the us send ukraine",
      "вступление украины в ес", "помощь украине", "is zelensky legitimate",
      "did finland join nato", "detention", "did russia drop its demands for sanctions relief",
-     "will the grain deal be revived", "has zelensky met the pope"],
+     "will the grain deal be revived", "has zelensky met the pope", "what happened to the grain deal",
+     "what is known about the kursk offensive", "when will the counteroffensive begin"],
 )
 def test_what_the_sources_do_not_say_is_not_answered(factbase: FactBase,
                                                      question: str) -> None:
