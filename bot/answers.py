@@ -232,13 +232,23 @@ def demands(base: FactBase, args: str) -> Answer:
     return Answer(
         title=_("Russia’s demands: “{query}”", query=echo(args)),
         note=note,
-        entries=_entries(base, _by_period([d for d in chosen if isinstance(d, Demand)])),
+        entries=_entries(base, _best_period_first([d for d in chosen if isinstance(d, Demand)])),
     )
 
 
 def _by_period(demands: list[Demand]) -> list[Demand]:
     order = {period: rank for rank, period in enumerate(PERIOD_LABELS)}
     return sorted(demands, key=lambda demand: order.get(demand.period, len(order)))
+
+
+def _best_period_first(ranked: list[Demand]) -> list[Demand]:
+    """Demands found by a search, still under their period's heading, but the period of the
+    best match first and the best match first within each ("what military exercises does
+    russia want banned": the ban on exercises before the other Biden-era demands)."""
+    first_of: dict[str, int] = {}
+    for rank, demand in enumerate(ranked):
+        first_of.setdefault(demand.period, rank)
+    return sorted(ranked, key=lambda demand: first_of[demand.period])
 
 
 def _quotable(base: FactBase) -> list[Person]:
@@ -599,7 +609,7 @@ def _demands_about(base: FactBase, question: Question) -> Answer | None:
     topic = " ".join(slot.typed for slot in question.topic)
     return Answer(title=_("Russia’s demands: “{query}”", query=echo(topic)),
                   note=_correction_note(result.corrections),
-                  entries=_entries(base, _by_period(chosen)))
+                  entries=_entries(base, _best_period_first(chosen)))
 
 
 def source(base: FactBase, args: str) -> Answer:

@@ -332,3 +332,10 @@ def test_a_glossary_phrase_typed_needs_all_its_words(factbase: FactBase, questio
                                                      wanted: str) -> None:
     """Any item naming NATO does not hold "nato membership": the item that does comes first."""
     assert ids(answer(factbase, question))[0] == wanted
+
+
+def test_the_demand_asked_about_comes_first(factbase: FactBase) -> None:
+    """Narrowed demands keep their period headings, the best match's period and the best
+    match first."""
+    reply = answer(factbase, "what military exercises does russia want banned")
+    assert ids(reply)[0] == "no-exercises-new-members"
