@@ -214,11 +214,11 @@ def demands(base: FactBase, args: str) -> Answer:
         period for period in {demand.period for demand in demands}
         if wanted <= set(tokenize(f"{period} {period_label(period)}"))
     }
-    chosen: list[Item] = [demand for demand in demands if demand.period in periods]
+    chosen = _by_period([demand for demand in demands if demand.period in periods])
     note = None
     if not chosen:
         result = base.index.search(args, kinds=frozenset({"demand"}))
-        chosen = [hit.item for hit in result.hits]
+        chosen = _best_period_first(result.hits)
         note = _correction_note(result.corrections)
         if not chosen:
             return Answer(
@@ -232,7 +232,7 @@ def demands(base: FactBase, args: str) -> Answer:
     return Answer(
         title=_("Russia’s demands: “{query}”", query=echo(args)),
         note=note,
-        entries=_entries(base, _best_period_first([d for d in chosen if isinstance(d, Demand)])),
+        entries=_entries(base, chosen),
     )
 
 
@@ -241,14 +241,19 @@ def _by_period(demands: list[Demand]) -> list[Demand]:
     return sorted(demands, key=lambda demand: order.get(demand.period, len(order)))
 
 
-def _best_period_first(ranked: list[Demand]) -> list[Demand]:
-    """Demands found by a search, still under their period's heading, but the period of the
-    best match first and the best match first within each ("what military exercises does
-    russia want banned": the ban on exercises before the other Biden-era demands)."""
-    first_of: dict[str, int] = {}
-    for rank, demand in enumerate(ranked):
-        first_of.setdefault(demand.period, rank)
-    return sorted(ranked, key=lambda demand: first_of[demand.period])
+def _best_period_first(hits: Sequence[Hit]) -> list[Demand]:
+    """Demands found by a search under their period's heading, the period of the best match
+    first and the best match first within it ("what military exercises does russia want
+    banned": the ban on exercises first); periods matched equally well in their own order."""
+    found = [(round(hit.score * hit.coverage, 9), hit.item) for hit in hits
+             if isinstance(hit.item, Demand)]
+    order = {period: rank for rank, period in enumerate(PERIOD_LABELS)}
+    best: dict[str, float] = {}
+    for rank, demand in found:
+        best[demand.period] = max(best.get(demand.period, rank), rank)
+    found.sort(key=lambda pair: (-best[pair[1].period], order.get(pair[1].period, len(order)),
+                                 -pair[0]))
+    return [demand for _, demand in found]
 
 
 def _quotable(base: FactBase) -> list[Person]:
@@ -605,11 +610,10 @@ def _demands_about(base: FactBase, question: Question) -> Answer | None:
                                min_coverage=DEMAND_TOPIC_COVERAGE)
     if not result.hits:
         return None
-    chosen = [hit.item for hit in result.hits if isinstance(hit.item, Demand)]
     topic = " ".join(slot.typed for slot in question.topic)
     return Answer(title=_("Russia’s demands: “{query}”", query=echo(topic)),
                   note=_correction_note(result.corrections),
-                  entries=_entries(base, _best_period_first(chosen)))
+                  entries=_entries(base, _best_period_first(result.hits)))
 
 
 def source(base: FactBase, args: str) -> Answer:
