@@ -168,8 +168,9 @@ def test_cyrillic_names_are_spelt_in_latin_letters() -> None:
      "how much military aid did the us send", "what weapons does the us send ukraine",
      "вступление украины в ес", "помощь украине", "is zelensky legitimate",
      "did finland join nato", "detention", "did russia drop its demands for sanctions relief",
-     "will the grain deal be revived", "has zelensky met the pope", "what happened to the grain deal",
-     "what is known about the kursk offensive", "when will the counteroffensive begin"],
+     "will the grain deal be revived", "has zelensky met the pope",
+     "what happened to the grain deal", "what is known about the kursk offensive",
+     "when will the counteroffensive begin"],
 )
 def test_what_the_sources_do_not_say_is_not_answered(factbase: FactBase,
                                                      question: str) -> None:
