@@ -118,6 +118,14 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("when did the invasion begin", "invasion"),
         ("no troops from other countries", "no-foreign-troops"),
         ("ukraine abandon hopes of joining nato", "abandon-nato-aspirations"),
+        ("nato at russia's doorstep", "root-causes"),
+        ("could europe send troops to ukraine", "no-foreign-troops"),
+        ("is putin stalling on the ceasefire", "ceasefire-uncertain"),
+        ("could a ceasefire backfire", "truce-concern"),
+        ("russia hardline", "no-concessions"),
+        ("zelensky happy with the talks", "zelenskiy-praises-saudi-meeting"),
+        ("witkoff istanbul a good model", "witkoff-istanbul-reference"),
+        ("jeddah meeting outcome", "saudi-meeting"),
     ],
 )
 def test_a_readers_own_words_for_the_storys_concepts_find_them(
@@ -170,7 +178,8 @@ def test_cyrillic_names_are_spelt_in_latin_letters() -> None:
      "did finland join nato", "detention", "did russia drop its demands for sanctions relief",
      "will the grain deal be revived", "has zelensky met the pope",
      "what happened to the grain deal", "what is known about the kursk offensive",
-     "when will the counteroffensive begin"],
+     "when will the counteroffensive begin", "what was the outcome of the grain deal",
+     "will the us send troops to taiwan", "is china stalling on trade"],
 )
 def test_what_the_sources_do_not_say_is_not_answered(factbase: FactBase,
                                                      question: str) -> None:
