@@ -116,6 +116,7 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("what happened in jeddah", "saudi-meeting"),
         ("what happened to the istanbul agreement", "istanbul-never-finalized"),
         ("when did the invasion begin", "invasion"),
+        ("when did the full-scale war begin", "invasion"),
         ("no troops from other countries", "no-foreign-troops"),
         ("ukraine abandon hopes of joining nato", "abandon-nato-aspirations"),
         ("nato at russia's doorstep", "root-causes"),
