@@ -249,8 +249,8 @@ def _best_period_first(hits: Sequence[Hit]) -> list[Demand]:
              if isinstance(hit.item, Demand)]
     order = {period: rank for rank, period in enumerate(PERIOD_LABELS)}
     best: dict[str, float] = {}
-    for rank, demand in found:
-        best[demand.period] = max(best.get(demand.period, rank), rank)
+    for score, demand in found:
+        best[demand.period] = max(best.get(demand.period, score), score)
     found.sort(key=lambda pair: (-best[pair[1].period], order.get(pair[1].period, len(order)),
                                  -pair[0]))
     return [demand for _, demand in found]

@@ -119,10 +119,10 @@ def understand(index: SearchIndex, text: str) -> Question:
     """The slots to search by, a name's words spelt as the fact base spells them."""
     said = demands = False
     asks_demands = any(held & DEMAND_WORDS for held in meant)
-    wanter: Slot | None = None
-    """Whom Russia makes demands of, named first as the one who wants: "what does ukraine want"
-    asks for Ukraine's wishes, not Russia's demands (unless Russia is named too: "can ukraine
-    join nato under russia's terms")."""
+    addressee_wants = False
+    """Whom Russia makes demands of is named first, as the one who wants: "what does ukraine
+    want" asks for Ukraine's wishes, not Russia's demands (unless Russia is named too: "can
+    ukraine join nato under russia's terms")."""
     position = 0
     while position < len(slots):
         slot, held = slots[position], meant[position]
@@ -153,7 +153,7 @@ def understand(index: SearchIndex, text: str) -> Question:
             continue
         searched.append(slot)
         if slot.entry in ADDRESSEES and not demands and not named:
-            wanter = slot
+            addressee_wants = True
         if not held & DEMAND_WORDS and not (asks_demands and (slot.entry in ADDRESSEES
                                                               or held & PURPOSES)):
             rest.append(slot)
@@ -163,7 +163,7 @@ def understand(index: SearchIndex, text: str) -> Question:
     question.topic = rest
     if "who" in flat and question.people and not rest and not said:
         question.intent = "who"
-    elif (demands and set(named) <= DEMANDERS and (wanter is None or named) and not said
+    elif (demands and set(named) <= DEMANDERS and (not addressee_wants or named) and not said
           and question.amount != DURATIONS):
         question.intent = "demands"
     elif said and question.people:
