@@ -82,6 +82,8 @@ def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
         ("Крым", "recognise-annexed-regions"),
         ("перемир'я", "ceasefire-uncertain"),
         ("/who Келлог", "keith-kellogg"),
+        ("что случилось 24 февраля", "invasion"),
+        ("13 березня", "report-published"),
     ],
 )
 def test_russian_and_ukrainian_questions_find_names_and_terms(
