@@ -74,8 +74,12 @@ class Question:
 
 
 def _words_of(slot: Slot) -> set[str]:
-    return {stem(word) or word for alternative in slot.alternatives
-            for word in alternative.split()}
+    """The stems a slot stands for; a glossary phrase stands for its meaning alone ("demands
+    changed" asks whether they are new, not for the demands)."""
+    meant = slot.alternatives
+    if slot.entry and " " in slot.typed:
+        meant = tuple(alternative for alternative in meant if alternative != slot.typed)
+    return {stem(word) or word for alternative in meant for word in alternative.split()}
 
 
 def _counted(typed: list[str]) -> frozenset[str] | None:
