@@ -24,7 +24,7 @@ from bot.glossary import Slot
 from bot.i18n import N_, Language, _, current, ngettext, speaking
 from bot.index import Hit, SearchResult, searchable_text
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
-from bot.questions import Question, understand
+from bot.questions import DEMANDERS, SAID_WORDS, Question, understand
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
 from bot.text import STOPWORDS, stem, tokenize, words
 
@@ -50,6 +50,14 @@ FUTURE_WORDS = frozenset("""next upcoming scheduled soon later coming planned ex
     tomorrow""".split())
 """Words by which an item says when something is to come, for "when will" questions ("will"
 alone is not enough: "Zelenskiy said he would accept" tells nothing of when)."""
+REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insists insisted
+    according reiterated warned suggested indicated praised""".split()))) - {""}
+"""Stems by which an item reports what someone said without quoting them ("Putin's assertion
+that Crimea ... are part of Russia", "Moscow has reiterated many of these demands")."""
+SAYS = frozenset({"say", "says", "said", "saying"})
+"""Words of speech that are stopwords, so have no stem."""
+SPEAKER_REACH = 3
+"""How many words may part a speaker's name from the word reporting what they said."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 
@@ -498,26 +506,56 @@ def ask(base: FactBase, text: str) -> Answer:
     question = understand(base.index, text)
     if question.intent == "who":
         return _who_answer(base, text, question.people)
-    if question.intent == "said" and any(
-            base.quotes(person.id) or base.statements(person.id) for person in question.people):
-        return _said(base, text, question)
+    if question.intent == "said":
+        if any(base.quotes(person.id) or base.statements(person.id)
+               for person in question.people):
+            return _said(base, text, question)
+        return _reported(base, text, question) or _nothing_said(
+            base, text, base.index.search(question.slots, suggest=False).hits)
     if question.intent == "demands":
         found = _demands_about(base, question)
         if found is not None:
             return found
     if question.unknown_speaker:
-        return Answer(
-            title=f"Nothing found for “{echo(text)}”",
-            status="not_found",
-            note=_("The sources report nothing said by them. Send /quote to see who is quoted."),
-            suggestions=(Suggestion(_("Who is quoted"), "/quote"),),
-        )
+        return _nothing_said(base, text, ())
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS)
     fitting = [hit for hit in result.hits if _fits(question, hit.item, base.index.names.people)]
     if not fitting and result.hits:
         result.near = result.hits[:5]
     result.hits = fitting
     return _found(base, text, result)
+
+
+def _reported(base: FactBase, text: str, question: Question) -> Answer | None:
+    """The items that report, without quoting, what the people asked about said on the
+    question's words ("which regions does putin say are russian": "Putin's assertion that
+    ..."); None when there are none."""
+    result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS, suggest=False)
+    result.hits = [hit for hit in result.hits if _reports(hit.item, question.people)]
+    return _found(base, text, result) if result.hits else None
+
+
+def _reports(item: Item, speakers: Sequence[Person]) -> bool:
+    """Whether `item`'s text reports something said by one of `speakers`: a word of their
+    name near a word of speech ("Putin's assertion", "according to Kori Schake")."""
+    said = words(getattr(item, "text", ""))
+    names = {word for person in speakers for name in (person.name, *person.aliases)
+             for word in words(name) if word not in STOPWORDS}
+    spoken = [position for position, word in enumerate(said)
+              if word in SAYS or stem(word) in REPORTED_SPEECH]
+    return any(abs(position - speech) <= SPEAKER_REACH
+               for position, word in enumerate(said) if word in names for speech in spoken)
+
+
+def _nothing_said(base: FactBase, text: str, near: Sequence[Hit]) -> Answer:
+    """No words of the people asked about are reported ("what did putin say about the list"):
+    the items that came closest as buttons, never as an answer."""
+    return Answer(
+        title=_("Nothing found for “{query}”", query=echo(text)),
+        status="not_found",
+        note=_("The sources report nothing said by them. Send /quote to see who is quoted."),
+        suggestions=(*_near_topics(base, near), Suggestion(_("Who is quoted"), "/quote")),
+    )
 
 
 def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
@@ -588,6 +626,11 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
     about = [hit.item for hit in result.hits
              if isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers]
     topic = " ".join(slot.typed for slot in question.topic)
+    if not about:
+        found = (_demands_about(base, question) if speakers <= DEMANDERS else None) or _reported(
+            base, text, question)
+        if found is not None:
+            return found
     if about:
         return Answer(title=_("What {names} said about “{topic}”", names=names,
                                 topic=echo(topic)),

@@ -26,15 +26,26 @@ SAID_WORDS = frozenset(map(stem, """say said says saying think thinks thought vi
 """Stems that ask for what someone said."""
 DEMAND_WORDS = frozenset(map(stem, ("demands", "conditions")))
 """Stems that ask for Russia's demands (the glossary maps "want", "требования" and the like)."""
-PURPOSES = frozenset(map(stem, "peace war end ending deal settlement".split()))
+PURPOSES = frozenset(map(stem, """peace war end ending deal settlement ceasefire truce talks
+    negotiations""".split()))
 """Words that say what the demands are for ("putin's conditions for peace", "what does russia
-want to end the war"): they ask for every demand, not for those that mention peace."""
+want to end the war", "... for a ceasefire", "... in the talks"): they ask for every demand,
+not for those that mention peace."""
+DEMAND_VERBS = frozenset(map(stem, """give gave given giving hand handed present presented
+    send sent make made issue issued put set lay laid table tabled deliver delivered submit
+    submitted raise raised pose posed""".split()))
+"""Verbs that say Russia made its demands ("what demands did russia give the us"): in a
+question about the demands they are no topic."""
+FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
+"""Words before whom something is wanted of: "what does ukraine demand from russia" is
+Ukraine's wish, though Russia is named."""
 DEMANDERS = frozenset({"russia", "vladimir-putin"})
 """Who a question about demands may name and still mean the list of demands."""
 ADDRESSEES = frozenset({"united-states", "washington", "ukraine", "kyiv"})
 """Glossary entries naming whom Russia makes demands of: "what does russia want from the us"
 asks for every demand, not those that mention the U.S."""
-AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "big"),
+AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "old"),
+                   ("how", "big"),
                    ("how", "large"), ("сколько",), ("скільки",), ("как", "долго"),
                    ("як", "довго"))
 """Words that ask for an amount: only an item that holds a number can answer."""
@@ -88,7 +99,7 @@ def _counted(typed: list[str]) -> frozenset[str] | None:
         for opening in AMOUNT_OPENINGS:
             if tuple(typed[start : start + len(opening)]) != opening:
                 continue
-            if opening[-1] == "long":
+            if opening[-1] in ("long", "old"):
                 return DURATIONS
             if is_cyrillic(opening[0]):
                 return frozenset()
@@ -122,6 +133,8 @@ def understand(index: SearchIndex, text: str) -> Question:
     searched: list[Slot] = []
     """The slots to search by, a name's words spelt as the fact base spells them."""
     said = demands = False
+    asked_of: set[str] = set()
+    """Who is named right after "from": whom something is wanted of, not who wants it."""
     asks_demands = any(held & DEMAND_WORDS for held in meant)
     addressee_wants = False
     """Whom Russia makes demands of is named first, as the one who wants: "what does ukraine
@@ -152,14 +165,16 @@ def understand(index: SearchIndex, text: str) -> Question:
             if not said or (not named and not rest):
                 # "what did kellogg say", or "что сказал Келлог" (the speaker after the verb)
                 named.update((person.id, person) for person in people)
+                if position > length and slots[position - length - 1].typed in FROM_WORDS:
+                    asked_of.update(person.id for person in people)
             else:
                 rest.append(spelt)  # "what did trump say about zelensky": the topic
             continue
         searched.append(slot)
         if slot.entry in ADDRESSEES and not demands and not named:
             addressee_wants = True
-        if not held & DEMAND_WORDS and not (asks_demands and (slot.entry in ADDRESSEES
-                                                              or held & PURPOSES)):
+        if not held & DEMAND_WORDS and not (asks_demands and (
+                slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS))):
             rest.append(slot)
         position += 1
     question.slots = searched
@@ -167,7 +182,8 @@ def understand(index: SearchIndex, text: str) -> Question:
     question.topic = rest
     if "who" in flat and question.people and not rest and not said:
         question.intent = "who"
-    elif (demands and set(named) <= DEMANDERS and (not addressee_wants or named) and not said
+    elif (demands and set(named) <= DEMANDERS and (not addressee_wants or set(named) - asked_of)
+          and not said
           and question.amount != DURATIONS):
         question.intent = "demands"
     elif said and question.people:

@@ -26,7 +26,9 @@ STOPWORDS = frozenset(
     says she should so some something than that the their them then there these they thing
     things this those to up very was we were what whats when where which who whom whose why
     will with would you your tell show quote quotes anyone someone mean means ever isn aren
-    wasn weren won don doesn didn hasn haven hadn couldn wouldn shouldn ll ve re""".split()
+    wasn weren won don doesn didn hasn haven hadn couldn wouldn shouldn ll ve re isnt arent
+    wasnt werent dont doesnt didnt hasnt havent hadnt couldnt wouldnt shouldnt everyone
+    everybody theirs ours yours actually even pre""".split()
 )
 """English words that carry no meaning for a lookup (question words included: the question
 parser reads them before they are dropped)."""
