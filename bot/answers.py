@@ -51,13 +51,14 @@ FUTURE_WORDS = frozenset("""next upcoming scheduled soon later coming planned ex
 """Words by which an item says when something is to come, for "when will" questions ("will"
 alone is not enough: "Zelenskiy said he would accept" tells nothing of when)."""
 REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insists insisted
-    according reiterated warned suggested indicated praised""".split()))) - {""}
+    according reiterated warned suggested indicated praised responded""".split()))) - {""}
 """Stems by which an item reports what someone said without quoting them ("Putin's assertion
 that Crimea ... are part of Russia", "Moscow has reiterated many of these demands")."""
 SAYS = frozenset({"say", "says", "said", "saying"})
 """Words of speech that are stopwords, so have no stem."""
 SPEAKER_REACH = 3
-"""How many words may part a speaker's name from the word reporting what they said."""
+"""How many words (stopwords aside) may part a speaker's name from the word reporting what
+they said."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 
@@ -538,7 +539,8 @@ def _reported(base: FactBase, text: str, question: Question) -> Answer | None:
 def _reports(item: Item, speakers: Sequence[Person]) -> bool:
     """Whether `item`'s text reports something said by one of `speakers`: a word of their
     name near a word of speech ("Putin's assertion", "according to Kori Schake")."""
-    said = words(getattr(item, "text", ""))
+    said = [word for word in words(getattr(item, "text", ""))
+            if word in SAYS or word not in STOPWORDS]
     names = {word for person in speakers for name in (person.name, *person.aliases)
              for word in words(name) if word not in STOPWORDS}
     spoken = [position for position, word in enumerate(said)

@@ -46,6 +46,11 @@ SPELLING_CUTOFF = 80.0
 """Least rapidfuzz ratio at which a misspelt word is taken for a word of the fact base."""
 PLAIN_WORD_FLOOR = 0.5
 """Least share of its weight an everyday word of the fact base carries (see `plain_weight`)."""
+DESCRIBING_COMMONNESS = 4.0
+"""Words as common as this (wordfreq's Zipf scale: once in 100,000 words) or more describe
+nobody in particular."""
+DESCRIBING_HOLDERS = 20
+"""The most items a word of someone's role may be held by and still stand for them."""
 MIN_COVERAGE = 0.65
 """Share of a query's information (its slots' weights) an item must hold to be an answer."""
 KNOWN_WORDS_COVERAGE = 0.5
@@ -253,6 +258,24 @@ class SearchIndex:
     def knows(self, term: str) -> bool:
         """Whether some item holds the word stem `term`."""
         return term in self._vocabulary
+
+    def described(self, word: str) -> Person | None:
+        """The one person a proper word of their role stands for ("kgb" is Putin, "eurasia"
+        Angela Stent): a rare word that is no everyday English word ("east" is too common),
+        in one person's role, and held only by that person's entry and what they said."""
+        term = stem(word)
+        if (not term or ordinary(word) or commonness(word) >= DESCRIBING_COMMONNESS
+                or term not in self._vocabulary):
+            return None
+        holders = self.names.holders(term)
+        if len(holders) != 1 or self._postings.count(term) > DESCRIBING_HOLDERS:
+            return None
+        person = self.names.people[holders[0]]
+        for number in highest(self._postings.mask(term), DESCRIBING_HOLDERS):
+            item = self._items[self._ids[number]]
+            if item.id != person.id and getattr(item, "speaker", None) != person.id:
+                return None
+        return person
 
     def forget_spelling(self) -> None:
         """Make the respelling vocabulary again when next needed (the glossary learnt words)."""

@@ -134,8 +134,9 @@ class NameIndex:
         options = [terms for terms in map(slot_terms, slots) if terms][:MAX_NAME_WORDS]
         if not options:
             return PeopleMatch()
+        typed = " ".join(term for slot in slots for term in map(stem, words(slot.typed)) if term)
         exact = next(filter(None, (
-            self._phrases.get(phrase) for phrase in (" ".join(terms[0] for terms in options),
+            self._phrases.get(phrase) for phrase in (typed, " ".join(terms[0] for terms in options),
                                                      " ".join(terms[-1] for terms in options))
         )), None)
         if exact:
@@ -150,6 +151,10 @@ class NameIndex:
         near = self._score(options, SUGGEST_CUTOFF, is_word)
         ranked = heapq.nlargest(5, near, key=lambda pid: near[pid])
         return PeopleMatch(suggestions=[self.people[pid] for pid in ranked])
+
+    def holders(self, term: str) -> list[str]:
+        """The ids of the people whose name, alias or role holds the stem `term`."""
+        return list(self._postings.get(term, ()))
 
     def _score(self, options: list[list[str]], cutoff: float,
                is_word: Callable[[str], bool]) -> dict[str, float]:

@@ -36,6 +36,11 @@ DEMAND_VERBS = frozenset(map(stem, """give gave given giving hand handed present
     submitted raise raised pose posed""".split()))
 """Verbs that say Russia made its demands ("what demands did russia give the us"): in a
 question about the demands they are no topic."""
+PERSON_NOUNS = frozenset("""guy guys lady man woman person fellow expert experts analyst
+    analysts official officials specialist dude chap boss pundit scholar academic researcher
+    insider""".split())
+"""Words that only say someone is a person ("the brookings lady", "aei expert"): beside a
+name they are no topic."""
 FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
 """Words before whom something is wanted of: "what does ukraine demand from russia" is
 Ukraine's wish, though Russia is named."""
@@ -57,9 +62,11 @@ DURATIONS = frozenset(map(stem, "hours days weeks months years decades".split())
 COUNTED_WORDS = 2
 """Words after "how many" that may name what is counted ("how much military aid")."""
 PLACE_OR_TIME = frozenset({"when", "where", "когда", "где", "коли", "де"})
-FUTURE_MARKERS = frozenset({"will", "shall", "gonna", "going", "буде", "будут", "будет",
-                            "будуть"})
-"""Words that put a "when" or "where" question in the future ("when will the war end")."""
+FUTURE_MARKERS = frozenset({"will", "shall", "gonna", "going", "next", "upcoming", "буде",
+                            "будут", "будет", "будуть", "следующий", "следующая", "наступний",
+                            "наступна"})
+"""Words that put a "when" or "where" question in the future ("when will the war end", "when
+is the next meeting")."""
 SCHEDULED = frozenset(map(stem, "start starts begin begins end ends happen expire take".split()))
 """Verbs that, after "when does", ask for a time to come ("when does the ceasefire start")."""
 
@@ -133,6 +140,10 @@ def understand(index: SearchIndex, text: str) -> Question:
     searched: list[Slot] = []
     """The slots to search by, a name's words spelt as the fact base spells them."""
     said = demands = False
+    by_name = any(index.resolve_people([slot], suggest=False).exact for slot in slots
+                  if slot_terms(slot))
+    """Someone is named by name or alias: a word describing a person is then a topic ("when
+    did putin leave the kgb"), not another way to name them."""
     asked_of: set[str] = set()
     """Who is named right after "from": whom something is wanted of, not who wants it."""
     asks_demands = any(held & DEMAND_WORDS for held in meant)
@@ -152,7 +163,7 @@ def understand(index: SearchIndex, text: str) -> Question:
                 searched.append(slot)
             position += 1
             continue
-        people, length = _people_at(index, slots, position)
+        people, length = _people_at(index, slots, position, describe=not by_name)
         if people:
             span = slots[position : position + length]
             spelt = Slot(" ".join(part.typed for part in span),
@@ -177,6 +188,9 @@ def understand(index: SearchIndex, text: str) -> Question:
                 slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS))):
             rest.append(slot)
         position += 1
+    if named:
+        searched = [slot for slot in searched if slot.typed not in PERSON_NOUNS]
+        rest = [slot for slot in rest if slot.typed not in PERSON_NOUNS]
     question.slots = searched
     question.people = list(named.values())
     question.topic = rest
@@ -204,11 +218,12 @@ def _may_name(index: SearchIndex, slot: Slot) -> bool:
                             or not any(map(index.knows, terms)))
 
 
-def _people_at(index: SearchIndex, slots: list[Slot],
-               position: int) -> tuple[list[Person], int]:
+def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
+               describe: bool) -> tuple[list[Person], int]:
     """The people named by the slots from `position` on (two words, else one), and how many
     slots name them: by a whole name or alias, or by a word the fact base does not otherwise
-    hold (a misspelt name); "ukraine" is a word, not Kellogg's alias "Ukraine envoy"."""
+    hold (a misspelt name), or (when `describe`) by a word only their role holds ("kgb");
+    "ukraine" is a word, not Kellogg's alias "Ukraine envoy"."""
     for length in (2, 1):
         span = slots[position : position + length]
         if len(span) < length or not all(_may_name(index, slot) for slot in span):
@@ -217,4 +232,5 @@ def _people_at(index: SearchIndex, slots: list[Slot],
         if match.people and (match.exact or (length == 1 and not any(
                 map(index.knows, slot_terms(span[0]))))):
             return match.people, length
-    return [], 1
+    described = index.described(slots[position].typed) if describe else None
+    return ([described], 1) if described else ([], 1)
