@@ -59,6 +59,8 @@ SAYS = frozenset({"say", "says", "said", "saying"})
 SPEAKER_REACH = 3
 """How many words (stopwords aside) may part a speaker's name from the word reporting what
 they said."""
+COMMENTARY = frozenset({"quote", "statement", "event", "fact"})
+"""The kinds of item that can say something of the demands."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 
@@ -514,7 +516,7 @@ def ask(base: FactBase, text: str) -> Answer:
         return _reported(base, text, question) or _nothing_said(
             base, text, base.index.search(question.slots, suggest=False).hits)
     if question.intent == "demands":
-        found = _demands_about(base, question)
+        found = _demands_about(base, text, question)
         if found is not None:
             return found
     if question.unknown_speaker:
@@ -629,8 +631,8 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
              if isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers]
     topic = " ".join(slot.typed for slot in question.topic)
     if not about:
-        found = (_demands_about(base, question) if speakers <= DEMANDERS else None) or _reported(
-            base, text, question)
+        demanded = _demands_about(base, text, question) if speakers <= DEMANDERS else None
+        found = demanded or _reported(base, text, question)
         if found is not None:
             return found
     if about:
@@ -646,13 +648,20 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
     )
 
 
-def _demands_about(base: FactBase, question: Question) -> Answer | None:
-    """Russia's demands, narrowed by the question's other words when they find demands;
-    None when those words find none (the question is then searched as a whole)."""
+def _demands_about(base: FactBase, text: str, question: Question) -> Answer | None:
+    """What the sources say of the demands, then the demands the question's other words find,
+    for a question about them ("are these demands new"); else Russia's demands, narrowed by
+    the question's other words when they find demands; None when those words find none (the
+    question is then searched as a whole)."""
+    commentary = (base.index.search(question.regarding, kinds=COMMENTARY, suggest=False).hits
+                  if question.regarding else [])
     if not question.topic:
-        return demands(base, "")
+        return (_found(base, text, SearchResult(hits=commentary)) if commentary
+                else demands(base, ""))
     result = base.index.search(question.topic, kinds=frozenset({"demand"}), suggest=False,
                                min_coverage=DEMAND_TOPIC_COVERAGE)
+    if commentary:
+        return _found(base, text, SearchResult(hits=[*commentary, *result.hits]))
     if not result.hits:
         return None
     topic = " ".join(slot.typed for slot in question.topic)

@@ -41,6 +41,18 @@ PERSON_NOUNS = frozenset("""guy guys lady man woman person fellow expert experts
     insider""".split())
 """Words that only say someone is a person ("the brookings lady", "aei expert"): beside a
 name they are no topic."""
+ABOUT_DEMANDS = frozenset("""why mean means meaning help helps hurt effect effects impact
+    consequences goal aim purpose reason reasons behind real realistic serious seriously
+    leverage strategy tactic tactics""".split())
+"""Words that ask about the demands rather than for them: what they are for or would do."""
+NOVELTY = frozenset("""new same changed change changes different like before old earlier
+    unchanged similar""".split())
+"""Words that ask whether the demands are new."""
+NOVELTY_ENTRY = "same-demands"
+"""The glossary entry for how the sources say the demands are not new ("reminiscent",
+"reiterated", "consistent", "unchanged")."""
+ROLE_WORDS = frozenset("job role title occupation profession work".split())
+"""Words that ask who someone is ("what was kellogg's job")."""
 FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
 """Words before whom something is wanted of: "what does ukraine demand from russia" is
 Ukraine's wish, though Russia is named."""
@@ -89,6 +101,9 @@ class Question:
     Russian or Ukrainian question), None for no amount."""
     future: bool = False
     """It asks when or where something will happen."""
+    regarding: list[Slot] | None = None
+    """A question about the demands rather than for them ("are these demands new", "what
+    would the demands mean for europe"): the words to find what the sources say of them."""
 
 
 def _words_of(slot: Slot) -> set[str]:
@@ -156,14 +171,15 @@ def understand(index: SearchIndex, text: str) -> Question:
         slot, held = slots[position], meant[position]
         if held & SAID_WORDS:
             said = True
-        elif held & DEMAND_WORDS:
+        elif held & DEMAND_WORDS or slot.entry == NOVELTY_ENTRY:
             demands = True
         if held & (SAID_WORDS | {"who", "what", "when", "why"}) or not slot_terms(slot):
             if held & SAID_WORDS:
                 searched.append(slot)
             position += 1
             continue
-        people, length = _people_at(index, slots, position, describe=not by_name)
+        people, length = (([], 1) if asks_demands and slot.entry in ADDRESSEES else
+                          _people_at(index, slots, position, describe=not by_name))
         if people:
             span = slots[position : position + length]
             spelt = Slot(" ".join(part.typed for part in span),
@@ -188,18 +204,24 @@ def understand(index: SearchIndex, text: str) -> Question:
                 slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS))):
             rest.append(slot)
         position += 1
+    asks_role = False
     if named:
-        searched = [slot for slot in searched if slot.typed not in PERSON_NOUNS]
-        rest = [slot for slot in rest if slot.typed not in PERSON_NOUNS]
+        asks_role = any(slot.typed in ROLE_WORDS for slot in rest)
+        searched = [slot for slot in searched if slot.typed not in PERSON_NOUNS | ROLE_WORDS]
+        rest = [slot for slot in rest if slot.typed not in PERSON_NOUNS | ROLE_WORDS]
     question.slots = searched
     question.people = list(named.values())
     question.topic = rest
-    if "who" in flat and question.people and not rest and not said:
+    if ("who" in flat or asks_role) and question.people and not rest and not said:
         question.intent = "who"
     elif (demands and set(named) <= DEMANDERS and (not addressee_wants or set(named) - asked_of)
           and not said
           and question.amount != DURATIONS):
         question.intent = "demands"
+        question.regarding = _regarding(index, searched, set(typed))
+        if question.regarding is not None:
+            question.topic = [slot for slot in rest if slot.typed not in ABOUT_DEMANDS | NOVELTY
+                              and slot.entry != NOVELTY_ENTRY]
     elif said and question.people:
         question.intent = "said"
     elif said:
@@ -208,6 +230,21 @@ def understand(index: SearchIndex, text: str) -> Question:
     elif "when" in flat:
         question.intent = "when"
     return question
+
+
+def _regarding(index: SearchIndex, slots: list[Slot], typed: set[str]) -> list[Slot] | None:
+    """The words to search for what the sources say of the demands, when the question asks
+    about them rather than for them; whether they are new is asked in the glossary's words
+    for it."""
+    phrased = any(slot.entry == NOVELTY_ENTRY for slot in slots)
+    if not phrased and not typed & (ABOUT_DEMANDS | NOVELTY):
+        return None
+    kept = [slot for slot in slots
+            if slot.typed not in ABOUT_DEMANDS | NOVELTY and slot.entry != NOVELTY_ENTRY]
+    novelty = index.glossary.entries.get(NOVELTY_ENTRY)
+    if (phrased or typed & NOVELTY) and novelty is not None:
+        kept.append(Slot(novelty.id, novelty.means, known=True, entry=novelty.id))
+    return kept
 
 
 def _may_name(index: SearchIndex, slot: Slot) -> bool:
