@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
@@ -522,7 +522,10 @@ def ask(base: FactBase, text: str) -> Answer:
     if question.unknown_speaker:
         return _nothing_said(base, text, ())
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS)
-    fitting = [hit for hit in result.hits if _fits(question, hit.item, base.index.names.people)]
+    past = _long_past(base) if question.present else ""
+    fitting = [hit for hit in result.hits
+               if _fits(question, hit.item, base.index.names.people)
+               and not (past and _last_date(hit.item) and _last_date(hit.item) < past)]
     if not fitting and result.hits:
         result.near = result.hits[:5]
     result.hits = fitting
@@ -534,17 +537,20 @@ def _reported(base: FactBase, text: str, question: Question) -> Answer | None:
     question's words ("which regions does putin say are russian": "Putin's assertion that
     ..."); None when there are none."""
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS, suggest=False)
-    result.hits = [hit for hit in result.hits if _reports(hit.item, question.people)]
+    shared = base.index.names.name_terms
+    result.hits = [hit for hit in result.hits if _reports(hit.item, question.people, shared)]
     return _found(base, text, result) if result.hits else None
 
 
-def _reports(item: Item, speakers: Sequence[Person]) -> bool:
+def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int]) -> bool:
     """Whether `item`'s text reports something said by one of `speakers`: a word of their
-    name near a word of speech ("Putin's assertion", "according to Kori Schake")."""
+    name that no one else's name holds (`shared`: how many people's names hold each stem;
+    "russian" is in the embassy's name and Russia's) near a word of speech ("Putin's
+    assertion", "according to Kori Schake")."""
     said = [word for word in words(getattr(item, "text", ""))
             if word in SAYS or word not in STOPWORDS]
     names = {word for person in speakers for name in (person.name, *person.aliases)
-             for word in words(name) if word not in STOPWORDS}
+             for word in words(name) if word not in STOPWORDS and shared.get(stem(word), 0) <= 1}
     spoken = [position for position, word in enumerate(said)
               if word in SAYS or stem(word) in REPORTED_SPEECH]
     return any(abs(position - speech) <= SPEAKER_REACH
@@ -560,6 +566,19 @@ def _nothing_said(base: FactBase, text: str, near: Sequence[Hit]) -> Answer:
         note=_("The sources report nothing said by them. Send /quote to see who is quoted."),
         suggestions=(*_near_topics(base, near), Suggestion(_("Who is quoted"), "/quote")),
     )
+
+
+def _long_past(base: FactBase) -> str:
+    """The date before which things are long past: a year before the newest source was
+    published ("" when no source says when it was)."""
+    newest = max((str(source.published) for source in base.sources.values()
+                  if source.published), default="")
+    return f"{int(newest[:4]) - 1}{newest[4:]}" if newest else ""
+
+
+def _last_date(item: Item) -> str:
+    """The last date an item is dated by ("" for none): an event's end, else its date."""
+    return str(getattr(item, "end", None) or getattr(item, "date", None) or "")
 
 
 def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:

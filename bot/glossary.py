@@ -187,17 +187,21 @@ class Glossary:
 
     def read(self, text: str, spell: Callable[[str], str] | None = None) -> list[Slot]:
         """The query's slots, in order; stopwords of Russian and Ukrainian dropped;
-        `spell(word)` gives the word a misspelt one means (or the word itself)."""
+        `spell(word)` gives the word a misspelt one means (or the word itself); a phrase
+        found as typed wins over a respelling ("budging" is "budge", not "building")."""
         typed = words(text)
         spelt = [spell(word) for word in typed] if spell else typed
-        keys = [_keys(word) for word in spelt]
+        as_typed = [_keys(word) for word in typed]
+        keys = [_keys(word) for word in spelt] if spelt != typed else as_typed
         slots: list[Slot] = []
         position = 0
         while position < len(typed):
-            found = self._phrase_at(keys, position, spelt[position])
+            read, found = typed, self._phrase_at(as_typed, position, typed[position])
+            if found is None and keys is not as_typed:
+                read, found = spelt, self._phrase_at(keys, position, spelt[position])
             if found is not None:
                 length, entry = found
-                phrase = spelt[position : position + length]
+                phrase = read[position : position + length]
                 english = tuple(word for word in phrase if not is_cyrillic(word))
                 typed_phrase = (" ".join(english),) if english else ()
                 shown = " ".join(typed[position : position + length])

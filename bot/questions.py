@@ -51,6 +51,9 @@ NOVELTY = frozenset("""new same changed change changes different like before old
 NOVELTY_ENTRY = "same-demands"
 """The glossary entry for how the sources say the demands are not new ("reminiscent",
 "reiterated", "consistent", "unchanged")."""
+PRESENT_WORDS = frozenset("""now currently today presently nowadays сейчас теперь зараз
+    тепер нині""".split())
+"""Words that ask how things stand at present."""
 ROLE_WORDS = frozenset("job role title occupation profession work".split())
 """Words that ask who someone is ("what was kellogg's job")."""
 FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
@@ -101,6 +104,8 @@ class Question:
     Russian or Ukrainian question), None for no amount."""
     future: bool = False
     """It asks when or where something will happen."""
+    present: bool = False
+    """It asks how things stand now ("how many russian troops are in ukraine now")."""
     regarding: list[Slot] | None = None
     """A question about the demands rather than for them ("are these demands new", "what
     would the demands mean for europe"): the words to find what the sources say of them."""
@@ -144,7 +149,8 @@ def _asks_future(typed: list[str]) -> bool:
 def understand(index: SearchIndex, text: str) -> Question:
     """The intent of `text`, the people it names, and the words left to search by."""
     typed = words(text)
-    question = Question([], amount=_counted(typed), future=_asks_future(typed))
+    question = Question([], amount=_counted(typed), future=_asks_future(typed),
+                        present=bool(PRESENT_WORDS.intersection(typed)))
     slots = [slot for slot in index.read(text)
              if question.amount is None or slot.typed not in AMOUNT_WORDS]
     question.slots = slots

@@ -143,6 +143,20 @@ def test_an_age_or_a_meeting_to_come_is_not_answered_with_what_the_sources_hold(
     assert answer(factbase, question).status == "not_found"
 
 
+def test_a_word_form_the_glossary_knows_is_not_respelt(factbase: FactBase) -> None:
+    """"budging" is "budge" (no concessions), not a misspelt "building"."""
+    reply = answer(factbase, "russia not budging")
+    assert ids(reply)[:2] == ["stent-no-concessions", "no-concessions"]
+    assert "building" not in (reply.note or "")
+
+
+def test_how_things_stand_now_is_not_answered_with_what_was_long_ago(
+        factbase: FactBase) -> None:
+    """The troop build-up of 2021 says nothing of how many troops are in Ukraine now."""
+    assert answer(factbase, "how many russian troops are in ukraine now").status == "not_found"
+    assert "ceasefire-uncertain" in ids(answer(factbase, "is there a ceasefire now"))[:2]
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
