@@ -134,11 +134,7 @@ class NameIndex:
         options = [terms for terms in map(slot_terms, slots) if terms][:MAX_NAME_WORDS]
         if not options:
             return PeopleMatch()
-        typed = " ".join(term for slot in slots for term in map(stem, words(slot.typed)) if term)
-        exact = next(filter(None, (
-            self._phrases.get(phrase) for phrase in (typed, " ".join(terms[0] for terms in options),
-                                                     " ".join(terms[-1] for terms in options))
-        )), None)
+        exact = self.exactly(slots)
         if exact:
             return PeopleMatch(people=self._ordered(exact), exact=True)
         scores = self._score(options, MATCH_CUTOFF, is_word)
@@ -151,6 +147,18 @@ class NameIndex:
         near = self._score(options, SUGGEST_CUTOFF, is_word)
         ranked = heapq.nlargest(5, near, key=lambda pid: near[pid])
         return PeopleMatch(suggestions=[self.people[pid] for pid in ranked])
+
+    def exactly(self, slots: list[Slot]) -> set[str]:
+        """The ids of the people `slots` name by a whole name or alias: as typed, else in
+        the words each slot stands for first, or last (empty when none)."""
+        options = [terms for terms in map(slot_terms, slots) if terms][:MAX_NAME_WORDS]
+        if not options:
+            return set()
+        typed = " ".join(term for slot in slots for term in map(stem, words(slot.typed)) if term)
+        return next(filter(None, (
+            self._phrases.get(phrase) for phrase in (typed, " ".join(terms[0] for terms in options),
+                                                     " ".join(terms[-1] for terms in options))
+        )), set())
 
     def holders(self, term: str) -> list[str]:
         """The ids of the people whose name, alias or role holds the stem `term`."""

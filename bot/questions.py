@@ -161,8 +161,7 @@ def understand(index: SearchIndex, text: str) -> Question:
     searched: list[Slot] = []
     """The slots to search by, a name's words spelt as the fact base spells them."""
     said = demands = False
-    by_name = any(index.resolve_people([slot], suggest=False).exact for slot in slots
-                  if slot_terms(slot))
+    by_name = any(index.names.exactly([slot]) for slot in slots)
     """Someone is named by name or alias: a word describing a person is then a topic ("when
     did putin leave the kgb"), not another way to name them."""
     asked_of: set[str] = set()
