@@ -534,9 +534,11 @@ def ask(base: FactBase, text: str) -> Answer:
 
 def _reported(base: FactBase, text: str, question: Question) -> Answer | None:
     """The items that report, without quoting, what the people asked about said on the
-    question's words ("which regions does putin say are russian": "Putin's assertion that
-    ..."); None when there are none."""
-    result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS, suggest=False)
+    question's topic, held as a quote's topic must be ("which regions does putin say are
+    russian": "Putin's assertion that ..."); None when there are none."""
+    result = base.index.search(question.topic or question.slots, limit=MAX_SEARCH_RESULTS,
+                               suggest=False,
+                               min_coverage=SAID_TOPIC_COVERAGE if question.topic else None)
     shared = base.index.names.name_terms
     result.hits = [hit for hit in result.hits if _reports(hit.item, question.people, shared)]
     return _found(base, text, result) if result.hits else None
