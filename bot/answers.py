@@ -23,7 +23,9 @@ from bot.factbase import FactBase
 from bot.glossary import Slot
 from bot.i18n import N_, Language, _, current, ngettext, speaking
 from bot.index import Hit, SearchResult, searchable_text
+from bot.lexicon import names_thing_or_act, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
+from bot.names import slot_terms
 from bot.questions import DEMANDERS, SAID_WORDS, Question, understand
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
 from bot.text import STOPWORDS, stem, tokenize, words
@@ -676,6 +678,7 @@ def _demands_about(base: FactBase, text: str, question: Question) -> Answer | No
     question is then searched as a whole)."""
     commentary = (base.index.search(question.regarding, kinds=COMMENTARY, suggest=False).hits
                   if question.regarding else [])
+    question.topic = [slot for slot in question.topic if not _filler(base, slot)]
     if not question.topic:
         return (_found(base, text, SearchResult(hits=commentary)) if commentary
                 else demands(base, ""))
@@ -689,6 +692,14 @@ def _demands_about(base: FactBase, text: str, question: Question) -> Answer | No
     return Answer(title=_("Russia’s demands: “{query}”", query=echo(topic)),
                   note=_correction_note(result.corrections),
                   entries=_entries(base, _best_period_first(result.hits)))
+
+
+def _filler(base: FactBase, slot: Slot) -> bool:
+    """Whether a slot is an adjective or adverb no item holds ("what exactly are the
+    demands"): it does not narrow a question down."""
+    typed = words(slot.typed)
+    return not slot.known and not any(map(base.index.knows, slot_terms(slot))) and all(
+        ordinary(word) and not names_thing_or_act(word) for word in typed)
 
 
 def source(base: FactBase, args: str) -> Answer:

@@ -24,11 +24,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.glossary import Glossary, Slot
-from bot.lexicon import everyday_spellings, ordinary
+from bot.lexicon import everyday_spellings, names_thing_or_act, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 from bot.names import NameIndex, PeopleMatch, slot_terms
 from bot.postings import Postings, highest
-from bot.text import REAL_WORD, STOPWORDS, commonness, rarity, skeleton, stem, stems, words
+from bot.text import (
+    REAL_WORD,
+    STOPWORDS,
+    commonness,
+    is_cyrillic,
+    rarity,
+    skeleton,
+    stem,
+    stems,
+    words,
+)
 from bot.vocabulary import SUGGEST_CUTOFF, Vocabulary
 
 REPEAT_BONUS = 1.0 + math.log(2)
@@ -51,6 +61,12 @@ DESCRIBING_COMMONNESS = 4.0
 nobody in particular."""
 DESCRIBING_HOLDERS = 20
 """The most items a word of someone's role may be held by and still stand for them."""
+ATLANTIC = (("ence", "ense"), ("ense", "ence"), ("our", "or"), ("or", "our"), ("ise", "ize"),
+            ("ize", "ise"), ("isa", "iza"), ("iza", "isa"), ("yse", "yze"), ("yze", "yse"),
+            ("tre", "ter"), ("ter", "tre"), ("ogue", "og"), ("ll", "l"), ("l", "ll"))
+"""British and American spellings of the same sounds, each way."""
+NOT_NOUN_SHARE = 0.5
+"""What an unheld adjective or adverb carries of an unheld everyday noun's or verb's weight."""
 MIN_COVERAGE = 0.65
 """Share of a query's information (its slots' weights) an item must hold to be an answer."""
 KNOWN_WORDS_COVERAGE = 0.5
@@ -107,10 +123,15 @@ def _terms(text: str) -> set[str]:
 def unheld_weight(typed: str) -> float:
     """How much of a question a word no item holds carries, as a share of the rarest term's
     weight: a name carries all of it ("taiwan", "lavrov", "китай"), an everyday word as much
-    as it is rare in the language ("give" little, "casualties" much)."""
-    if all(ordinary(word) for word in words(typed)):
+    as it is rare in the language ("give" little, "casualties" much), and half that when it
+    can only be an adjective or adverb (a question asks about things and acts: "what exactly
+    are the demands", "white house silent")."""
+    typed_words = words(typed)
+    if not all(ordinary(word) for word in typed_words):
+        return 1.0
+    if any(is_cyrillic(word) or names_thing_or_act(word) for word in typed_words):
         return rarity(typed)
-    return 1.0
+    return rarity(typed) * NOT_NOUN_SHARE
 
 
 def _swapped_stopword(word: str) -> str | None:
@@ -123,6 +144,13 @@ def _swapped_stopword(word: str) -> str | None:
         if option in STOPWORDS:
             return option
     return None
+
+
+def spelling_variants(word: str) -> list[str]:
+    """The word as spelt on the other side of the Atlantic ("defence" -> "defense", "centre"
+    -> "center", "recognize" -> "recognise"): each of `ATLANTIC` swapped where it occurs."""
+    return [word[:at] + other + word[at + len(part):]
+            for part, other in ATLANTIC for at in range(len(word)) if word.startswith(part, at)]
 
 
 def plain_weight(slot: Slot) -> float:
@@ -298,14 +326,18 @@ class SearchIndex:
         the glossary, as written ("expanshion" -> "expansion"), one that sounds alike first
         ("stant" -> "stent", not "start"), else the likeliest everyday English word one edit
         away ("talkign" -> "talking", which finds "talks"); real words, words the fact base
-        holds and short words are kept as typed; a question word with two letters swapped
-        is that word ("waht" -> "what", "whta" -> "what")."""
+        holds and short words are kept as typed, but for the other side of the Atlantic's
+        spelling of a word it holds ("defence" -> "defense"); a question word with two
+        letters swapped is that word ("waht" -> "what", "whta" -> "what")."""
         swapped = _swapped_stopword(word)
         if swapped and stem(word) not in self._vocabulary and commonness(word) < REAL_WORD:
             return swapped
         if (len(word) < 4 or not word.isascii() or not word.isalpha()
-                or stem(word) in self._vocabulary or commonness(word) >= REAL_WORD):
+                or stem(word) in self._vocabulary):
             return word
+        if commonness(word) >= REAL_WORD:
+            return next((variant for variant in spelling_variants(word)
+                         if stem(variant) in self._vocabulary), word)
         if self._spelling is None:
             self._spelling = Vocabulary()
             for written in sorted({*self._written, *self.glossary.words()}):

@@ -27,17 +27,20 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @functools.cache
-def _lexicon() -> tuple[array[int], array[int]]:
-    """The sorted hashes of the English words written in lower case only (about 60,000), and
-    of those written capitalised (names: about 6,000); half a megabyte, where sets of the
-    words would take several; 0.1 s to load."""
+def _lexicon() -> tuple[array[int], array[int], array[int]]:
+    """The sorted hashes of the English words written in lower case only (about 60,000), of
+    those written capitalised (names: about 6,000), and of the lower-case ones that may be
+    nouns or verbs; under a megabyte, where sets of the words would take several; 0.1 s to
+    load."""
     with gzip.open(str(resources.files("lemminflect") / "resources" / LEXICON_FILE), "rt",
                    encoding="utf-8") as table:
-        forms = [row.split(",", 1)[0] for row in table]
-    lower = {form for form in forms if form.isalpha() and form.islower()}
-    capital = {form.lower() for form in forms if form.isalpha() and not form.islower()}
+        rows = [row.split(",", 2)[:2] for row in table]
+    lower = {form for form, _ in rows if form.isalpha() and form.islower()}
+    capital = {form.lower() for form, _ in rows if form.isalpha() and not form.islower()}
+    nouns = {form for form, tag in rows if tag in ("noun", "verb") and form in lower}
     return (array("q", sorted(hash(word) for word in lower - capital)),
-            array("q", sorted(hash(word) for word in capital)))
+            array("q", sorted(hash(word) for word in capital)),
+            array("q", sorted(hash(word) for word in nouns)))
 
 
 def _holds(hashes: array[int], word: str) -> bool:
@@ -61,6 +64,13 @@ def ordinary(word: str) -> bool:
     return bool(known) and not any(parse.tag.grammemes & NAME_TAGS for parse in known)
 
 
+def names_thing_or_act(word: str) -> bool:
+    """Whether an English `word` (lowercase) may be a noun or a verb ("population", "born",
+    "send"); an adjective or adverb only ("silent", "bigger", "exactly") tells less of what
+    a question is about."""
+    return _holds(_lexicon()[2], word)
+
+
 @functools.lru_cache(maxsize=20_000)
 def future_tense(word: str) -> bool:
     """Whether a Russian or Ukrainian word may be a verb in the future tense ("закончится",
@@ -77,7 +87,7 @@ def everyday_spellings(word: str) -> list[str]:
     swapped; the first letter kept) from a misspelt word that no dictionary knows, most common
     first ("happned" -> "happened", "sqlitting" -> "splitting"); none for a word of fewer than
     five letters, or a known word or name."""
-    ordinary_words, names = _lexicon()
+    ordinary_words, names, _ = _lexicon()
     if len(word) < MIN_RESPELT or not word.isascii() or not word.isalpha() or any(
             _holds(hashes, word) for hashes in (ordinary_words, names)):
         return []

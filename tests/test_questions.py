@@ -157,6 +157,20 @@ def test_how_things_stand_now_is_not_answered_with_what_was_long_ago(
     assert "ceasefire-uncertain" in ids(answer(factbase, "is there a ceasefire now"))[:2]
 
 
+@pytest.mark.parametrize(("question", "wanted"),
+                         [("what exactly are the demands", "no-nato-membership"),
+                          ("white house silent", "no-comment")])
+def test_an_adverb_or_adjective_the_sources_lack_does_not_sink_the_question(
+        factbase: FactBase, question: str, wanted: str) -> None:
+    assert wanted in ids(answer(factbase, question))[:5]
+
+
+def test_a_word_spelt_the_british_way_finds_it_spelt_the_american_way(
+        factbase: FactBase) -> None:
+    """Kori Schake directs "foreign and defense policy studies"."""
+    assert ids(answer(factbase, "aei defence expert"))[:1] == ["kori-schake"]
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
