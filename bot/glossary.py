@@ -72,6 +72,9 @@ class Slot:
     """The word meant, when what was typed was a misspelling of it."""
     entry: str = ""
     """The id of the glossary entry that recognised it."""
+    asked: bool = False
+    """It is what the question asks for ("population" in "what is the population of
+    crimea"): when no item holds it, nothing answers the question."""
 
 
 QUESTION_WORDS = frozenset({"who", "what", "when", "why", "say"})

@@ -393,7 +393,8 @@ class SearchIndex:
             if not meanings:
                 result.unknown.append(slot.typed)
             worth.append(self._idf(self._count(meanings[0][0])) * plain_weight(slot) if meanings
-                         else rarest * unheld_weight(slot.spelt or slot.typed))
+                         else rarest * (1.0 if slot.asked else
+                                        unheld_weight(slot.spelt or slot.typed)))
             options.append(sorted(self._options(meanings, worth[-1]),
                                   key=lambda option: -option[0]))
         candidates = self._any_of(held for choices in options for _, _, held in choices)

@@ -7,7 +7,7 @@ understood like "what did kellogg say about istanbul".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.glossary import Slot
@@ -15,7 +15,7 @@ from bot.index import SearchIndex
 from bot.lexicon import future_tense
 from bot.models import Person
 from bot.names import slot_terms
-from bot.text import is_cyrillic, stem, words
+from bot.text import STOPWORDS, is_cyrillic, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
 
@@ -56,6 +56,13 @@ PRESENT_WORDS = frozenset("""now currently today presently nowadays сейчас
 """Words that ask how things stand at present."""
 ROLE_WORDS = frozenset("job role title occupation profession work".split())
 """Words that ask who someone is ("what was kellogg's job")."""
+ASKING = frozenset({"what", "whats", "which"})
+LINKING = frozenset({"is", "was", "are", "were", "s"})
+ARTICLES = frozenset({"the", "a", "an"})
+AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "will", "would",
+                         "can", "could"})
+"""The words of a question that asks for one thing: "what is the population of crimea",
+"whats the range of ...", "what range do the missiles have"."""
 FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
 """Words before whom something is wanted of: "what does ukraine demand from russia" is
 Ukraine's wish, though Russia is named."""
@@ -151,8 +158,8 @@ def understand(index: SearchIndex, text: str) -> Question:
     typed = words(text)
     question = Question([], amount=_counted(typed), future=_asks_future(typed),
                         present=bool(PRESENT_WORDS.intersection(typed)))
-    slots = [slot for slot in index.read(text)
-             if question.amount is None or slot.typed not in AMOUNT_WORDS]
+    slots = _mark_asked([slot for slot in index.read(text)
+                         if question.amount is None or slot.typed not in AMOUNT_WORDS], typed)
     question.slots = slots
     meant = [_words_of(slot) for slot in slots]
     flat = set().union(*meant) if meant else set()
@@ -235,6 +242,32 @@ def understand(index: SearchIndex, text: str) -> Question:
     elif "when" in flat:
         question.intent = "when"
     return question
+
+
+def _mark_asked(slots: list[Slot], typed: list[str]) -> list[Slot]:
+    """The slots, the one for what a "what is the X of ..." or "what X do ..." question asks
+    for marked as asked ("what is the population of crimea", "what range do the missiles
+    have")."""
+    asked = _asked_word(typed)
+    for position, slot in enumerate(slots):
+        if slot.typed == asked:
+            return [*slots[:position], replace(slot, asked=True), *slots[position + 1 :]]
+    return slots
+
+
+def _asked_word(typed: list[str]) -> str | None:
+    """The word a "what is the X of" or "what X do" question asks for, if it opens so."""
+    if not typed or typed[0] not in ASKING:
+        return None
+    rest = typed[1:]
+    if typed[0] == "whats" or (rest and rest[0] in LINKING):
+        rest = rest[1:] if typed[0] != "whats" else rest
+        if rest and rest[0] in ARTICLES:
+            rest = rest[1:]
+        return rest[0] if len(rest) > 1 and rest[1] in ("of", "for") else None
+    if len(rest) > 1 and rest[1] in AUXILIARIES and rest[0] not in STOPWORDS:
+        return rest[0]
+    return None
 
 
 def _regarding(index: SearchIndex, slots: list[Slot], typed: set[str]) -> list[Slot] | None:

@@ -28,7 +28,8 @@ STOPWORDS = frozenset(
     will with would you your tell show quote quotes anyone someone mean means ever isn aren
     wasn weren won don doesn didn hasn haven hadn couldn wouldn shouldn ll ve re isnt arent
     wasnt werent dont doesnt didnt hasnt havent hadnt couldnt wouldnt shouldnt everyone
-    everybody theirs ours yours actually even pre ex ones keep keeps kept keeping wont cant""".split()
+    everybody theirs ours yours actually even pre ex ones keep keeps kept keeping wont
+    cant""".split()
 )
 """English words that carry no meaning for a lookup (question words included: the question
 parser reads them before they are dropped)."""

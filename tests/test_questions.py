@@ -171,6 +171,16 @@ def test_a_word_spelt_the_british_way_finds_it_spelt_the_american_way(
     assert ids(answer(factbase, "aei defence expert"))[:1] == ["kori-schake"]
 
 
+@pytest.mark.parametrize("question", ["what is the population of crimea",
+                                      "whats the population of crimea"])
+def test_what_a_question_asks_for_must_be_in_the_sources(factbase: FactBase,
+                                                         question: str) -> None:
+    """Crimea is in the sources; its population is not, and it is what is asked."""
+    reply = answer(factbase, question)
+    assert reply.status == "not_found"
+    assert "population" in (reply.note or "")
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
