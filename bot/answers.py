@@ -56,11 +56,17 @@ REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insist
     according reiterated warned suggested indicated praised responded""".split()))) - {""}
 """Stems by which an item reports what someone said without quoting them ("Putin's assertion
 that Crimea ... are part of Russia", "Moscow has reiterated many of these demands")."""
+RESPONSES = frozenset(map(stem, "responded response comment reply replied reacted".split()))
+"""Stems by which an item reports how someone responded to the story."""
 SAYS = frozenset({"say", "says", "said", "saying"})
 """Words of speech that are stopwords, so have no stem."""
-SPEAKER_REACH = 3
+SPEAKER_REACH = 5
 """How many words (stopwords aside) may part a speaker's name from the word reporting what
 they said."""
+STORY_WORDS = frozenset({"report", "reports", "story", "article", "news", "reporting", "list"})
+"""Words for the story itself: what someone never quoted said "about the report" is whatever
+the sources report of them ("did the white house comment on the report": it had not
+responded to requests for comment)."""
 COMMENTARY = frozenset({"quote", "statement", "event", "fact"})
 """The kinds of item that can say something of the demands."""
 MAX_SEARCH_RESULTS = 25
@@ -515,7 +521,10 @@ def ask(base: FactBase, text: str) -> Answer:
         if any(base.quotes(person.id) or base.statements(person.id)
                for person in question.people):
             return _said(base, text, question)
-        return _reported(base, text, question) or _nothing_said(
+        topic = [slot for slot in question.topic if slot.typed not in STORY_WORDS]
+        responses = len(topic) < len(question.topic)
+        question.topic = topic
+        return _reported(base, text, question, responses=responses) or _nothing_said(
             base, text, base.index.search(question.slots, suggest=False).hits)
     if question.intent == "demands":
         found = _demands_about(base, text, question)
@@ -534,19 +543,24 @@ def ask(base: FactBase, text: str) -> Answer:
     return _found(base, text, result)
 
 
-def _reported(base: FactBase, text: str, question: Question) -> Answer | None:
+def _reported(base: FactBase, text: str, question: Question, *,
+              responses: bool = False) -> Answer | None:
     """The items that report, without quoting, what the people asked about said on the
     question's topic, held as a quote's topic must be ("which regions does putin say are
-    russian": "Putin's assertion that ..."); None when there are none."""
+    russian": "Putin's assertion that ..."), or only how they responded to the story when it
+    is what was asked about (`responses`); None when there are none."""
     result = base.index.search(question.topic or question.slots, limit=MAX_SEARCH_RESULTS,
                                suggest=False,
                                min_coverage=SAID_TOPIC_COVERAGE if question.topic else None)
     shared = base.index.names.name_terms
-    result.hits = [hit for hit in result.hits if _reports(hit.item, question.people, shared)]
+    speech = RESPONSES if responses else REPORTED_SPEECH
+    result.hits = [hit for hit in result.hits
+                   if _reports(hit.item, question.people, shared, speech)]
     return _found(base, text, result) if result.hits else None
 
 
-def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int]) -> bool:
+def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int],
+             speech: frozenset[str]) -> bool:
     """Whether `item`'s text reports something said by one of `speakers`: a word of their
     name that no one else's name holds (`shared`: how many people's names hold each stem;
     "russian" is in the embassy's name and Russia's) near a word of speech ("Putin's
@@ -556,9 +570,9 @@ def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int]) 
     names = {word for person in speakers for name in (person.name, *person.aliases)
              for word in words(name) if word not in STOPWORDS and shared.get(stem(word), 0) <= 1}
     spoken = [position for position, word in enumerate(said)
-              if word in SAYS or stem(word) in REPORTED_SPEECH]
-    return any(abs(position - speech) <= SPEAKER_REACH
-               for position, word in enumerate(said) if word in names for speech in spoken)
+              if (word in SAYS and speech is REPORTED_SPEECH) or stem(word) in speech]
+    return any(abs(position - spoken_at) <= SPEAKER_REACH
+               for position, word in enumerate(said) if word in names for spoken_at in spoken)
 
 
 def _nothing_said(base: FactBase, text: str, near: Sequence[Hit]) -> Answer:

@@ -181,6 +181,15 @@ def test_what_a_question_asks_for_must_be_in_the_sources(factbase: FactBase,
     assert "population" in (reply.note or "")
 
 
+@pytest.mark.parametrize("question", ["did the white house comment on the report",
+                                      "what did the russian embassy say",
+                                      "russian diplomats in dc no comment?"])
+def test_whether_someone_responded_to_the_story_is_answered(factbase: FactBase,
+                                                            question: str) -> None:
+    """They "had not yet responded to requests for comment"."""
+    assert ids(answer(factbase, question))[:1] == ["no-comment"]
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
