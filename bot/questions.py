@@ -216,6 +216,13 @@ def understand(index: SearchIndex, text: str) -> Question:
                 slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS))):
             rest.append(slot)
         position += 1
+    if (not demands and named and set(named) <= DEMANDERS
+            and any(held & DEMAND_VERBS for held in meant)
+            and any(slot.entry in ADDRESSEES for slot in slots)):
+        # "what did russia send to the us": what it handed over is its list of demands
+        demands = True
+        rest = [slot for slot, held in zip(slots, meant, strict=True) if slot in rest
+                and not held & DEMAND_VERBS and slot.entry not in ADDRESSEES]
     asks_role = False
     if named:
         asks_role = any(slot.typed in ROLE_WORDS for slot in rest)
