@@ -161,94 +161,139 @@ def understand(index: SearchIndex, text: str) -> Question:
     slots = _mark_asked([slot for slot in index.read(text)
                          if question.amount is None or slot.typed not in AMOUNT_WORDS], typed)
     question.slots = slots
-    meant = [_words_of(slot) for slot in slots]
-    flat = set().union(*meant) if meant else set()
-    named: dict[str, Person] = {}
-    rest: list[Slot] = []
-    searched: list[Slot] = []
+    reading = _read(index, slots)
+    question.slots = reading.searched
+    question.people = list(reading.named.values())
+    question.topic = reading.rest
+    _decide(index, question, reading, set(typed))
+    return question
+
+
+@dataclass
+class _Reading:
+    """What reading a question's slots in order finds: whom it names, its topic, and the
+    words that say what it asks."""
+
+    slots: list[Slot]
+    meant: list[set[str]]
+    """The stems each slot stands for."""
+    named: dict[str, Person] = field(default_factory=dict)
+    rest: list[Slot] = field(default_factory=list)
+    """The topic: the slots that are neither question words nor names."""
+    searched: list[Slot] = field(default_factory=list)
     """The slots to search by, a name's words spelt as the fact base spells them."""
-    said = demands = False
-    by_name = any(index.names.exactly([slot]) for slot in slots)
-    """Someone is named by name or alias: a word describing a person is then a topic ("when
-    did putin leave the kgb"), not another way to name them."""
-    asked_of: set[str] = set()
+    said: bool = False
+    demands: bool = False
+    asked_of: set[str] = field(default_factory=set)
     """Who is named right after "from": whom something is wanted of, not who wants it."""
-    asks_demands = any(held & DEMAND_WORDS for held in meant)
-    addressee_wants = False
+    addressee_wants: bool = False
     """Whom Russia makes demands of is named first, as the one who wants: "what does ukraine
     want" asks for Ukraine's wishes, not Russia's demands (unless Russia is named too: "can
     ukraine join nato under russia's terms")."""
+    asks_role: bool = False
+    """It asks for someone's job or role ("what was kellogg's job")."""
+
+    @property
+    def flat(self) -> set[str]:
+        """Every stem the question stands for."""
+        return set().union(*self.meant) if self.meant else set()
+
+
+def _read(index: SearchIndex, slots: list[Slot]) -> _Reading:
+    """Read the slots in order: names (by name or alias, misspelt, or, when nobody is named
+    by name, described: "when did putin leave the kgb" asks about the KGB), words that ask
+    what was said or demanded, and the topic."""
+    reading = _Reading(slots, [_words_of(slot) for slot in slots])
+    by_name = any(index.names.exactly([slot]) for slot in slots)
+    asks_demands = any(held & DEMAND_WORDS for held in reading.meant)
     position = 0
     while position < len(slots):
-        slot, held = slots[position], meant[position]
+        slot, held = slots[position], reading.meant[position]
         if held & SAID_WORDS:
-            said = True
+            reading.said = True
         elif held & DEMAND_WORDS or slot.entry == NOVELTY_ENTRY:
-            demands = True
+            reading.demands = True
         if held & (SAID_WORDS | {"who", "what", "when", "why"}) or not slot_terms(slot):
             if held & SAID_WORDS:
-                searched.append(slot)
+                reading.searched.append(slot)
             position += 1
             continue
         people, length = (([], 1) if asks_demands and slot.entry in ADDRESSEES else
                           _people_at(index, slots, position, describe=not by_name))
         if people:
-            span = slots[position : position + length]
-            spelt = Slot(" ".join(part.typed for part in span),
-                         tuple(dict.fromkeys((*(word for person in people
-                                                for word in words(person.name)),
-                                              *(word for part in span
-                                                for word in part.alternatives)))), known=True)
-            searched.append(spelt)
+            _name(reading, people, position, length)
             position += length
-            if not said or (not named and not rest):
-                # "what did kellogg say", or "что сказал Келлог" (the speaker after the verb)
-                named.update((person.id, person) for person in people)
-                if position > length and slots[position - length - 1].typed in FROM_WORDS:
-                    asked_of.update(person.id for person in people)
-            else:
-                rest.append(spelt)  # "what did trump say about zelensky": the topic
             continue
-        searched.append(slot)
-        if slot.entry in ADDRESSEES and not demands and not named:
-            addressee_wants = True
+        reading.searched.append(slot)
+        if slot.entry in ADDRESSEES and not reading.demands and not reading.named:
+            reading.addressee_wants = True
         if not held & DEMAND_WORDS and not (asks_demands and (
                 slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS))):
-            rest.append(slot)
+            reading.rest.append(slot)
         position += 1
-    if (not demands and named and set(named) <= DEMANDERS
-            and any(held & DEMAND_VERBS for held in meant)
-            and any(slot.entry in ADDRESSEES for slot in slots)):
-        # "what did russia send to the us": what it handed over is its list of demands
-        demands = True
-        rest = [slot for slot, held in zip(slots, meant, strict=True) if slot in rest
-                and not held & DEMAND_VERBS and slot.entry not in ADDRESSEES]
-    asks_role = False
-    if named:
-        asks_role = any(slot.typed in ROLE_WORDS for slot in rest)
-        searched = [slot for slot in searched if slot.typed not in PERSON_NOUNS | ROLE_WORDS]
-        rest = [slot for slot in rest if slot.typed not in PERSON_NOUNS | ROLE_WORDS]
-    question.slots = searched
-    question.people = list(named.values())
-    question.topic = rest
-    if ("who" in flat or asks_role) and question.people and not rest and not said:
+    _handed_over(reading)
+    if reading.named:
+        reading.asks_role = any(slot.typed in ROLE_WORDS for slot in reading.rest)
+        describing = PERSON_NOUNS | ROLE_WORDS
+        reading.searched = [slot for slot in reading.searched if slot.typed not in describing]
+        reading.rest = [slot for slot in reading.rest if slot.typed not in describing]
+    return reading
+
+
+def _name(reading: _Reading, people: list[Person], position: int, length: int) -> None:
+    """Take the people the `length` slots from `position` name: as who is asked about, or,
+    after a speaker and a verb of saying, as the topic ("what did trump say about zelensky")."""
+    span = reading.slots[position : position + length]
+    spelt = Slot(" ".join(part.typed for part in span),
+                 tuple(dict.fromkeys((*(word for person in people for word in words(person.name)),
+                                      *(word for part in span for word in part.alternatives)))),
+                 known=True)
+    reading.searched.append(spelt)
+    if reading.said and (reading.named or reading.rest):
+        reading.rest.append(spelt)
+        return
+    # "what did kellogg say", or "что сказал Келлог" (the speaker after the verb)
+    reading.named.update((person.id, person) for person in people)
+    if position > 0 and reading.slots[position - 1].typed in FROM_WORDS:
+        reading.asked_of.update(person.id for person in people)
+
+
+def _handed_over(reading: _Reading) -> None:
+    """What Russia sent or gave the U.S. is its list of demands ("what did russia send to the
+    us"), though no word of demanding is typed."""
+    if (reading.demands or not reading.named or not set(reading.named) <= DEMANDERS
+            or not any(held & DEMAND_VERBS for held in reading.meant)
+            or not any(slot.entry in ADDRESSEES for slot in reading.slots)):
+        return
+    reading.demands = True
+    reading.rest = [slot for slot, held in zip(reading.slots, reading.meant, strict=True)
+                    if slot in reading.rest and not held & DEMAND_VERBS
+                    and slot.entry not in ADDRESSEES]
+
+
+def _decide(index: SearchIndex, question: Question, reading: _Reading, typed: set[str]) -> None:
+    """Set the question's intent from what reading it found."""
+    named = set(reading.named)
+    flat = reading.flat
+    if ("who" in flat or reading.asks_role) and question.people and not question.topic \
+            and not reading.said:
         question.intent = "who"
-    elif (demands and set(named) <= DEMANDERS and (not addressee_wants or set(named) - asked_of)
-          and not said
-          and question.amount != DURATIONS):
+    elif (reading.demands and named <= DEMANDERS
+          and (not reading.addressee_wants or named - reading.asked_of)
+          and not reading.said and question.amount != DURATIONS):
         question.intent = "demands"
-        question.regarding = _regarding(index, searched, set(typed))
+        question.regarding = _regarding(index, reading.searched, typed)
         if question.regarding is not None:
-            question.topic = [slot for slot in rest if slot.typed not in ABOUT_DEMANDS | NOVELTY
+            question.topic = [slot for slot in question.topic
+                              if slot.typed not in ABOUT_DEMANDS | NOVELTY
                               and slot.entry != NOVELTY_ENTRY]
-    elif said and question.people:
+    elif reading.said and question.people:
         question.intent = "said"
-    elif said:
-        question.unknown_speaker = any(
-            not any(map(index.knows, slot_terms(slot))) for slot in rest if not slot.known)
+    elif reading.said:
+        question.unknown_speaker = any(not any(map(index.knows, slot_terms(slot)))
+                                       for slot in question.topic if not slot.known)
     elif "when" in flat:
         question.intent = "when"
-    return question
 
 
 def _mark_asked(slots: list[Slot], typed: list[str]) -> list[Slot]:
