@@ -698,6 +698,10 @@ def _demands_about(base: FactBase, text: str, question: Question) -> Answer | No
                 else demands(base, ""))
     result = base.index.search(question.topic, kinds=frozenset({"demand"}), suggest=False,
                                min_coverage=DEMAND_TOPIC_COVERAGE)
+    if any(not all(map(ordinary, words(word))) for word in result.unknown):
+        # a name or number no item holds weighs as in any search: "... army capped at 50
+        # thousand soldiers" is no demand the sources report
+        result = base.index.search(question.topic, kinds=frozenset({"demand"}), suggest=False)
     if commentary:
         return _found(base, text, SearchResult(hits=[*commentary, *result.hits]))
     if not result.hits:

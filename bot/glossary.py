@@ -128,6 +128,7 @@ class Glossary:
 
     def __init__(self, entries: Iterable[GlossaryEntry] = ()) -> None:
         self.entries: dict[str, GlossaryEntry] = {}
+        self._words: frozenset[str] | None = None
         self._phrases: dict[bool, _Phrases | None] = {False: None, True: None}
         """Phrases by the script of their first word (Cyrillic or not), made when first
         needed: Russian and Ukrainian word forms cost a dictionary load (~0.4 s), which an
@@ -147,6 +148,7 @@ class Glossary:
         """Learn an entry (replacing one with the same id)."""
         self.entries[entry.id] = entry
         self._phrases = {False: None, True: None}
+        self._words = None
 
     def warm(self) -> None:
         """Read every phrase now (Russian and Ukrainian ones included), so that the first
@@ -182,11 +184,14 @@ class Glossary:
             return self.entries.get(slots[0].entry)
         return None
 
-    def words(self) -> set[str]:
-        """The Latin-letter words of every phrase (for spelling corrections)."""
-        return {word for entry in self.entries.values()
-                for phrase in (*entry.phrases, *entry.means)
-                for word in words(phrase) if not is_cyrillic(word)}
+    def words(self) -> frozenset[str]:
+        """The Latin-letter words of every phrase (for spelling corrections), made when first
+        needed after a change."""
+        if self._words is None:
+            self._words = frozenset(word for entry in self.entries.values()
+                                    for phrase in (*entry.phrases, *entry.means)
+                                    for word in words(phrase) if not is_cyrillic(word))
+        return self._words
 
     def read(self, text: str, spell: Callable[[str], str] | None = None) -> list[Slot]:
         """The query's slots, in order; stopwords of Russian and Ukrainian dropped;

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.glossary import Glossary, Slot
@@ -107,7 +107,7 @@ def searchable_text(item: Item, people: dict[str, Person]) -> str:
         extra = (item.role, item.context) if isinstance(item, Quote) else ()
         return " ".join(filter(None, (item.text, name, *extra, item.date_phrase)))
     if isinstance(item, Demand):
-        return f"{item.text} {item.period}"
+        return " ".join(filter(None, (item.text, item.period, item.date)))
     if isinstance(item, Event):
         return " ".join(filter(None, (item.text, item.date_phrase, item.date, item.end)))
     if isinstance(item, Fact):
@@ -134,14 +134,15 @@ def unheld_weight(typed: str) -> float:
     return rarity(typed) * NOT_NOUN_SHARE
 
 
-def _swapped_stopword(word: str) -> str | None:
-    """The stopword `word` becomes when two neighbouring letters are swapped ("waht" ->
-    "what", "abotu" -> "about"; "form" -> "from" too, so the caller checks it is no word)."""
+def _swapped(word: str, known: Callable[[str], bool]) -> str | None:
+    """The stopword or `known` word `word` becomes when two neighbouring letters are swapped
+    ("waht" -> "what", "abotu" -> "about", "wnat" -> "want"; "form" -> "from" too, so the
+    caller checks it is no word)."""
     if word in STOPWORDS or len(word) < 3:
         return None
     for cut in range(len(word) - 1):
         option = word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :]
-        if option in STOPWORDS:
+        if option in STOPWORDS or known(option):
             return option
     return None
 
@@ -321,6 +322,10 @@ class SearchIndex:
         """The query's slots as the glossary reads it, misspelt words respelt."""
         return self.glossary.read(query, self._spell)
 
+    def _is_written(self, word: str) -> bool:
+        """Whether an item or the glossary writes `word` as it is."""
+        return word in self._written or word in self.glossary.words()
+
     def _spell(self, word: str) -> str:
         """The word a misspelt query word means: the most similar word of the fact base or
         the glossary, as written ("expanshion" -> "expansion"), one that sounds alike first
@@ -329,7 +334,7 @@ class SearchIndex:
         holds and short words are kept as typed, but for the other side of the Atlantic's
         spelling of a word it holds ("defence" -> "defense"); a question word with two
         letters swapped is that word ("waht" -> "what", "whta" -> "what")."""
-        swapped = _swapped_stopword(word)
+        swapped = _swapped(word, self._is_written)
         if swapped and stem(word) not in self._vocabulary and commonness(word) < REAL_WORD:
             return swapped
         if (len(word) < 4 or not word.isascii() or not word.isalpha()

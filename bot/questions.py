@@ -12,7 +12,7 @@ from typing import Literal
 
 from bot.glossary import Slot
 from bot.index import SearchIndex
-from bot.lexicon import future_tense
+from bot.lexicon import future_tense, ordinary
 from bot.models import Person
 from bot.names import slot_terms
 from bot.text import STOPWORDS, is_cyrillic, stem, words
@@ -349,7 +349,8 @@ def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
                describe: bool) -> tuple[list[Person], int]:
     """The people named by the slots from `position` on (two words, else one), and how many
     slots name them: by a whole name or alias, or by a word the fact base does not otherwise
-    hold (a misspelt name), or (when `describe`) by a word only their role holds ("kgb");
+    hold and no dictionary knows (a misspelt name; "break" is no misspelt "brookings"), or
+    (when `describe`) by a word only their role holds ("kgb");
     "ukraine" is a word, not Kellogg's alias "Ukraine envoy"."""
     for length in (2, 1):
         span = slots[position : position + length]
@@ -357,7 +358,7 @@ def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
             continue
         match = index.resolve_people(span, suggest=False)
         if match.people and (match.exact or (length == 1 and not any(
-                map(index.knows, slot_terms(span[0]))))):
+                map(index.knows, slot_terms(span[0]))) and not ordinary(span[0].typed))):
             return match.people, length
     described = index.described(slots[position].typed) if describe else None
     return ([described], 1) if described else ([], 1)

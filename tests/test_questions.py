@@ -43,6 +43,8 @@ def ids(reply: Answer) -> list[str]:
         ("how long have they been talkign about russia's terms", "past-three-weeks"),
         ("moscxow won't compromise", "no-concessions"),
         ("waht does russia want", "no-nato-membership"),
+        ("whta does russia wnat", "no-nato-membership"),
+        ("did anyone in the us govt respond", "no-comment"),
     ],
 )
 def test_questions_find_what_answers_them(factbase: FactBase, question: str,
@@ -188,6 +190,19 @@ def test_whether_someone_responded_to_the_story_is_answered(factbase: FactBase,
                                                             question: str) -> None:
     """They "had not yet responded to requests for comment"."""
     assert ids(answer(factbase, question))[:1] == ["no-comment"]
+
+
+def test_an_everyday_word_is_no_misspelt_name(factbase: FactBase) -> None:
+    """"break" is not a misspelt "Brookings": nothing Angela Stent said is the answer."""
+    reply = answer(factbase, "putin could use the break to drive a wedge between allies")
+    assert not {"angela-stent", "stent-no-concessions"} & set(ids(reply))
+
+
+def test_a_claimed_demand_with_a_number_the_sources_lack_is_not_confirmed(
+        factbase: FactBase) -> None:
+    reply = answer(factbase, "someone said russia wants ukraines army capped at 50 thousand"
+                             " soldiers, is that in here")
+    assert reply.status == "not_found"
 
 
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
