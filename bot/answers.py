@@ -40,6 +40,12 @@ typo a little less), an answer says that not every word of the question is in th
 DEMAND_TOPIC_COVERAGE = 0.3
 """A question already known to ask for Russia's demands needs less of its other words held by
 a demand ("does russia want ukraine to give up nuclear weapons")."""
+CLAIM_COVERAGE = 0.8
+"""A claim a reader asks about ("is it true ...") is confirmed only by an item holding this much
+of it: one holding half of it does not make it true."""
+CLAIMED_DEMAND_COVERAGE = 0.5
+"""A claimed demand ("is it true russia wants ukraine to give up nukes") must be half held by
+a demand, not the third a question for the demands needs."""
 SAID_TOPIC_COVERAGE = 0.55
 """Likewise for what a named person said about a topic."""
 NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
@@ -532,7 +538,8 @@ def ask(base: FactBase, text: str) -> Answer:
             return found
     if question.unknown_speaker:
         return _nothing_said(base, text, ())
-    result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS)
+    result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS,
+                               min_coverage=CLAIM_COVERAGE if question.claim else None)
     past = _long_past(base) if question.present else ""
     fitting = [hit for hit in result.hits
                if _fits(question, hit.item, base.index.names.people)
@@ -697,7 +704,8 @@ def _demands_about(base: FactBase, text: str, question: Question) -> Answer | No
         return (_found(base, text, SearchResult(hits=commentary)) if commentary
                 else demands(base, ""))
     result = base.index.search(question.topic, kinds=frozenset({"demand"}), suggest=False,
-                               min_coverage=DEMAND_TOPIC_COVERAGE)
+                               min_coverage=CLAIMED_DEMAND_COVERAGE if question.claim
+                               else DEMAND_TOPIC_COVERAGE)
     if any(not all(map(ordinary, words(word))) for word in result.unknown):
         # a name or number no item holds weighs as in any search: "... army capped at 50
         # thousand soldiers" is no demand the sources report

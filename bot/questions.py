@@ -54,6 +54,11 @@ NOVELTY_ENTRY = "same-demands"
 PRESENT_WORDS = frozenset("""now currently today presently nowadays сейчас теперь зараз
     тепер нині""".split())
 """Words that ask how things stand at present."""
+CLAIM_OPENINGS = (("is", "it", "true"), ("true", "that"), ("is", "that", "true"),
+                  ("someone", "said"), ("somebody", "said"), ("i", "heard"), ("heard", "that"),
+                  ("they", "say"), ("people", "say"), ("is", "that", "in"),
+                  ("правда", "ли"), ("правда", "что"), ("чи", "правда"), ("правда", "що"))
+"""Words that ask whether a claim is true."""
 ROLE_WORDS = frozenset("job role title occupation profession work".split())
 """Words that ask who someone is ("what was kellogg's job")."""
 ASKING = frozenset({"what", "whats", "which"})
@@ -111,6 +116,9 @@ class Question:
     Russian or Ukrainian question), None for no amount."""
     future: bool = False
     """It asks when or where something will happen."""
+    claim: bool = False
+    """It asks whether something someone claims is true ("is it true russia wants ...",
+    "someone said ..."): only an item that holds the whole claim confirms it."""
     present: bool = False
     """It asks how things stand now ("how many russian troops are in ukraine now")."""
     regarding: list[Slot] | None = None
@@ -157,7 +165,9 @@ def understand(index: SearchIndex, text: str) -> Question:
     """The intent of `text`, the people it names, and the words left to search by."""
     typed = words(text)
     question = Question([], amount=_counted(typed), future=_asks_future(typed),
-                        present=bool(PRESENT_WORDS.intersection(typed)))
+                        present=bool(PRESENT_WORDS.intersection(typed)),
+                        claim=any(tuple(typed[start : start + len(opening)]) == opening
+                                  for opening in CLAIM_OPENINGS for start in range(len(typed))))
     slots = _mark_asked([slot for slot in index.read(text)
                          if question.amount is None or slot.typed not in AMOUNT_WORDS], typed)
     question.slots = slots

@@ -205,6 +205,20 @@ def test_a_claimed_demand_with_a_number_the_sources_lack_is_not_confirmed(
     assert reply.status == "not_found"
 
 
+@pytest.mark.parametrize("question", ["is it true the us already agreed to recognise crimea"
+                                      " as russian", "is it true china is mediating"])
+def test_a_claim_half_held_by_an_item_is_not_confirmed(factbase: FactBase,
+                                                        question: str) -> None:
+    """Russia demands that others recognise Crimea as Russian; that the U.S. agreed is not
+    in the sources."""
+    assert answer(factbase, question).status == "not_found"
+
+
+def test_a_claim_the_sources_hold_is_confirmed(factbase: FactBase) -> None:
+    reply = answer(factbase, "is it true that russia wants ukraine banned from nato")
+    assert ids(reply)[:1] == ["no-nato-membership"]
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
