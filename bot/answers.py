@@ -28,7 +28,7 @@ from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Stateme
 from bot.names import slot_terms
 from bot.questions import DEMANDERS, SAID_WORDS, Question, understand
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
-from bot.text import STOPWORDS, stem, tokenize, words
+from bot.text import STOPWORDS, is_cyrillic, stem, tokenize, words
 
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
@@ -69,7 +69,7 @@ SAYS = frozenset({"say", "says", "said", "saying"})
 SPEAKER_REACH = 5
 """How many words (stopwords aside) may part a speaker's name from the word reporting what
 they said."""
-STORY_WORDS = frozenset({"report", "reports", "story", "article", "news", "reporting", "list"})
+STORY_WORDS = frozenset({"report", "reports", "story", "article", "news", "reporting"})
 """Words for the story itself: what someone never quoted said "about the report" is whatever
 the sources report of them ("did the white house comment on the report": it had not
 responded to requests for comment)."""
@@ -536,6 +536,10 @@ def ask(base: FactBase, text: str) -> Answer:
         found = _demands_about(base, text, question)
         if found is not None:
             return found
+        # no demand holds the rest of the question: it is what is asked, so an item must hold
+        # it ("does russia want elections in ukraine")
+        question.slots = [replace(slot, asked=True) if slot in question.topic else slot
+                          for slot in question.slots]
     if question.unknown_speaker:
         return _nothing_said(base, text, ())
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS,
@@ -725,7 +729,8 @@ def _filler(base: FactBase, slot: Slot) -> bool:
     demands"): it does not narrow a question down."""
     typed = words(slot.typed)
     return not slot.known and not any(map(base.index.knows, slot_terms(slot))) and all(
-        ordinary(word) and not names_thing_or_act(word) for word in typed)
+        not is_cyrillic(word) and ordinary(word) and not names_thing_or_act(word)
+        for word in typed)
 
 
 def source(base: FactBase, args: str) -> Answer:

@@ -22,7 +22,8 @@ Intent = Literal["who", "said", "demands", "when", "search"]
 SAID_WORDS = frozenset(map(stem, """say said says saying think thinks thought view views
     opinion opinions quote quoted comment comments commented believe believes stance position
     statement statements remark remarks remarked told called describe described characterized
-    characterised claim claims claimed word words""".split()))
+    characterised claim claims claimed word words respond responds responded response reaction
+    react reacted reply replied""".split()))
 """Stems that ask for what someone said."""
 DEMAND_WORDS = frozenset(map(stem, ("demands", "conditions")))
 """Stems that ask for Russia's demands (the glossary maps "want", "требования" and the like)."""

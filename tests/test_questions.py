@@ -219,6 +219,13 @@ def test_a_claim_the_sources_hold_is_confirmed(factbase: FactBase) -> None:
     assert ids(reply)[:1] == ["no-nato-membership"]
 
 
+@pytest.mark.parametrize("question", ["does russia want elections in ukraine",
+                                      "россия требует отмены санкций?"])
+def test_a_demand_the_sources_do_not_report_is_not_answered_with_others(
+        factbase: FactBase, question: str) -> None:
+    assert answer(factbase, question).status == "not_found"
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
