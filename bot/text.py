@@ -29,7 +29,7 @@ STOPWORDS = frozenset(
     wasn weren won don doesn didn hasn haven hadn couldn wouldn shouldn ll ve re isnt arent
     wasnt werent dont doesnt didnt hasnt havent hadnt couldnt wouldnt shouldnt everyone
     everybody theirs ours yours actually even pre ex ones keep keeps kept keeping wont
-    cant true out here ok okay hey hi pls plz lol btw tbh um uh hmm yeah""".split()
+    cant true out here ok okay hey hi pls plz lol btw tbh um uh hmm yeah everything stuff""".split()
 )
 """English words that carry no meaning for a lookup (question words included: the question
 parser reads them before they are dropped)."""
