@@ -23,7 +23,7 @@ from bot.factbase import FactBase
 from bot.glossary import Slot
 from bot.i18n import N_, Language, _, current, ngettext, speaking
 from bot.index import Hit, SearchResult, searchable_text
-from bot.lexicon import names_thing_or_act, ordinary
+from bot.lexicon import may_be_noun, may_be_verb, names_thing_or_act, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.names import slot_terms
 from bot.questions import DEMANDERS, SAID_WORDS, Question, understand
@@ -536,18 +536,18 @@ def ask(base: FactBase, text: str) -> Answer:
         found = _demands_about(base, text, question)
         if found is not None:
             return found
-        # no demand holds the rest of the question: it is what is asked, so an item must hold
-        # it ("does russia want elections in ukraine")
-        question.slots = [replace(slot, asked=True) if slot in question.topic else slot
-                          for slot in question.slots]
+        # no demand holds the rest of the question: a thing it names is what is asked, so an
+        # item must hold it ("does russia want elections in ukraine")
+        question.slots = [replace(slot, asked=True) if slot in question.topic and _thing(slot)
+                          else slot for slot in question.slots]
     if question.unknown_speaker:
         return _nothing_said(base, text, ())
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS,
                                min_coverage=CLAIM_COVERAGE if question.claim else None)
-    past = _long_past(base) if question.present else ""
+    past = base.memo("source", "long past", lambda: _long_past(base)) if question.present else ""
     fitting = [hit for hit in result.hits
                if _fits(question, hit.item, base.index.names.people)
-               and not (past and _last_date(hit.item) and _last_date(hit.item) < past)]
+               and not (past and "" < _last_date(hit.item) < past)]
     if not fitting and result.hits:
         result.near = result.hits[:5]
     result.hits = fitting
@@ -606,8 +606,11 @@ def _long_past(base: FactBase) -> str:
 
 
 def _last_date(item: Item) -> str:
-    """The last date an item is dated by ("" for none): an event's end, else its date."""
-    return str(getattr(item, "end", None) or getattr(item, "date", None) or "")
+    """When an event was over ("" for anything else: a demand still stands, a fact or quote
+    says how things are): its end, else its date."""
+    if not isinstance(item, Event):
+        return ""
+    return item.end or item.date or ""
 
 
 def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
@@ -722,6 +725,14 @@ def _demands_about(base: FactBase, text: str, question: Question) -> Answer | No
     return Answer(title=_("Russia’s demands: “{query}”", query=echo(topic)),
                   note=_correction_note(result.corrections),
                   entries=_entries(base, _best_period_first(result.hits)))
+
+
+def _thing(slot: Slot) -> bool:
+    """Whether a slot names a thing: a Russian or Ukrainian word, or English words that may
+    each be a noun but not a verb ("elections", not "stop" or "return")."""
+    typed = words(slot.typed)
+    return bool(typed) and all(
+        is_cyrillic(word) or (may_be_noun(word) and not may_be_verb(word)) for word in typed)
 
 
 def _filler(base: FactBase, slot: Slot) -> bool:

@@ -177,6 +177,7 @@ class FactBase:
             if text is not None:
                 self.texts[source.id] = text
             self.version += 1
+            self._kind_versions["source"] += 1
 
     async def import_items(self, items: list[Item], *, actor: int | None) -> tuple[int, int, int]:
         """Upsert many items in one durable write, then show them; (added, updated, unchanged).

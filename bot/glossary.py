@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bot.text import is_cyrillic, stem, transliterate, words
+from bot.text import FILLER, is_cyrillic, stem, transliterate, words
 
 GLOSSARY_FILE = "glossary.json"
 MAX_PHRASE_WORDS = 4
@@ -223,7 +223,7 @@ class Glossary:
             if is_cyrillic(word):
                 if word not in CYRILLIC_STOPWORDS:
                     slots.append(Slot(word, (transliterate(word),)))
-            else:
+            elif word not in FILLER:
                 slots.append(Slot(word, (meant,), spelt=_changed(word, meant)))
         return slots
 

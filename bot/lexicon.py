@@ -27,19 +27,21 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @functools.cache
-def _lexicon() -> tuple[array[int], array[int], array[int]]:
+def _lexicon() -> tuple[array[int], array[int], array[int], array[int]]:
     """The sorted hashes of the English words written in lower case only (about 60,000), of
     those written capitalised (names: about 6,000), and of the lower-case ones that may be
-    nouns or verbs; under a megabyte, where sets of the words would take several; 0.1 s to
+    verbs, and nouns; about a megabyte, where sets of the words would take several; 0.1 s to
     load."""
     with gzip.open(str(resources.files("lemminflect") / "resources" / LEXICON_FILE), "rt",
                    encoding="utf-8") as table:
         rows = [row.split(",", 2)[:2] for row in table]
     lower = {form for form, _ in rows if form.isalpha() and form.islower()}
     capital = {form.lower() for form, _ in rows if form.isalpha() and not form.islower()}
-    nouns = {form for form, tag in rows if tag in ("noun", "verb") and form in lower}
+    verbs = {form for form, tag in rows if tag == "verb" and form in lower}
+    nouns = {form for form, tag in rows if tag == "noun" and form in lower}
     return (array("q", sorted(hash(word) for word in lower - capital)),
             array("q", sorted(hash(word) for word in capital)),
+            array("q", sorted(hash(word) for word in verbs)),
             array("q", sorted(hash(word) for word in nouns)))
 
 
@@ -68,7 +70,18 @@ def names_thing_or_act(word: str) -> bool:
     """Whether an English `word` (lowercase) may be a noun or a verb ("population", "born",
     "send"); an adjective or adverb only ("silent", "bigger", "exactly") tells less of what
     a question is about."""
+    return may_be_noun(word) or may_be_verb(word)
+
+
+def may_be_verb(word: str) -> bool:
+    """Whether an English `word` (lowercase) may be a verb ("send", "stop", "return")."""
     return _holds(_lexicon()[2], word)
+
+
+def may_be_noun(word: str) -> bool:
+    """Whether an English `word` (lowercase) may be a noun: a thing a question may ask about
+    ("elections", "population"), where "stop" or "return" may be, but "send" may not."""
+    return _holds(_lexicon()[3], word)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -87,7 +100,7 @@ def everyday_spellings(word: str) -> list[str]:
     swapped; the first letter kept) from a misspelt word that no dictionary knows, most common
     first ("happned" -> "happened", "sqlitting" -> "splitting"); none for a word of fewer than
     five letters, or a known word or name."""
-    ordinary_words, names, _ = _lexicon()
+    ordinary_words, names, _, _ = _lexicon()
     if len(word) < MIN_RESPELT or not word.isascii() or not word.isalpha() or any(
             _holds(hashes, word) for hashes in (ordinary_words, names)):
         return []

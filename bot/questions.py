@@ -28,10 +28,10 @@ SAID_WORDS = frozenset(map(stem, """say said says saying think thinks thought vi
 DEMAND_WORDS = frozenset(map(stem, ("demands", "conditions")))
 """Stems that ask for Russia's demands (the glossary maps "want", "требования" and the like)."""
 PURPOSES = frozenset(map(stem, """peace war end ending deal settlement ceasefire truce talks
-    negotiations""".split()))
+    negotiations return exchange stop invasion""".split()))
 """Words that say what the demands are for ("putin's conditions for peace", "what does russia
-want to end the war", "... for a ceasefire", "... in the talks"): they ask for every demand,
-not for those that mention peace."""
+want to end the war", "... for a ceasefire", "... in the talks", "... in return for peace"):
+they ask for every demand, not for those that mention peace."""
 DEMAND_VERBS = frozenset(map(stem, """give gave given giving hand handed present presented
     send sent make made issue issued put set lay laid table tabled deliver delivered submit
     submitted raise raised pose posed""".split()))

@@ -27,12 +27,17 @@ STOPWORDS = frozenset(
     things this those to up very was we were what whats when where which who whom whose why
     will with would you your tell show quote quotes anyone someone mean means ever isn aren
     wasn weren won don doesn didn hasn haven hadn couldn wouldn shouldn ll ve re isnt arent
-    wasnt werent dont doesnt didnt hasnt havent hadnt couldnt wouldnt shouldnt everyone
-    everybody theirs ours yours actually even pre ex ones keep keeps kept keeping wont
-    cant true out here ok okay hey hi pls plz lol btw tbh um uh hmm yeah everything stuff""".split()
+    wasnt werent dont doesnt didnt hasnt havent hadnt couldnt wouldnt shouldnt wont
+    cant""".split()
 )
 """English words that carry no meaning for a lookup (question words included: the question
 parser reads them before they are dropped)."""
+FILLER = frozenset("""everyone everybody theirs ours yours actually even pre ex ones keep keeps
+    kept keeping true out here ok okay hey hi pls plz lol btw tbh um uh hmm yeah everything
+    stuff time""".split())
+"""Words a reader's question may carry that say nothing of what it asks ("is it true", "ok
+but", "kept out of nato", "russia wants everything"): dropped from questions, though an item
+that holds them is still found by them."""
 
 MAX_CACHED = 200_000
 """Words whose stem is remembered; words repeat a lot, but a hostile stream must not grow this
