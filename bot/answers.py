@@ -59,9 +59,11 @@ FUTURE_WORDS = frozenset("""next upcoming scheduled soon later coming planned ex
 """Words by which an item says when something is to come, for "when will" questions ("will"
 alone is not enough: "Zelenskiy said he would accept" tells nothing of when)."""
 REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insists insisted
-    according reiterated warned suggested indicated praised responded""".split()))) - {""}
+    according reiterated warned suggested indicated praised responded""".split()))) - {
+        stem("response"), stem("reaction")}
 """Stems by which an item reports what someone said without quoting them ("Putin's assertion
-that Crimea ... are part of Russia", "Moscow has reiterated many of these demands")."""
+that Crimea ... are part of Russia", "Moscow has reiterated many of these demands"); not a
+response or reaction, which may be awaited ("awaiting a response from Putin")."""
 RESPONSES = frozenset(map(stem, "responded response comment reply replied reacted".split()))
 """Stems by which an item reports how someone responded to the story."""
 SAYS = frozenset({"say", "says", "said", "saying"})
@@ -73,6 +75,7 @@ STORY_WORDS = frozenset({"report", "reports", "story", "article", "news", "repor
 """Words for the story itself: what someone never quoted said "about the report" is whatever
 the sources report of them ("did the white house comment on the report": it had not
 responded to requests for comment)."""
+DEMAND_KIND = frozenset({"demand"})
 COMMENTARY = frozenset({"quote", "statement", "event", "fact"})
 """The kinds of item that can say something of the demands."""
 MAX_SEARCH_RESULTS = 25
@@ -564,24 +567,24 @@ def _reported(base: FactBase, text: str, question: Question, *,
                                suggest=False,
                                min_coverage=SAID_TOPIC_COVERAGE if question.topic else None)
     shared = base.index.names.name_terms
-    speech = RESPONSES if responses else REPORTED_SPEECH
     result.hits = [hit for hit in result.hits
-                   if _reports(hit.item, question.people, shared, speech)]
+                   if _reports(hit.item, question.people, shared, responses=responses)]
     return _found(base, text, result) if result.hits else None
 
 
-def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int],
-             speech: frozenset[str]) -> bool:
+def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int], *,
+             responses: bool) -> bool:
     """Whether `item`'s text reports something said by one of `speakers`: a word of their
     name that no one else's name holds (`shared`: how many people's names hold each stem;
     "russian" is in the embassy's name and Russia's) near a word of speech ("Putin's
-    assertion", "according to Kori Schake")."""
+    assertion", "according to Kori Schake"), or of responding only (`responses`)."""
     said = [word for word in words(getattr(item, "text", ""))
             if word in SAYS or word not in STOPWORDS]
     names = {word for person in speakers for name in (person.name, *person.aliases)
              for word in words(name) if word not in STOPWORDS and shared.get(stem(word), 0) <= 1}
     spoken = [position for position, word in enumerate(said)
-              if (word in SAYS and speech is REPORTED_SPEECH) or stem(word) in speech]
+              if (not responses and word in SAYS)
+              or stem(word) in (RESPONSES if responses else REPORTED_SPEECH)]
     return any(abs(position - spoken_at) <= SPEAKER_REACH
                for position, word in enumerate(said) if word in names for spoken_at in spoken)
 
@@ -681,15 +684,14 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
     about = [hit.item for hit in result.hits
              if isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers]
     topic = " ".join(slot.typed for slot in question.topic)
-    if not about:
-        demanded = _demands_about(base, text, question) if speakers <= DEMANDERS else None
-        found = demanded or _reported(base, text, question)
-        if found is not None:
-            return found
     if about:
         return Answer(title=_("What {names} said about “{topic}”", names=names,
                                 topic=echo(topic)),
                       entries=_entries(base, about))
+    demanded = _demands_about(base, text, question) if speakers <= DEMANDERS else None
+    found = demanded or _reported(base, text, question)
+    if found is not None:
+        return found
     return Answer(
         title=_("Nothing {names} said about “{topic}” is reported", names=names,
                 topic=echo(topic)),
@@ -706,23 +708,25 @@ def _demands_about(base: FactBase, text: str, question: Question) -> Answer | No
     question is then searched as a whole)."""
     commentary = (base.index.search(question.regarding, kinds=COMMENTARY, suggest=False).hits
                   if question.regarding else [])
-    question.topic = [slot for slot in question.topic if not _filler(base, slot)]
-    if not question.topic:
-        return (_found(base, text, SearchResult(hits=commentary)) if commentary
-                else demands(base, ""))
-    result = base.index.search(question.topic, kinds=frozenset({"demand"}), suggest=False,
-                               min_coverage=CLAIMED_DEMAND_COVERAGE if question.claim
-                               else DEMAND_TOPIC_COVERAGE)
+    topic = [slot for slot in question.topic if not _filler(base, slot)]
+    if not topic:
+        if not commentary:
+            return demands(base, "")
+        every = base.memo("demand", "by period", lambda: _by_period(base.demands()))
+        return _found(base, text, SearchResult(hits=[*commentary, *(
+            Hit(demand, 0.0) for demand in every)]))
+    least = CLAIMED_DEMAND_COVERAGE if question.claim else DEMAND_TOPIC_COVERAGE
+    result = base.index.search(topic, kinds=DEMAND_KIND, suggest=False, min_coverage=least)
     if any(not all(map(ordinary, words(word))) for word in result.unknown):
-        # a name or number no item holds weighs as in any search: "... army capped at 50
-        # thousand soldiers" is no demand the sources report
-        result = base.index.search(question.topic, kinds=frozenset({"demand"}), suggest=False)
+        # a name or number no item holds weighs as in any search (it is searched again only
+        # then): "... army capped at 50 thousand soldiers" is no demand the sources report
+        result = base.index.search(topic, kinds=DEMAND_KIND, suggest=False)
     if commentary:
         return _found(base, text, SearchResult(hits=[*commentary, *result.hits]))
     if not result.hits:
         return None
-    topic = " ".join(slot.typed for slot in question.topic)
-    return Answer(title=_("Russia’s demands: “{query}”", query=echo(topic)),
+    typed = " ".join(slot.typed for slot in topic)
+    return Answer(title=_("Russia’s demands: “{query}”", query=echo(typed)),
                   note=_correction_note(result.corrections),
                   entries=_entries(base, _best_period_first(result.hits)))
 

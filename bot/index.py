@@ -61,10 +61,16 @@ DESCRIBING_COMMONNESS = 4.0
 nobody in particular."""
 DESCRIBING_HOLDERS = 20
 """The most items a word of someone's role may be held by and still stand for them."""
-ATLANTIC = (("ence", "ense"), ("ense", "ence"), ("our", "or"), ("or", "our"), ("ise", "ize"),
-            ("ize", "ise"), ("isa", "iza"), ("iza", "isa"), ("yse", "yze"), ("yze", "yse"),
-            ("tre", "ter"), ("ter", "tre"), ("ogue", "og"), ("ll", "l"), ("l", "ll"))
-"""British and American spellings of the same sounds, each way."""
+LONGEST_WORD = 40
+"""Longer typed words are kept as they are: no English word or name is this long, and
+comparing a 4,000-letter "word" with the vocabulary took seconds."""
+ATLANTIC = (("ence", "ense"), ("ense", "ence"), ("our", "or"), ("or", "our"), ("is", "iz"),
+            ("iz", "is"), ("ys", "yz"), ("yz", "ys"), ("tre", "ter"), ("ter", "tre"),
+            ("ogue", "og"), ("lled", "led"), ("lling", "ling"), ("led", "lled"),
+            ("ling", "lling"))
+"""British and American word endings for the same sounds, each way."""
+INFLECTIONS = ("", "s", "e", "es", "ed", "ing", "ation", "ations")
+"""What may follow such an ending ("recognis-ed", "organis-ation")."""
 NOT_NOUN_SHARE = 0.5
 """What an unheld adjective or adverb carries of an unheld everyday noun's or verb's weight."""
 MIN_COVERAGE = 0.65
@@ -149,9 +155,17 @@ def _swapped(word: str, known: Callable[[str], bool]) -> str | None:
 
 def spelling_variants(word: str) -> list[str]:
     """The word as spelt on the other side of the Atlantic ("defence" -> "defense", "centre"
-    -> "center", "recognize" -> "recognise"): each of `ATLANTIC` swapped where it occurs."""
-    return [word[:at] + other + word[at + len(part):]
-            for part, other in ATLANTIC for at in range(len(word)) if word.startswith(part, at)]
+    -> "center", "recognized" -> "recognised", "travelled" -> "traveled"): one of
+    `ATLANTIC`'s endings swapped for the other, before any of `INFLECTIONS`."""
+    found: list[str] = []
+    for part, other in ATLANTIC:
+        for ending in INFLECTIONS:
+            if (word.endswith(part + ending) and not word.endswith(other + ending)
+                    and len(word) > len(part + ending) + 1):
+                variant = word[: len(word) - len(part + ending)] + other + ending
+                if variant not in found:
+                    found.append(variant)
+    return found
 
 
 def plain_weight(slot: Slot) -> float:
@@ -337,8 +351,8 @@ class SearchIndex:
         swapped = _swapped(word, self._is_written)
         if swapped and stem(word) not in self._vocabulary and commonness(word) < REAL_WORD:
             return swapped
-        if (len(word) < 4 or not word.isascii() or not word.isalpha()
-                or stem(word) in self._vocabulary):
+        if (len(word) < 4 or len(word) > LONGEST_WORD or not word.isascii()
+                or not word.isalpha() or stem(word) in self._vocabulary):
             return word
         if commonness(word) >= REAL_WORD:
             return next((variant for variant in spelling_variants(word)

@@ -148,17 +148,17 @@ class NameIndex:
         ranked = heapq.nlargest(5, near, key=lambda pid: near[pid])
         return PeopleMatch(suggestions=[self.people[pid] for pid in ranked])
 
-    def exactly(self, slots: list[Slot]) -> set[str]:
+    def exactly(self, slots: list[Slot]) -> frozenset[str]:
         """The ids of the people `slots` name by a whole name or alias: as typed, else in
         the words each slot stands for first, or last (empty when none)."""
         options = [terms for terms in map(slot_terms, slots) if terms][:MAX_NAME_WORDS]
         if not options:
-            return set()
+            return frozenset()
         typed = " ".join(term for slot in slots for term in map(stem, words(slot.typed)) if term)
-        return next(filter(None, (
+        return frozenset(next(filter(None, (
             self._phrases.get(phrase) for phrase in (typed, " ".join(terms[0] for terms in options),
                                                      " ".join(terms[-1] for terms in options))
-        )), set())
+        )), ()))
 
     def holders(self, term: str) -> list[str]:
         """The ids of the people whose name, alias or role holds the stem `term`."""

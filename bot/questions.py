@@ -15,16 +15,16 @@ from bot.index import SearchIndex
 from bot.lexicon import future_tense, ordinary
 from bot.models import Person
 from bot.names import slot_terms
-from bot.text import STOPWORDS, is_cyrillic, stem, words
+from bot.text import FILLER, STOPWORDS, is_cyrillic, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
 
-SAID_WORDS = frozenset(map(stem, """say said says saying think thinks thought view views
-    opinion opinions quote quoted comment comments commented believe believes stance position
+SAID_WORDS = frozenset(filter(None, map(stem, """say said says saying think thinks thought view
+    views opinion opinions quote quoted comment comments commented believe believes stance position
     statement statements remark remarks remarked told called describe described characterized
-    characterised claim claims claimed word words respond responds responded response reaction
-    react reacted reply replied""".split()))
-"""Stems that ask for what someone said."""
+    characterised claim claims claimed word words""".split()))) | {"say", "says", "said"}
+"""Stems that ask for what someone said, and the stopwords "say", "says" and "said" as typed
+(they have no stem)."""
 DEMAND_WORDS = frozenset(map(stem, ("demands", "conditions")))
 """Stems that ask for Russia's demands (the glossary maps "want", "требования" and the like)."""
 PURPOSES = frozenset(map(stem, """peace war end ending deal settlement ceasefire truce talks
@@ -42,6 +42,8 @@ PERSON_NOUNS = frozenset("""guy guys lady man woman person fellow expert experts
     insider""".split())
 """Words that only say someone is a person ("the brookings lady", "aei expert"): beside a
 name they are no topic."""
+ANYONE = frozenset({"people", "folks", "person"})
+"""Who says something when anyone may ("what do people say about the truce"): no topic."""
 ABOUT_DEMANDS = frozenset("""why mean means meaning help helps hurt effect effects impact
     consequences goal aim purpose reason reasons behind real realistic serious seriously
     leverage strategy tactic tactics""".split())
@@ -49,6 +51,16 @@ ABOUT_DEMANDS = frozenset("""why mean means meaning help helps hurt effect effec
 NOVELTY = frozenset("""new same changed change changes different like before old earlier
     unchanged similar""".split())
 """Words that ask whether the demands are new."""
+BEFORE = frozenset({"before", "earlier"})
+"""Novelty words that ask whether the demands are new only at the end of a question ("did
+russia make these demands before"), not as a preposition ("before signing anything")."""
+NEWNESS = frozenset({"new", "latest", "current", "recent", "newest"})
+"""Words that, said of the demands, mean the current list ("what are russia's new demands")."""
+CURRENT_PERIOD = "current"
+"""The period slug of the demands on the current list."""
+DEMAND_NOUNS = frozenset({"demands", "demand", "conditions", "list", "terms", "requests",
+                          "requirements"})
+"""What a word asking whether the demands are new may be said of, as an adjective."""
 NOVELTY_ENTRY = "same-demands"
 """The glossary entry for how the sources say the demands are not new ("reminiscent",
 "reiterated", "consistent", "unchanged")."""
@@ -59,16 +71,19 @@ CLAIM_OPENINGS = (("is", "it", "true"), ("true", "that"), ("is", "that", "true")
                   ("someone", "said"), ("somebody", "said"), ("i", "heard"), ("heard", "that"),
                   ("they", "say"), ("people", "say"), ("is", "that", "in"),
                   ("правда", "ли"), ("правда", "что"), ("чи", "правда"), ("правда", "що"))
-"""Words that ask whether a claim is true."""
+"""Words that open a question whether a claim is true."""
+LEAD_INS = frozenset({"so", "but", "and", "ok", "okay", "hey", "wait", "well", "а", "і", "и"})
+"""Words a question may begin with before what it asks ("so is it true ...")."""
 ROLE_WORDS = frozenset("job role title occupation profession work".split())
 """Words that ask who someone is ("what was kellogg's job")."""
 ASKING = frozenset({"what", "whats", "which"})
+"""Words that open a question asking for one thing ("what is the population of crimea")."""
 LINKING = frozenset({"is", "was", "are", "were", "s"})
+"""The verb after them ("what is the ...", "what's the ...": "s" is what is left of "'s")."""
 ARTICLES = frozenset({"the", "a", "an"})
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "will", "would",
                          "can", "could"})
-"""The words of a question that asks for one thing: "what is the population of crimea",
-"whats the range of ...", "what range do the missiles have"."""
+"""What follows the thing asked for in "what range do the missiles have"."""
 FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
 """Words before whom something is wanted of: "what does ukraine demand from russia" is
 Ukraine's wish, though Russia is named."""
@@ -167,16 +182,17 @@ def understand(index: SearchIndex, text: str) -> Question:
     typed = words(text)
     question = Question([], amount=_counted(typed), future=_asks_future(typed),
                         present=bool(PRESENT_WORDS.intersection(typed)),
-                        claim=any(tuple(typed[start : start + len(opening)]) == opening
-                                  for opening in CLAIM_OPENINGS for start in range(len(typed))))
+                        claim=bool(_claim(typed)))
     slots = _mark_asked([slot for slot in index.read(text)
                          if question.amount is None or slot.typed not in AMOUNT_WORDS], typed)
-    question.slots = slots
+    for word in _claim(typed):
+        slots = _without_first(slots, word)
+    slots = _current_for_new(slots)
     reading = _read(index, slots)
     question.slots = reading.searched
     question.people = list(reading.named.values())
     question.topic = reading.rest
-    _decide(index, question, reading, set(typed))
+    _decide(index, question, reading, _about_demands(typed))
     return question
 
 
@@ -216,7 +232,8 @@ def _read(index: SearchIndex, slots: list[Slot]) -> _Reading:
     what was said or demanded, and the topic."""
     reading = _Reading(slots, [_words_of(slot) for slot in slots])
     by_name = any(index.names.exactly([slot]) for slot in slots)
-    asks_demands = any(held & DEMAND_WORDS for held in reading.meant)
+    asks_demands = any(held & DEMAND_WORDS for held in reading.meant) and not any(
+        held & SAID_WORDS for held in reading.meant)  # "what does the us think of the demands"
     position = 0
     while position < len(slots):
         slot, held = slots[position], reading.meant[position]
@@ -243,11 +260,14 @@ def _read(index: SearchIndex, slots: list[Slot]) -> _Reading:
             reading.rest.append(slot)
         position += 1
     _handed_over(reading)
+    describing: frozenset[str] = frozenset()
     if reading.named:
         reading.asks_role = any(slot.typed in ROLE_WORDS for slot in reading.rest)
         describing = PERSON_NOUNS | ROLE_WORDS
-        reading.searched = [slot for slot in reading.searched if slot.typed not in describing]
-        reading.rest = [slot for slot in reading.rest if slot.typed not in describing]
+    elif reading.said and any(slot.typed not in ANYONE for slot in reading.rest):
+        describing = ANYONE  # "what do people say about the truce"
+    reading.searched = [slot for slot in reading.searched if slot.typed not in describing]
+    reading.rest = [slot for slot in reading.rest if slot.typed not in describing]
     return reading
 
 
@@ -282,8 +302,10 @@ def _handed_over(reading: _Reading) -> None:
                     and slot.entry not in ADDRESSEES]
 
 
-def _decide(index: SearchIndex, question: Question, reading: _Reading, typed: set[str]) -> None:
-    """Set the question's intent from what reading it found."""
+def _decide(index: SearchIndex, question: Question, reading: _Reading,
+            about: set[str]) -> None:
+    """Set the question's intent from what reading it found (`about`: its words that ask
+    about the demands rather than for them)."""
     named = set(reading.named)
     flat = reading.flat
     if ("who" in flat or reading.asks_role) and question.people and not question.topic \
@@ -293,14 +315,14 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading, typed: se
           and (not reading.addressee_wants or named - reading.asked_of)
           and not reading.said and question.amount != DURATIONS):
         question.intent = "demands"
-        question.regarding = _regarding(index, reading.searched, typed)
+        question.regarding = _regarding(index, reading.searched, about)
         if question.regarding is not None:
             question.topic = [slot for slot in question.topic
                               if slot.typed not in ABOUT_DEMANDS | NOVELTY
                               and slot.entry != NOVELTY_ENTRY]
     elif reading.said and question.people:
         question.intent = "said"
-    elif reading.said:
+    elif reading.said and "who" not in flat:  # "who said ..." asks for the speaker
         question.unknown_speaker = any(not any(map(index.knows, slot_terms(slot)))
                                        for slot in question.topic if not slot.known)
     elif "when" in flat:
@@ -323,8 +345,10 @@ def _asked_word(typed: list[str]) -> str | None:
     if not typed or typed[0] not in ASKING:
         return None
     rest = typed[1:]
-    if typed[0] == "whats" or (rest and rest[0] in LINKING):
-        rest = rest[1:] if typed[0] != "whats" else rest
+    linked = typed[0] == "whats"  # "whats" holds its verb
+    if not linked and rest and rest[0] in LINKING:
+        linked, rest = True, rest[1:]
+    if linked:
         if rest and rest[0] in ARTICLES:
             rest = rest[1:]
         return rest[0] if len(rest) > 1 and rest[1] in ("of", "for") else None
@@ -333,17 +357,59 @@ def _asked_word(typed: list[str]) -> str | None:
     return None
 
 
-def _regarding(index: SearchIndex, slots: list[Slot], typed: set[str]) -> list[Slot] | None:
+def _claim(typed: list[str]) -> tuple[str, ...]:
+    """The words that open `typed` as a claim to check ("is it true", "someone said"), after
+    any lead-in words; none when it is no claim."""
+    start = 0
+    while start < len(typed) and typed[start] in LEAD_INS:
+        start += 1
+    return next((opening for opening in CLAIM_OPENINGS
+                 if tuple(typed[start : start + len(opening)]) == opening), ())
+
+
+def _current_for_new(slots: list[Slot]) -> list[Slot]:
+    """The slots, "new" said of the demands read as the current period ("what are russia's
+    new demands" asks for the current list, not the demand on NATO's new members)."""
+    return [replace(slot, alternatives=(CURRENT_PERIOD,), known=True)
+            if slot.typed in NEWNESS and following.typed in DEMAND_NOUNS else slot
+            for slot, following in zip(slots, [*slots[1:], Slot("", ())], strict=True)]
+
+
+def _without_first(slots: list[Slot], typed: str) -> list[Slot]:
+    """The slots but the first one typed as `typed`."""
+    for position, slot in enumerate(slots):
+        if slot.typed == typed:
+            return [*slots[:position], *slots[position + 1 :]]
+    return slots
+
+
+def _about_demands(typed: list[str]) -> set[str]:
+    """The words of `typed` that ask about the demands rather than for them: what they are
+    for or would do, and whether they are new ("are these demands new"), but not "new" said
+    of the demands ("what are russia's new demands")."""
+    about: set[str] = set()
+    for position, word in enumerate(typed):
+        following = typed[position + 1 :]
+        if (word in ABOUT_DEMANDS
+                or (word in NOVELTY and following[:1] != [] and following[0] not in DEMAND_NOUNS
+                    and word not in BEFORE)
+                or (word in NOVELTY and all(later in STOPWORDS or later in FILLER
+                                            for later in following))):
+            about.add(word)
+    return about
+
+
+def _regarding(index: SearchIndex, slots: list[Slot], about: set[str]) -> list[Slot] | None:
     """The words to search for what the sources say of the demands, when the question asks
-    about them rather than for them; whether they are new is asked in the glossary's words
-    for it."""
+    about them rather than for them (`about`: the words that ask so); whether they are new
+    is asked in the glossary's words for it."""
     phrased = any(slot.entry == NOVELTY_ENTRY for slot in slots)
-    if not phrased and not typed & (ABOUT_DEMANDS | NOVELTY):
+    if not phrased and not about:
         return None
     kept = [slot for slot in slots
             if slot.typed not in ABOUT_DEMANDS | NOVELTY and slot.entry != NOVELTY_ENTRY]
     novelty = index.glossary.entries.get(NOVELTY_ENTRY)
-    if (phrased or typed & NOVELTY) and novelty is not None:
+    if (phrased or about & NOVELTY) and novelty is not None:
         kept.append(Slot(novelty.id, novelty.means, known=True, entry=novelty.id))
     return kept
 
