@@ -64,14 +64,15 @@ REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insist
 """Stems by which an item reports what someone said without quoting them ("Putin's assertion
 that Crimea ... are part of Russia", "Moscow has reiterated many of these demands"); not a
 response or reaction, which may be awaited ("awaiting a response from Putin")."""
-RESPONSES = frozenset(map(stem, "responded response comment reply replied reacted".split()))
+RESPONSES = frozenset(map(stem, "responded comment replied reacted".split()))
 """Stems by which an item reports how someone responded to the story."""
 SAYS = frozenset({"say", "says", "said", "saying"})
 """Words of speech that are stopwords, so have no stem."""
 SPEAKER_REACH = 5
 """How many words (stopwords aside) may part a speaker's name from the word reporting what
 they said."""
-STORY_WORDS = frozenset({"report", "reports", "story", "article", "news", "reporting"})
+STORY_WORDS = frozenset({"report", "reports", "story", "article", "news", "reporting", "list",
+                         "reuters"})
 """Words for the story itself: what someone never quoted said "about the report" is whatever
 the sources report of them ("did the white house comment on the report": it had not
 responded to requests for comment)."""
@@ -553,6 +554,10 @@ def ask(base: FactBase, text: str) -> Answer:
                and not (past and "" < _last_date(hit.item) < past)]
     if not fitting and result.hits:
         result.near = result.hits[:5]
+    if question.people and not question.topic:
+        # a name alone ("biden administration"): who they are first, then what names them
+        named = {person.id for person in question.people}
+        fitting.sort(key=lambda hit: hit.item.id not in named)
     result.hits = fitting
     return _found(base, text, result)
 

@@ -45,8 +45,8 @@ name they are no topic."""
 ANYONE = frozenset({"people", "folks", "person"})
 """Who says something when anyone may ("what do people say about the truce"): no topic."""
 ABOUT_DEMANDS = frozenset("""why mean means meaning help helps hurt effect effects impact
-    consequences goal aim purpose reason reasons behind real realistic serious seriously
-    leverage strategy tactic tactics""".split())
+    affect affects implications consequences goal aim purpose reason reasons behind real
+    realistic serious seriously leverage strategy tactic tactics""".split())
 """Words that ask about the demands rather than for them: what they are for or would do."""
 NOVELTY = frozenset("""new same changed change changes different like before old earlier
     unchanged similar""".split())
@@ -147,7 +147,8 @@ def _words_of(slot: Slot) -> set[str]:
     changed" asks whether they are new, not for the demands)."""
     meant = slot.alternatives
     if slot.entry and " " in slot.typed:
-        meant = tuple(alternative for alternative in meant if alternative != slot.typed)
+        meant = tuple(alternative for alternative in meant
+                      if alternative != slot.typed) or meant  # a phrase the glossary means
     return {stem(word) or word for alternative in meant for word in alternative.split()}
 
 

@@ -258,6 +258,18 @@ def test_a_claim_word_inside_a_question_makes_no_claim(factbase: FactBase) -> No
         "zelenskiy-accepts-ceasefire"]
 
 
+def test_a_name_alone_shows_who_it_is_first(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "biden administration"))[:1] == ["biden-administration"]
+
+
+@pytest.mark.parametrize("question", [
+    "what exactly is on russias list of conditions",
+    "Please tell me what Russia is asking for in order to end the war. Thank you"])
+def test_politeness_and_the_list_by_name_still_ask_for_the_demands(factbase: FactBase,
+                                                                   question: str) -> None:
+    assert len(answer(factbase, question).entries) == len(factbase.demands())
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
