@@ -26,23 +26,35 @@ MIN_RESPELT = 5
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-@functools.cache
-def _lexicon() -> tuple[array[int], array[int], array[int], array[int]]:
-    """The sorted hashes of the English words written in lower case only (about 60,000), of
-    those written capitalised (names: about 6,000), and of the lower-case ones that may be
-    verbs, and nouns; about a megabyte, where sets of the words would take several; 0.1 s to
-    load."""
+def _rows() -> list[str]:
+    """lemminflect's table's `form,tag,lemma` rows."""
     with gzip.open(str(resources.files("lemminflect") / "resources" / LEXICON_FILE), "rt",
                    encoding="utf-8") as table:
-        rows = [row.split(",", 2)[:2] for row in table]
-    lower = {form for form, _ in rows if form.isalpha() and form.islower()}
-    capital = {form.lower() for form, _ in rows if form.isalpha() and not form.islower()}
-    verbs = {form for form, tag in rows if tag == "verb" and form in lower}
-    nouns = {form for form, tag in rows if tag == "noun" and form in lower}
-    return (array("q", sorted(hash(word) for word in lower - capital)),
-            array("q", sorted(hash(word) for word in capital)),
-            array("q", sorted(hash(word) for word in verbs)),
-            array("q", sorted(hash(word) for word in nouns)))
+        return list(table)
+
+
+@functools.cache
+def _lexicon() -> tuple[array[int], array[int]]:
+    """The sorted hashes of the English words written in lower case only (about 60,000), and
+    of those written capitalised (names: about 6,000); half a megabyte, where sets of the
+    words would take several; 0.2 s to load."""
+    forms = [row.split(",", 1)[0] for row in _rows()]
+    lower = {form for form in forms if form.isalpha() and form.islower()}
+    capital = {form.lower() for form in forms if form.isalpha() and not form.islower()}
+    return (array("q", sorted(map(hash, lower - capital))),
+            array("q", sorted(map(hash, capital))))
+
+
+@functools.cache
+def _tags() -> dict[str, array[int]]:
+    """The sorted hashes of the lower-case English words that may be verbs, and of those that
+    may be nouns; loaded apart from `_lexicon`, when first needed."""
+    tagged: dict[str, set[str]] = {"verb": set(), "noun": set()}
+    for row in _rows():
+        form, tag, _ = row.split(",", 2)
+        if tag in tagged and form.isalpha() and form.islower():
+            tagged[tag].add(form)
+    return {tag: array("q", sorted(map(hash, forms))) for tag, forms in tagged.items()}
 
 
 def _holds(hashes: array[int], word: str) -> bool:
@@ -75,13 +87,13 @@ def names_thing_or_act(word: str) -> bool:
 
 def may_be_verb(word: str) -> bool:
     """Whether an English `word` (lowercase) may be a verb ("send", "stop", "return")."""
-    return _holds(_lexicon()[2], word)
+    return _holds(_tags()["verb"], word)
 
 
 def may_be_noun(word: str) -> bool:
     """Whether an English `word` (lowercase) may be a noun: a thing a question may ask about
     ("elections", "population"), where "stop" or "return" may be, but "send" may not."""
-    return _holds(_lexicon()[3], word)
+    return _holds(_tags()["noun"], word)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -100,7 +112,7 @@ def everyday_spellings(word: str) -> list[str]:
     swapped; the first letter kept) from a misspelt word that no dictionary knows, most common
     first ("happned" -> "happened", "sqlitting" -> "splitting"); none for a word of fewer than
     five letters, or a known word or name."""
-    ordinary_words, names, _, _ = _lexicon()
+    ordinary_words, names = _lexicon()
     if len(word) < MIN_RESPELT or not word.isascii() or not word.isalpha() or any(
             _holds(hashes, word) for hashes in (ordinary_words, names)):
         return []
@@ -121,3 +133,4 @@ def _edits(word: str) -> set[str]:
 def warm() -> None:
     """Load the English lexicon now rather than at the first unknown word."""
     _lexicon()
+    _tags()
