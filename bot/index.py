@@ -61,6 +61,8 @@ DESCRIBING_COMMONNESS = 4.0
 nobody in particular."""
 DESCRIBING_HOLDERS = 20
 """The most items a word of someone's role may be held by and still stand for them."""
+MAX_SPELT = 20_000
+"""Words whose respelling is remembered (a hostile stream must not grow this without bound)."""
 LONGEST_WORD = 40
 """Longer typed words are kept as they are: no English word or name is this long, and
 comparing a 4,000-letter "word" with the vocabulary took seconds."""
@@ -71,6 +73,12 @@ ATLANTIC = (("ence", "ense"), ("ense", "ence"), ("our", "or"), ("or", "our"), ("
 """British and American word endings for the same sounds, each way."""
 INFLECTIONS = ("", "s", "e", "es", "ed", "ing", "ation", "ations")
 """What may follow such an ending ("recognis-ed", "organis-ation")."""
+_OTHER_TAILS: dict[str, tuple[str, ...]] = {}
+for _part, _other in ATLANTIC:
+    for _ending in INFLECTIONS:
+        _OTHER_TAILS[_part + _ending] = (*_OTHER_TAILS.get(_part + _ending, ()), _other + _ending)
+_TAIL_LENGTHS = sorted({len(tail) for tail in _OTHER_TAILS})
+"""Each spelling's word ending, with the other side's, by ending; the endings' lengths."""
 NOT_NOUN_SHARE = 0.5
 """What an unheld adjective or adverb carries of an unheld everyday noun's or verb's weight."""
 MIN_COVERAGE = 0.65
@@ -158,13 +166,12 @@ def spelling_variants(word: str) -> list[str]:
     -> "center", "recognized" -> "recognised", "travelled" -> "traveled"): one of
     `ATLANTIC`'s endings swapped for the other, before any of `INFLECTIONS`."""
     found: list[str] = []
-    for part, other in ATLANTIC:
-        for ending in INFLECTIONS:
-            if (word.endswith(part + ending) and not word.endswith(other + ending)
-                    and len(word) > len(part + ending) + 1):
-                variant = word[: len(word) - len(part + ending)] + other + ending
-                if variant not in found:
-                    found.append(variant)
+    for length in _TAIL_LENGTHS:
+        tail = word[-length:]
+        for other in _OTHER_TAILS.get(tail, ()):
+            variant = word[:-length] + other
+            if len(word) > length + 1 and not word.endswith(other) and variant not in found:
+                found.append(variant)
     return found
 
 
@@ -208,6 +215,8 @@ class SearchIndex:
         """A word as written for each stem, made from `_written` when first needed (and kept
         up to date from then on)."""
         self._spelling: Vocabulary | None = None
+        self._spelt: dict[str, str] = {}
+        """What `_spell` made of each word lately (forgotten when the words known change)."""
         """Words as written, for respelling a misspelt query word; made when first needed,
         kept up to date from then on, and forgotten when the glossary learns words."""
 
@@ -251,6 +260,8 @@ class SearchIndex:
         form of each stem too once they are made (making them again after each write that
         brings a new word took 6 ms of the next lookup)."""
         self._written |= fresh
+        if fresh:
+            self._spelt.clear()
         if self._spelling is not None:
             for word in sorted(fresh):
                 if len(word) >= 4 and word.isascii() and word.isalpha():
@@ -323,6 +334,7 @@ class SearchIndex:
     def forget_spelling(self) -> None:
         """Make the respelling vocabulary again when next needed (the glossary learnt words)."""
         self._spelling = None
+        self._spelt.clear()
 
     def shown(self, term: str) -> str:
         """A stem as a reader would write it ("negoti" -> "negotiations")."""
@@ -341,6 +353,15 @@ class SearchIndex:
         return word in self._written or word in self.glossary.words()
 
     def _spell(self, word: str) -> str:
+        """`_respell(word)`, remembered until the words known change."""
+        spelt = self._spelt.get(word)
+        if spelt is None:
+            if len(self._spelt) >= MAX_SPELT:
+                self._spelt.clear()
+            spelt = self._spelt[word] = self._respell(word)
+        return spelt
+
+    def _respell(self, word: str) -> str:
         """The word a misspelt query word means: the most similar word of the fact base or
         the glossary, as written ("expanshion" -> "expansion"), one that sounds alike first
         ("stant" -> "stent", not "start"), else the likeliest everyday English word one edit
