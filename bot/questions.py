@@ -61,6 +61,9 @@ CURRENT_PERIOD = "current"
 DEMAND_NOUNS = frozenset({"demands", "demand", "conditions", "list", "terms", "requests",
                           "requirements"})
 """What a word asking whether the demands are new may be said of, as an adjective."""
+SOURCING_ENTRY = "who-reported"
+"""The glossary entry for asking who reported the story ("who first reported ...", "how many
+sources ..."): what they reported is then no topic."""
 NOVELTY_ENTRY = "same-demands"
 """The glossary entry for how the sources say the demands are not new ("reminiscent",
 "reiterated", "consistent", "unchanged")."""
@@ -261,6 +264,9 @@ def _read(index: SearchIndex, slots: list[Slot]) -> _Reading:
             reading.rest.append(slot)
         position += 1
     _handed_over(reading)
+    sourcing = [slot for slot in reading.searched if slot.entry == SOURCING_ENTRY]
+    if sourcing:  # "who reported that russia gave the us a list": who, not what
+        reading.searched, reading.rest = sourcing, list(sourcing)
     describing: frozenset[str] = frozenset()
     if reading.named:
         reading.asks_role = any(slot.typed in ROLE_WORDS for slot in reading.rest)
@@ -438,5 +444,8 @@ def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
         if match.people and (match.exact or (length == 1 and not any(
                 map(index.knows, slot_terms(span[0]))) and not ordinary(span[0].typed))):
             return match.people, length
-    described = index.described(slots[position].typed) if describe else None
+    slot = slots[position]
+    described = next(filter(None, map(index.described, (
+        slot.typed, *(word for meaning in slot.alternatives for word in words(meaning))))),
+        None) if describe else None
     return ([described], 1) if described else ([], 1)

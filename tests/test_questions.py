@@ -270,6 +270,19 @@ def test_politeness_and_the_list_by_name_still_ask_for_the_demands(factbase: Fac
     assert len(answer(factbase, question).entries) == len(factbase.demands())
 
 
+@pytest.mark.parametrize("question", ["who reported that russia gave the us a list",
+                                      "how many sources said russia handed over the demands"])
+def test_who_reported_the_story_is_its_sourcing_not_the_story(factbase: FactBase,
+                                                              question: str) -> None:
+    assert ids(answer(factbase, question))[:1] == ["two-sources"]
+
+
+def test_a_description_the_glossary_knows_names_the_person(factbase: FactBase) -> None:
+    """"ex spy" is the KGB, which only Putin's role holds."""
+    assert ids(answer(factbase, "ex spy using the pause to his advantage"))[:1] == [
+        "truce-concern"]
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
