@@ -377,9 +377,10 @@ def _claim(typed: list[str]) -> tuple[str, ...]:
 def _current_for_new(slots: list[Slot]) -> list[Slot]:
     """The slots, "new" said of the demands read as the current period ("what are russia's
     new demands" asks for the current list, not the demand on NATO's new members)."""
+    following = [slot.typed for slot in slots[1:]] + [""]
     return [replace(slot, alternatives=(CURRENT_PERIOD,), known=True)
-            if slot.typed in NEWNESS and following.typed in DEMAND_NOUNS else slot
-            for slot, following in zip(slots, [*slots[1:], Slot("", ())], strict=True)]
+            if slot.typed in NEWNESS and after in DEMAND_NOUNS else slot
+            for slot, after in zip(slots, following[: len(slots)], strict=True)]
 
 
 def _without_first(slots: list[Slot], typed: str) -> list[Slot]:

@@ -283,6 +283,15 @@ def test_a_description_the_glossary_knows_names_the_person(factbase: FactBase) -
         "truce-concern"]
 
 
+@pytest.mark.parametrize("question", [":", "?!", "is it true", "whats", "what is the",
+                                      "how old", "new"])
+def test_a_question_of_no_words_or_only_question_words_gets_a_reply(factbase: FactBase,
+                                                                    question: str) -> None:
+    """Punctuation alone or a question's opening alone reads as no question (a crash here
+    reached the error handler in the fuzz tests)."""
+    assert answer(factbase, question).title
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
