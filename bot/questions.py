@@ -42,6 +42,9 @@ PERSON_NOUNS = frozenset("""guy guys lady man woman person fellow expert experts
     insider""".split())
 """Words that only say someone is a person ("the brookings lady", "aei expert"): beside a
 name they are no topic."""
+COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
+    versus vs both""".split())
+"""Words that compare what two people named said ("do witkoff and kellogg disagree")."""
 ANYONE = frozenset({"people", "folks", "person"})
 """Who says something when anyone may ("what do people say about the truce"): no topic."""
 ABOUT_DEMANDS = frozenset("""why mean means meaning help helps hurt effect effects impact
@@ -268,6 +271,11 @@ def _read(index: SearchIndex, slots: list[Slot]) -> _Reading:
     if sourcing:  # "who reported that russia gave the us a list": who, not what
         reading.searched, reading.rest = sourcing, list(sourcing)
     describing: frozenset[str] = frozenset()
+    if len(reading.named) > 1 and any(slot.typed in COMPARING for slot in reading.rest):
+        # "do witkoff and kellogg disagree about istanbul": what each of them said
+        reading.said = True
+        reading.rest = [slot for slot in reading.rest if slot.typed not in COMPARING]
+        reading.searched = [slot for slot in reading.searched if slot.typed not in COMPARING]
     if reading.named:
         reading.asks_role = any(slot.typed in ROLE_WORDS for slot in reading.rest)
         describing = PERSON_NOUNS | ROLE_WORDS

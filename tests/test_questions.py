@@ -292,6 +292,12 @@ def test_a_question_of_no_words_or_only_question_words_gets_a_reply(factbase: Fa
     assert answer(factbase, question).title
 
 
+def test_comparing_two_peoples_views_shows_what_each_said(factbase: FactBase) -> None:
+    reply = answer(factbase, "do witkoff and kellogg disagree about istanbul")
+    assert {"witkoff-istanbul-reference", "kellogg-istanbul-not-viable"} <= set(ids(reply)[:2])
+    assert answer(factbase, "did kellogg meet zelensky").status == "not_found"
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
