@@ -442,8 +442,9 @@ def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
                describe: bool) -> tuple[list[Person], int]:
     """The people named by the slots from `position` on (two words, else one), and how many
     slots name them: by a whole name or alias, or by a word the fact base does not otherwise
-    hold and no dictionary knows (a misspelt name; "break" is no misspelt "brookings"), or
-    (when `describe`) by a word only their role holds ("kgb");
+    hold and no dictionary knows (a misspelt name; "break" is no misspelt "brookings"), by a
+    name and the misspelt rest of it ("angela stint"), or (when `describe`) by a word only
+    their role holds ("kgb");
     "ukraine" is a word, not Kellogg's alias "Ukraine envoy"."""
     for length in (2, 1):
         span = slots[position : position + length]
@@ -452,6 +453,10 @@ def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
         match = index.resolve_people(span, suggest=False)
         if match.people and (match.exact or (length == 1 and not any(
                 map(index.knows, slot_terms(span[0]))) and not ordinary(span[0].typed))):
+            return match.people, length
+        if (length == 2 and len(match.people) == 1
+                and match.people[0].id in index.names.exactly(span[:1])):
+            # a first name, then the surname misspelt ("angela stint"): one person
             return match.people, length
     slot = slots[position]
     described = next(filter(None, map(index.described, (

@@ -44,6 +44,7 @@ def ids(reply: Answer) -> list[str]:
         ("moscxow won't compromise", "no-concessions"),
         ("waht does russia want", "no-nato-membership"),
         ("whta does russia wnat", "no-nato-membership"),
+        ("angela stint brookings", "angela-stent"),
         ("did anyone in the us govt respond", "no-comment"),
     ],
 )
