@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -26,7 +27,7 @@ from bot.index import Hit, SearchResult, searchable_text
 from bot.lexicon import may_be_noun, may_be_verb, names_thing_or_act, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.names import slot_terms
-from bot.questions import DEMANDERS, SAID_WORDS, Question, understand
+from bot.questions import DEMANDERS, NUMBER_WORDS, SAID_WORDS, Question, understand
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
 from bot.text import STOPWORDS, is_cyrillic, stem, tokenize, words
 
@@ -48,10 +49,6 @@ CLAIMED_DEMAND_COVERAGE = 0.5
 a demand, not the third a question for the demands needs."""
 SAID_TOPIC_COVERAGE = 0.55
 """Likewise for what a named person said about a topic."""
-NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
-    fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions
-    billion billions dozen dozens half""".split())
-"""Words that state an amount, for "how many" questions."""
 COUNT_REACH = 3
 """Words after a number that may name what it counts ("thousands of Russian troops")."""
 FUTURE_WORDS = frozenset("""next upcoming scheduled soon later coming planned expected
@@ -630,6 +627,9 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
                                         getattr(item, "date_phrase", None)))))
     if question.amount is not None and not _counts(said, question.amount):
         return False
+    if question.others and any(first == question.others and second == "other"
+                               for first, second in pairwise(said)):
+        return False  # "which are the four other regions": it counts them, without names
     if len(question.people) > 1:
         held = set(words(searchable_text(item, people)))
         if not all(_involves(item, person, held) for person in question.people):

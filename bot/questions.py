@@ -80,6 +80,12 @@ CLAIM_OPENINGS = (("is", "it", "true"), ("true", "that"), ("is", "that", "true")
 """Words that open a question whether a claim is true."""
 LEAD_INS = frozenset({"so", "but", "and", "ok", "okay", "hey", "wait", "well", "а", "і", "и"})
 """Words a question may begin with before what it asks ("so is it true ...")."""
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
+    fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions
+    billion billions dozen dozens half""".split())
+"""Words that state an amount, for "how many" questions."""
+OTHERS = frozenset({"other", "others", "besides", "except", "remaining"})
+"""Words by which a question asks for the rest of a counted group ("the four other regions")."""
 ROLE_WORDS = frozenset("job role title occupation profession work".split())
 """Words that ask who someone is ("what was kellogg's job")."""
 ASKING = frozenset({"what", "whats", "which"})
@@ -141,6 +147,10 @@ class Question:
     claim: bool = False
     """It asks whether something someone claims is true ("is it true russia wants ...",
     "someone said ..."): only an item that holds the whole claim confirms it."""
+    others: str = ""
+    """The number of a counted group a question asks to name the rest of ("which are the four
+    other regions": "four"): an item that only counts them ("Crimea and four other regions")
+    does not answer it."""
     present: bool = False
     """It asks how things stand now ("how many russian troops are in ukraine now")."""
     regarding: list[Slot] | None = None
@@ -189,7 +199,7 @@ def understand(index: SearchIndex, text: str) -> Question:
     typed = words(text)
     question = Question([], amount=_counted(typed), future=_asks_future(typed),
                         present=bool(PRESENT_WORDS.intersection(typed)),
-                        claim=bool(_claim(typed)))
+                        claim=bool(_claim(typed)), others=_others_asked(typed))
     slots = _mark_asked([slot for slot in index.read(text)
                          if question.amount is None or slot.typed not in AMOUNT_WORDS], typed)
     for word in _claim(typed):
@@ -370,6 +380,18 @@ def _asked_word(typed: list[str]) -> str | None:
     if len(rest) > 1 and rest[1] in AUXILIARIES and rest[0] not in STOPWORDS:
         return rest[0]
     return None
+
+
+def _others_asked(typed: list[str]) -> str:
+    """The number word of the group whose other members a "which/what are ..." question asks
+    to name ("which are the four other regions", "what are the four regions besides crimea");
+    "" for any other question."""
+    if not typed or typed[0] not in ASKING:
+        return ""
+    for position, word in enumerate(typed):
+        if word in NUMBER_WORDS and OTHERS.intersection(typed[position + 1 : position + 4]):
+            return word
+    return ""
 
 
 def _claim(typed: list[str]) -> tuple[str, ...]:

@@ -299,6 +299,17 @@ def test_comparing_two_peoples_views_shows_what_each_said(factbase: FactBase) ->
     assert answer(factbase, "did kellogg meet zelensky").status == "not_found"
 
 
+@pytest.mark.parametrize("question", ["which are the four other regions",
+                                      "what are the four regions besides crimea"])
+def test_naming_the_others_of_a_group_the_sources_only_count_is_not_answered(
+        factbase: FactBase, question: str) -> None:
+    """The sources say "Crimea and four other regions" and never name them; the two tracks
+    of talks they do name."""
+    assert answer(factbase, question).status == "not_found"
+    assert ids(answer(factbase, "what are the two tracks of talks between the us and russia")
+               )[:1] == ["two-dialogues"]
+
+
 def test_how_long_is_not_respelt_as_along(factbase: FactBase) -> None:
     reply = answer(factbase, "how long has russia been making these demands")
     assert "along" not in (reply.note or "")
