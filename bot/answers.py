@@ -24,7 +24,7 @@ from bot.factbase import FactBase
 from bot.glossary import Slot
 from bot.i18n import N_, Language, _, current, ngettext, speaking
 from bot.index import Hit, SearchResult, searchable_text
-from bot.lexicon import may_be_noun, may_be_verb, names_thing_or_act, ordinary
+from bot.lexicon import may_be_noun, may_be_verb, only_describes, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.names import slot_terms
 from bot.questions import DEMANDERS, NUMBER_WORDS, SAID_WORDS, Question, understand
@@ -749,8 +749,7 @@ def _filler(base: FactBase, slot: Slot) -> bool:
     demands"): it does not narrow a question down."""
     typed = words(slot.typed)
     return not slot.known and not any(map(base.index.knows, slot_terms(slot))) and all(
-        not is_cyrillic(word) and ordinary(word) and not names_thing_or_act(word)
-        for word in typed)
+        map(only_describes, typed))
 
 
 def source(base: FactBase, args: str) -> Answer:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.glossary import Glossary, Slot
-from bot.lexicon import everyday_spellings, names_thing_or_act, ordinary
+from bot.lexicon import everyday_spellings, only_describes, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Statement
 from bot.names import NameIndex, PeopleMatch, slot_terms
 from bot.postings import Postings, highest
@@ -32,7 +32,6 @@ from bot.text import (
     REAL_WORD,
     STOPWORDS,
     commonness,
-    is_cyrillic,
     rarity,
     skeleton,
     stem,
@@ -143,9 +142,9 @@ def unheld_weight(typed: str) -> float:
     typed_words = words(typed)
     if not all(ordinary(word) for word in typed_words):
         return 1.0
-    if any(is_cyrillic(word) or names_thing_or_act(word) for word in typed_words):
-        return rarity(typed)
-    return rarity(typed) * NOT_NOUN_SHARE
+    if all(map(only_describes, typed_words)):
+        return rarity(typed) * NOT_NOUN_SHARE
+    return rarity(typed)
 
 
 def _swapped(word: str, known: Callable[[str], bool]) -> str | None:

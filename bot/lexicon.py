@@ -85,6 +85,12 @@ def names_thing_or_act(word: str) -> bool:
     return may_be_noun(word) or may_be_verb(word)
 
 
+def only_describes(word: str) -> bool:
+    """Whether `word` is an everyday English word that can only be an adjective or adverb
+    ("exactly", "silent"): it tells little of what a question is about."""
+    return not is_cyrillic(word) and ordinary(word) and not names_thing_or_act(word)
+
+
 def may_be_verb(word: str) -> bool:
     """Whether an English `word` (lowercase) may be a verb ("send", "stop", "return")."""
     return _holds(_tags()["verb"], word)
