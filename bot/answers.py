@@ -63,6 +63,9 @@ that Crimea ... are part of Russia", "Moscow has reiterated many of these demand
 response or reaction, which may be awaited ("awaiting a response from Putin")."""
 RESPONSES = frozenset(map(stem, "responded comment replied reacted".split()))
 """Stems by which an item reports how someone responded to the story."""
+RESPONSE_SHARING = 2
+"""How many people's names may hold a word by which a reader names who responded: the
+embassy is "Russian", as are Russia's officials."""
 SAYS = frozenset({"say", "says", "said", "saying"})
 """Words of speech that are stopwords, so have no stem."""
 SPEAKER_REACH = 5
@@ -525,13 +528,16 @@ def ask(base: FactBase, text: str) -> Answer:
     if question.intent == "who":
         return _who_answer(base, text, question.people)
     if question.intent == "said":
+        topic = [slot for slot in question.topic if not _about_story(slot)]
+        story = len(topic) < len(question.topic)
+        answered = (story or _responding(question)) and _reported(
+            base, text, replace(question, topic=topic), responses=True)
+        if answered:
+            return answered
         if any(base.quotes(person.id) or base.statements(person.id)
                for person in question.people):
             return _said(base, text, question)
-        topic = [slot for slot in question.topic if slot.typed not in STORY_WORDS]
-        responses = len(topic) < len(question.topic)
-        question.topic = topic
-        return _reported(base, text, question, responses=responses) or _nothing_said(
+        return (None if story else _reported(base, text, question)) or _nothing_said(
             base, text, base.index.search(question.slots, suggest=False).hits)
     if question.intent == "demands":
         found = _demands_about(base, text, question)
@@ -579,16 +585,33 @@ def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int], 
     """Whether `item`'s text reports something said by one of `speakers`: a word of their
     name that no one else's name holds (`shared`: how many people's names hold each stem;
     "russian" is in the embassy's name and Russia's) near a word of speech ("Putin's
-    assertion", "according to Kori Schake"), or of responding only (`responses`)."""
+    assertion", "according to Kori Schake"); or, for how someone responded to the story
+    (`responses`), a word of responding anywhere in it and a word of their name that at most
+    one other name holds ("has the kremlin commented": the Russian embassy had not)."""
     said = [word for word in words(getattr(item, "text", ""))
             if word in SAYS or word not in STOPWORDS]
+    sharing = RESPONSE_SHARING if responses else 1
     names = {word for person in speakers for name in (person.name, *person.aliases)
-             for word in words(name) if word not in STOPWORDS and shared.get(stem(word), 0) <= 1}
+             for word in words(name)
+             if word not in STOPWORDS and shared.get(stem(word), 0) <= sharing}
     spoken = [position for position, word in enumerate(said)
               if (not responses and word in SAYS)
               or stem(word) in (RESPONSES if responses else REPORTED_SPEECH)]
-    return any(abs(position - spoken_at) <= SPEAKER_REACH
+    reach = len(said) if responses else SPEAKER_REACH
+    return any(abs(position - spoken_at) <= reach
                for position, word in enumerate(said) if word in names for spoken_at in spoken)
+
+
+def _about_story(slot: Slot) -> bool:
+    """Whether a word or phrase of a question names the story itself ("on the list")."""
+    named = [word for word in words(slot.typed) if word not in STOPWORDS]
+    return bool(named) and all(word in STORY_WORDS for word in named)
+
+
+def _responding(question: Question) -> bool:
+    """Whether a question asks how someone responded ("did the kremlin comment")."""
+    return any(stem(word) in RESPONSES for slot in question.slots
+               for word in (*words(slot.typed), *_slot_words(slot)))
 
 
 def _nothing_said(base: FactBase, text: str, near: Sequence[Hit]) -> Answer:

@@ -193,11 +193,22 @@ def test_what_a_question_asks_for_must_be_in_the_sources(factbase: FactBase,
 
 @pytest.mark.parametrize("question", ["did the white house comment on the report",
                                       "what did the russian embassy say",
-                                      "russian diplomats in dc no comment?"])
+                                      "russian diplomats in dc no comment?",
+                                      "has the white house commented on the list?",
+                                      "did the kremlin comment on the report",
+                                      "kremlin no comment"])
 def test_whether_someone_responded_to_the_story_is_answered(factbase: FactBase,
                                                             question: str) -> None:
-    """They "had not yet responded to requests for comment"."""
+    """They "had not yet responded to requests for comment" (the Kremlin's embassy)."""
     assert ids(answer(factbase, question))[:1] == ["no-comment"]
+
+
+@pytest.mark.parametrize("question", ["what did putin say about the list",
+                                      "did the pentagon comment on the report"])
+def test_a_response_by_someone_the_sources_never_asked_is_not_answered(
+        factbase: FactBase, question: str) -> None:
+    """Only the embassy and the White House were asked for comment."""
+    assert answer(factbase, question).status == "not_found"
 
 
 def test_an_everyday_word_is_no_misspelt_name(factbase: FactBase) -> None:
