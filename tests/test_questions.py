@@ -355,6 +355,9 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
     [
         ("russia's red lines", "no-nato-membership"),
         ("jeddah talks", "saudi-meeting"),
+        ("limits on us drills from poland to kazakhstan", "limit-military-activity"),
+        ("no drills near russia", "limit-military-activity"),
+        ("white house has no clear game plan", "two-dialogues"),
         ("does russia want kherson", "recognise-annexed-regions"),
         ("coalition of the willing", "no-foreign-troops"),
         ("troop buildup", "biden-talks"),
