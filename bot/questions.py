@@ -90,6 +90,8 @@ ROLE_WORDS = frozenset("job role title occupation profession work".split())
 """Words that ask who someone is ("what was kellogg's job")."""
 ASKING = frozenset({"what", "whats", "which"})
 """Words that open a question asking for one thing ("what is the population of crimea")."""
+NAMING = frozenset({"name", "list", "tell", "give"})
+"""Words that open a request to name things ("name the four regions besides crimea")."""
 LINKING = frozenset({"is", "was", "are", "were", "s"})
 """The verb after them ("what is the ...", "what's the ...": "s" is what is left of "'s")."""
 ARTICLES = frozenset({"the", "a", "an"})
@@ -384,9 +386,9 @@ def _asked_word(typed: list[str]) -> str | None:
 
 def _others_asked(typed: list[str]) -> str:
     """The number word of the group whose other members a "which/what are ..." question asks
-    to name ("which are the four other regions", "what are the four regions besides crimea");
+    to name ("which are the four other regions", "name the four regions besides crimea");
     "" for any other question."""
-    if not typed or typed[0] not in ASKING:
+    if not typed or typed[0] not in ASKING | NAMING:
         return ""
     for position, word in enumerate(typed):
         if word in NUMBER_WORDS and OTHERS.intersection(typed[position + 1 : position + 4]):

@@ -311,7 +311,8 @@ def test_comparing_two_peoples_views_shows_what_each_said(factbase: FactBase) ->
 
 
 @pytest.mark.parametrize("question", ["which are the four other regions",
-                                      "what are the four regions besides crimea"])
+                                      "what are the four regions besides crimea",
+                                      "name the four regions besides crimea"])
 def test_naming_the_others_of_a_group_the_sources_only_count_is_not_answered(
         factbase: FactBase, question: str) -> None:
     """The sources say "Crimea and four other regions" and never name them; the two tracks
