@@ -8,6 +8,7 @@ understood like "what did kellogg say about istanbul".
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Literal
 
 from bot.glossary import Slot
@@ -207,7 +208,8 @@ def understand(index: SearchIndex, text: str) -> Question:
     for word in _claim(typed):
         slots = _without_first(slots, word)
     slots = _current_for_new(slots)
-    reading = _read(index, slots)
+    reading = _read(index, slots, frozenset(
+        word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
     question.slots = reading.searched
     question.people = list(reading.named.values())
     question.topic = reading.rest
@@ -238,6 +240,12 @@ class _Reading:
     ukraine join nato under russia's terms")."""
     asks_role: bool = False
     """It asks for someone's job or role ("what was kellogg's job")."""
+    owned: frozenset[str] = frozenset()
+    """The words typed with "'s" after them."""
+    owner: tuple[int, tuple[str, ...], Slot | None] = (-1, (), None)
+    """Where a name typed as an owner's ("trumps", "trump's") ends, whom it names and the slot
+    searched for them: if someone else is named right after it, the owner is not asked about
+    ("trumps general")."""
 
     @property
     def flat(self) -> set[str]:
@@ -245,11 +253,11 @@ class _Reading:
         return set().union(*self.meant) if self.meant else set()
 
 
-def _read(index: SearchIndex, slots: list[Slot]) -> _Reading:
+def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Reading:
     """Read the slots in order: names (by name or alias, misspelt, or, when nobody is named
     by name, described: "when did putin leave the kgb" asks about the KGB), words that ask
-    what was said or demanded, and the topic."""
-    reading = _Reading(slots, [_words_of(slot) for slot in slots])
+    what was said or demanded, and the topic (`owned`: words typed with "'s")."""
+    reading = _Reading(slots, [_words_of(slot) for slot in slots], owned=owned)
     by_name = any(index.names.exactly([slot]) for slot in slots)
     asks_demands = any(held & DEMAND_WORDS for held in reading.meant) and not any(
         held & SAID_WORDS for held in reading.meant)  # "what does the us think of the demands"
@@ -302,18 +310,56 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
     """Take the people the `length` slots from `position` name: as who is asked about, or,
     after a speaker and a verb of saying, as the topic ("what did trump say about zelensky")."""
     span = reading.slots[position : position + length]
+    start = position
+    if len(people) > 1 and position > 0 and len(narrowed := _narrowed(
+            people, reading, reading.slots[position - 1])) < len(people):
+        people, start = narrowed, position - 1  # "mideast envoy": Witkoff
+        typed = tuple(part.typed for part in span)
+    else:
+        typed = tuple(word for part in span for word in part.alternatives)
     spelt = Slot(" ".join(part.typed for part in span),
                  tuple(dict.fromkeys((*(word for person in people for word in words(person.name)),
-                                      *(word for part in span for word in part.alternatives)))),
+                                      *typed))),
                  known=True)
     reading.searched.append(spelt)
     if reading.said and (reading.named or reading.rest):
         reading.rest.append(spelt)
         return
     # "what did kellogg say", or "что сказал Келлог" (the speaker after the verb)
+    end, owners, owner_slot = reading.owner
+    if owners and end <= start <= end + 2 and all(
+            slot.typed in NUMBER_WORDS or not slot_terms(slot)
+            for slot in reading.slots[end:start]):
+        for owner in set(owners).difference(person.id for person in people):
+            reading.named.pop(owner, None)  # "trumps two envoys": the envoys
+        reading.searched = [slot for slot in reading.searched if slot is not owner_slot]
     reading.named.update((person.id, person) for person in people)
+    if _owning(span[-1].typed, people, reading.owned):
+        reading.owner = (position + length, tuple(person.id for person in people), spelt)
     if position > 0 and reading.slots[position - 1].typed in FROM_WORDS:
         reading.asked_of.update(person.id for person in people)
+
+
+def _owning(typed: str, people: list[Person], owned: frozenset[str]) -> bool:
+    """Whether a name is typed as its owner's: "trump's", or "trumps" for Trump."""
+    return typed in owned or (typed.endswith("s") and any(
+        typed[:-1] == word for person in people
+        for name in (person.name, *person.aliases) for word in words(name)))
+
+
+def _narrowed(people: list[Person], reading: _Reading, before: Slot) -> list[Person]:
+    """Of the people a shared alias names, the one the word before it describes ("mideast
+    envoy": Witkoff, the Middle East envoy; Kellogg is the Ukraine envoy); that word is then
+    no topic. All of them when it describes none or several."""
+    meant = _words_of(before) - ({stem(before.typed)} if before.entry else set())
+    described = [person for person in people if meant and meant <= {
+        stem(word) or word for word in words(" ".join((person.name, *person.aliases,
+                                                       person.role)))}]
+    if len(described) != 1 or before not in reading.rest:
+        return people
+    reading.rest.remove(before)
+    reading.searched = [slot for slot in reading.searched if slot is not before]
+    return described
 
 
 def _handed_over(reading: _Reading) -> None:

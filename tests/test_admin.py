@@ -384,15 +384,16 @@ async def test_a_refused_quote_adds_no_new_speaker(admin: Admin) -> None:
 
 async def test_an_editors_synonym_finds_its_meaning_at_once_and_after_a_restart(
         admin: Admin, db_path: Path) -> None:
-    assert answer(admin.base, "lull").status == "not_found"
-    added = await run(admin, EDITOR, "synonym", "lull | ceasefire")
-    assert added.title == "Readers' “lull” now finds “ceasefire”"
-    assert "ceasefire-uncertain" in [entry.item_id for entry in answer(admin.base, "lull").entries]
+    assert answer(admin.base, "hiatus").status == "not_found"
+    added = await run(admin, EDITOR, "synonym", "hiatus | ceasefire")
+    assert added.title == "Readers' “hiatus” now finds “ceasefire”"
+    assert "ceasefire-uncertain" in [entry.item_id
+                                     for entry in answer(admin.base, "hiatus").entries]
     admin.base.close()
     reopened = FactBase.open(db_path, FACTS_DIR, SEEDS_DIR)
     try:
         assert "ceasefire-uncertain" in [entry.item_id
-                                         for entry in answer(reopened, "lull").entries]
+                                         for entry in answer(reopened, "hiatus").entries]
     finally:
         reopened.close()
 
@@ -400,8 +401,8 @@ async def test_an_editors_synonym_finds_its_meaning_at_once_and_after_a_restart(
 @pytest.mark.parametrize(
     ("args", "problem"),
     [
-        ("lull", "split by |"),
-        ("lull | qubits", "no item holds “qubits”"),
+        ("hiatus", "split by |"),
+        ("hiatus | qubits", "no item holds “qubits”"),
         ("truce | war", "“truce” already means"),
         ("one two three four five | ceasefire", "1 to 4 words"),
     ],
@@ -415,5 +416,5 @@ async def test_a_synonym_that_cannot_help_is_refused_in_one_line(
 
 
 async def test_only_editors_may_teach_synonyms(admin: Admin) -> None:
-    result = await run(admin, STRANGER, "synonym", "lull | ceasefire")
+    result = await run(admin, STRANGER, "synonym", "hiatus | ceasefire")
     assert result.status == "refused"

@@ -615,3 +615,22 @@ def test_the_demand_asked_about_comes_first(factbase: FactBase) -> None:
     match first."""
     reply = answer(factbase, "what military exercises does russia want banned")
     assert ids(reply)[0] == "no-exercises-new-members"
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [("what did trump's envoy say about istanbul", "witkoff-istanbul-reference"),
+     ("trumps mideast envoy", "steve-witkoff"),
+     ("what did trumps general say", "kellogg-something-new")])
+def test_someone_named_as_another_persons_is_who_is_asked_about(
+        factbase: FactBase, question: str, wanted: str) -> None:
+    """"trump's envoy" asks about the envoy, not Trump; "mideast" tells which envoy."""
+    reply = answer(factbase, question)
+    assert ids(reply)[:1] == [wanted]
+    assert "donald-trump" not in ids(reply)[:3]
+    assert "trump-awaits-putin" not in ids(reply)
+
+
+def test_an_owner_named_alone_is_still_asked_about(factbase: FactBase) -> None:
+    assert "trump-awaits-putin" in ids(answer(factbase, "what did trump say"))
+    assert ids(answer(factbase, "putins demands"))[:1] == ["current-list"]
