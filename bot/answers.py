@@ -29,7 +29,7 @@ from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Stateme
 from bot.names import slot_terms
 from bot.questions import DEMANDERS, NUMBER_WORDS, SAID_WORDS, Question, understand
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
-from bot.text import STOPWORDS, is_cyrillic, stem, tokenize, words
+from bot.text import FILLER, STOPWORDS, is_cyrillic, stem, tokenize, words
 
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
@@ -79,6 +79,9 @@ responded to requests for comment)."""
 DEMAND_KIND = frozenset({"demand"})
 COMMENTARY = frozenset({"quote", "statement", "event", "fact"})
 """The kinds of item that can say something of the demands."""
+LONG_MESSAGE = 13
+"""Words from which a message is long enough to be read clause by clause when the whole
+finds nothing: a reader's story with a question in it."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 
@@ -492,6 +495,7 @@ def _found(base: FactBase, query: str, result: SearchResult) -> Answer:
             title=_("Results for “{query}”", query=echo(query)),
             note=_correction_note(result.corrections) or (caveat if partial else None),
             entries=_entries(base, (hit.item for hit in result.hits)),
+            closest=partial,
         )
     if result.suggestions:
         return Answer(
@@ -523,7 +527,29 @@ def _short(text: str, size: int = 40) -> str:
 
 def ask(base: FactBase, text: str) -> Answer:
     """The answer to a question in words: who someone is, what they said (about what),
-    Russia's demands, when something happened, or the items that hold the question."""
+    Russia's demands, when something happened, or the items that hold the question; for a
+    long message the whole finds nothing in, the first of its clauses that finds something
+    ("so i keep hearing russia handed trump some kind of list and i dont get whats on it")."""
+    answer = _ask(base, text)
+    if answer.status != "not_found" or len(words(text)) < LONG_MESSAGE:
+        return answer
+    for clause in _clauses(text):
+        found = _ask(base, clause)
+        if found.status == "ok" and not found.closest:
+            return found
+    return answer
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of a message that say something: its sentences and the parts "and",
+    "but", "or" and "so" join, each with two words or more that are no filler and do not
+    name the story ("what does the article say about that" says nothing)."""
+    parts = re.split(r"[,.;:!?]+|\s(?:and|but|or|so)\s", text, flags=re.IGNORECASE)
+    return [part.strip() for part in parts
+            if sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in words(part)) > 1]
+
+
+def _ask(base: FactBase, text: str) -> Answer:
     question = understand(base.index, text)
     if question.intent == "who":
         return _who_answer(base, text, question.people)

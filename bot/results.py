@@ -61,6 +61,8 @@ class Answer:
     entries: tuple[Entry, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     lang: Language = "en"
+    closest: bool = False
+    """The entries only come closest: not every word of the question is in them."""
     chart: str | None = None
     """For a timeline, its filter (maybe empty): the answer can be drawn as a chart
     (bot.pictures)."""

@@ -634,3 +634,21 @@ def test_someone_named_as_another_persons_is_who_is_asked_about(
 def test_an_owner_named_alone_is_still_asked_about(factbase: FactBase) -> None:
     assert "trump-awaits-putin" in ids(answer(factbase, "what did trump say"))
     assert ids(answer(factbase, "putins demands"))[:1] == ["current-list"]
+
+
+def test_a_long_message_is_answered_by_the_clause_that_asks_something(
+        factbase: FactBase) -> None:
+    """The whole message holds too much to match; its clause about the list does, and the
+    answer says which clause it answers."""
+    reply = answer(factbase, "so if i get this right russia gave the americans some kind of"
+                             " list and nobody knows exactly whats on it but its probably the"
+                             " same old stuff about nato and crimea, is that basically it")
+    assert ids(reply)[:1] == ["current-list"]
+    assert "Russia’s demands" in reply.title
+
+
+def test_a_long_message_whose_clauses_say_nothing_the_sources_hold_is_not_answered(
+        factbase: FactBase) -> None:
+    reply = answer(factbase, "didnt russia take crimea back in 2014, what does the article"
+                             " say about that, i cant find it anywhere")
+    assert reply.status == "not_found"
