@@ -170,9 +170,10 @@ class Glossary:
                     typed = words(phrase)
                     if any(map(is_cyrillic, typed)) != cyrillic:
                         continue
-                    keys = tuple(_keys(word) for word in typed)
-                    for first in keys[0]:
-                        phrases[first].append((keys, entry))
+                    for form in _with_possessives_joined(typed):
+                        keys = tuple(_keys(word) for word in form)
+                        for first in keys[0]:
+                            phrases[first].append((keys, entry))
             for found in phrases.values():
                 found.sort(key=lambda pair: -len(pair[0]))
             self._phrases[cyrillic] = phrases
@@ -245,6 +246,20 @@ class Glossary:
                                                           strict=True)):
                 return len(phrase), entry
         return None
+
+
+def _with_possessives_joined(typed: list[str]) -> list[list[str]]:
+    """A phrase's words, and, when it holds a possessive ("ukraine's leader": "ukraine",
+    "s", "leader"), the words as typed without the apostrophe ("ukraines leader")."""
+    if "s" not in typed[1:]:
+        return [typed]
+    joined: list[str] = []
+    for word in typed:
+        if word == "s" and joined:
+            joined[-1] += "s"
+        else:
+            joined.append(word)
+    return [typed, joined]
 
 
 def _changed(typed: str, meant: str) -> str:
