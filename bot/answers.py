@@ -550,7 +550,8 @@ def _clauses(text: str) -> list[str]:
 
 
 def _ask(base: FactBase, text: str) -> Answer:
-    question = understand(base.index, text)
+    question = understand(base.index, text, base.memo(
+        ("source", "person"), "reporters", lambda: _reporters(base)))
     if question.intent == "who":
         return _who_answer(base, text, question.people)
     if question.intent == "said":
@@ -589,6 +590,14 @@ def _ask(base: FactBase, text: str) -> Answer:
         fitting.sort(key=lambda hit: hit.item.id not in named)
     result.hits = fitting
     return _found(base, text, result)
+
+
+def _reporters(base: FactBase) -> frozenset[str]:
+    """The people (news agencies) that published the sources."""
+    outlets = {outlet.casefold() for source in base.sources.values()
+               for outlet in (source.outlet, source.original_outlet) if outlet}
+    return frozenset(person.id for person in base.index.names.people.values()
+                     if person.name.casefold() in outlets)
 
 
 def _reported(base: FactBase, text: str, question: Question, *,

@@ -197,8 +197,11 @@ def _asks_future(typed: list[str]) -> bool:
         is_cyrillic(word) and future_tense(word) for word in typed)
 
 
-def understand(index: SearchIndex, text: str) -> Question:
-    """The intent of `text`, the people it names, and the words left to search by."""
+def understand(index: SearchIndex, text: str,
+               reporters: frozenset[str] = frozenset()) -> Question:
+    """The intent of `text`, the people it names, and the words left to search by;
+    `reporters`: the ids of the outlets that published the sources, which a question names
+    as the story's teller ("what did reuters report about the demands"), not as its topic."""
     typed = words(text)
     question = Question([], amount=_counted(typed), future=_asks_future(typed),
                         present=bool(PRESENT_WORDS.intersection(typed)),
@@ -210,6 +213,7 @@ def understand(index: SearchIndex, text: str) -> Question:
     slots = _current_for_new(slots)
     reading = _read(index, slots, frozenset(
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
+    _untold(reading, reporters)
     question.slots = reading.searched
     question.people = list(reading.named.values())
     question.topic = reading.rest
@@ -242,6 +246,8 @@ class _Reading:
     """It asks for someone's job or role ("what was kellogg's job")."""
     owned: frozenset[str] = frozenset()
     """The words typed with "'s" after them."""
+    naming: dict[str, Slot] = field(default_factory=dict)
+    """The slot searched for each person named."""
     owner: tuple[int, tuple[str, ...], Slot | None] = (-1, (), None)
     """Where a name typed as an owner's ("trumps", "trump's") ends, whom it names and the slot
     searched for them: if someone else is named right after it, the owner is not asked about
@@ -334,10 +340,25 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
             reading.named.pop(owner, None)  # "trumps two envoys": the envoys
         reading.searched = [slot for slot in reading.searched if slot is not owner_slot]
     reading.named.update((person.id, person) for person in people)
+    reading.naming.update((person.id, spelt) for person in people)
     if _owning(span[-1].typed, people, reading.owned):
         reading.owner = (position + length, tuple(person.id for person in people), spelt)
     if position > 0 and reading.slots[position - 1].typed in FROM_WORDS:
         reading.asked_of.update(person.id for person in people)
+
+
+def _untold(reading: _Reading, reporters: frozenset[str]) -> None:
+    """A question that names the outlet that told the story and asks something else asks
+    what the story says ("did reuters see the list"): the outlet is no one asked about, its
+    name a word like any other, and none at all when the question asks when ("when was the
+    reuters story published": the story's date)."""
+    told = reporters.intersection(reading.named)
+    if told and (reading.rest or reading.said or reading.demands or len(reading.named) > 1):
+        for reporter in told:
+            del reading.named[reporter]
+            if "when" in reading.flat:  # the story's date, not the outlet's
+                reading.searched = [slot for slot in reading.searched
+                                    if slot is not reading.naming[reporter]]
 
 
 def _owning(typed: str, people: list[Person], owned: frozenset[str]) -> bool:

@@ -653,3 +653,15 @@ def test_a_long_message_whose_clauses_say_nothing_the_sources_hold_is_not_answer
     reply = answer(factbase, "didnt russia take crimea back in 2014, what does the article"
                              " say about that, i cant find it anywhere")
     assert reply.status == "not_found"
+
+
+@pytest.mark.parametrize(("question", "wanted"),
+                         [("when was the reuters story published", "report-published"),
+                          ("did the russian embassy respond to reuters", "no-comment"),
+                          ("does reuters say what the specific demands are",
+                           "specifics-unclear"),
+                          ("who is reuters", "reuters")])
+def test_the_outlet_that_told_the_story_is_asked_about_only_when_alone(
+        factbase: FactBase, question: str, wanted: str) -> None:
+    """Every item comes from Reuters' report: naming Reuters asks what the report says."""
+    assert wanted in ids(answer(factbase, question))[:3]
