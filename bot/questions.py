@@ -328,7 +328,9 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
                                       *typed))),
                  known=True)
     reading.searched.append(spelt)
-    if reading.said and (reading.named or reading.rest):
+    closing = position + length == len(reading.slots) and position > 0 and bool(
+        reading.meant[position - 1] & SAID_WORDS)  # "crimea is russian, says putin"
+    if reading.said and (reading.named or reading.rest) and not closing:
         reading.rest.append(spelt)
         return
     # "what did kellogg say", or "что сказал Келлог" (the speaker after the verb)
