@@ -669,5 +669,5 @@ def test_the_outlet_that_told_the_story_is_asked_about_only_when_alone(
 
 def test_a_speaker_named_last_after_says_is_the_speaker(factbase: FactBase) -> None:
     """"..., says putin" asks what Putin said, as "putin says ..." does."""
-    reply = answer(factbase, "crimea and four regions belong to russia says putin")
+    reply = answer(factbase, "crimea plus four regions belong to russia says putin")
     assert ids(reply)[:1] == ["recognise-annexed-regions"]
