@@ -576,6 +576,10 @@ def _ask(base: FactBase, text: str) -> Answer:
                           else slot for slot in question.slots]
     if question.unknown_speaker:
         return _nothing_said(base, text, ())
+    if question.people and len(question.topic) == 1 and _unheld_thing(base, question.topic[0]):
+        # one thing asked of someone, and no item holds it ("putin health")
+        question.slots = [replace(slot, asked=True) if slot is question.topic[0] else slot
+                          for slot in question.slots]
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS,
                                min_coverage=CLAIM_COVERAGE if question.claim else None)
     past = base.memo("source", "long past", lambda: _long_past(base)) if question.present else ""
@@ -800,6 +804,14 @@ def _thing(slot: Slot) -> bool:
     typed = words(slot.typed)
     return bool(typed) and all(
         is_cyrillic(word) or (may_be_noun(word) and not may_be_verb(word)) for word in typed)
+
+
+def _unheld_thing(base: FactBase, slot: Slot) -> bool:
+    """Whether a slot names a thing (an everyday word that describes nothing) that no item
+    holds, and not the story itself."""
+    return (not slot.known and slot.typed not in STORY_WORDS
+            and not any(map(base.index.knows, slot_terms(slot)))
+            and all(ordinary(word) and not only_describes(word) for word in words(slot.typed)))
 
 
 def _filler(base: FactBase, slot: Slot) -> bool:

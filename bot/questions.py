@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
 
+from rapidfuzz import fuzz
+
 from bot.glossary import Slot
 from bot.index import SearchIndex
 from bot.lexicon import future_tense, ordinary
@@ -92,6 +94,9 @@ ROLE_WORDS = frozenset("job role title occupation profession work".split())
 ASKING = frozenset({"what", "whats", "which"})
 """Words that open a question asking for one thing ("what is the population of crimea")."""
 NAMING = frozenset({"name", "list", "tell", "give"})
+MISSPELT_NAME = 60
+"""How like a word of someone's name (rapidfuzz ratio) a word after their first name must be
+to be read as their surname misspelt."""
 """Words that open a request to name things ("name the four regions besides crimea")."""
 LINKING = frozenset({"is", "was", "are", "were", "s"})
 """The verb after them ("what is the ...", "what's the ...": "s" is what is left of "'s")."""
@@ -523,6 +528,12 @@ def _regarding(index: SearchIndex, slots: list[Slot], about: set[str]) -> list[S
     return kept
 
 
+def _misspells_name(typed: str, person: Person) -> bool:
+    """Whether a word is a misspelling of a word of someone's name ("stint" of "Stent"; not
+    "book" in "stent book")."""
+    return any(fuzz.ratio(typed, word) >= MISSPELT_NAME for word in words(person.name))
+
+
 def _may_name(index: SearchIndex, slot: Slot) -> bool:
     """Whether a slot may be (part of) a name: a word of someone's name or alias, or no word
     of the fact base at all (a misspelt or transliterated name); role words do not count."""
@@ -548,7 +559,8 @@ def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
                 map(index.knows, slot_terms(span[0]))) and not ordinary(span[0].typed))):
             return match.people, length
         if (length == 2 and len(match.people) == 1
-                and match.people[0].id in index.names.exactly(span[:1])):
+                and match.people[0].id in index.names.exactly(span[:1])
+                and _misspells_name(span[1].typed, match.people[0])):
             # a first name, then the surname misspelt ("angela stint"): one person
             return match.people, length
     slot = slots[position]

@@ -671,3 +671,11 @@ def test_a_speaker_named_last_after_says_is_the_speaker(factbase: FactBase) -> N
     """"..., says putin" asks what Putin said, as "putin says ..." does."""
     reply = answer(factbase, "crimea plus four regions belong to russia says putin")
     assert ids(reply)[:1] == ["recognise-annexed-regions"]
+
+
+@pytest.mark.parametrize("question", ["putin health", "stent book"])
+def test_the_one_thing_asked_of_someone_must_be_in_the_sources(factbase: FactBase,
+                                                                question: str) -> None:
+    """Putin and Stent are in the sources, his health and her books are not."""
+    assert answer(factbase, question).status == "not_found"
+    assert answer(factbase, "angela stint").status == "ok"
