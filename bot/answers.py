@@ -576,6 +576,11 @@ def _ask(base: FactBase, text: str) -> Answer:
                           else slot for slot in question.slots]
     if question.unknown_speaker:
         return _nothing_said(base, text, ())
+    if question.wanted_by_others:
+        return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
+                      status="not_found",
+                      note=_("The sources report what Russia asks for, not what others want."),
+                      suggestions=(Suggestion(_("Russia’s demands"), "/demands"),))
     if question.people and len(question.topic) == 1 and _unheld_thing(base, question.topic[0]):
         # one thing asked of someone, and no item holds it ("putin health")
         question.slots = [replace(slot, asked=True) if slot is question.topic[0] else slot

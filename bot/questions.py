@@ -152,6 +152,9 @@ class Question:
     Russian or Ukrainian question), None for no amount."""
     future: bool = False
     """It asks when or where something will happen."""
+    wanted_by_others: bool = False
+    """It asks what someone Russia makes demands of wants ("what does ukraine want", "what
+    does ukraine demand from russia"): the sources report only Russia's demands."""
     claim: bool = False
     """It asks whether something someone claims is true ("is it true russia wants ...",
     "someone said ..."): only an item that holds the whole claim confirms it."""
@@ -421,6 +424,10 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
             question.topic = [slot for slot in question.topic
                               if slot.typed not in ABOUT_DEMANDS | NOVELTY
                               and slot.entry != NOVELTY_ENTRY]
+    elif (reading.demands and reading.addressee_wants and not named - reading.asked_of
+          and not reading.said and not question.topic and "who" not in flat
+          and question.amount is None):
+        question.wanted_by_others = True  # "what does ukraine want"
     elif reading.said and question.people:
         question.intent = "said"
     elif reading.said and "who" not in flat:  # "who said ..." asks for the speaker

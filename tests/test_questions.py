@@ -679,3 +679,14 @@ def test_the_one_thing_asked_of_someone_must_be_in_the_sources(factbase: FactBas
     """Putin and Stent are in the sources, his health and her books are not."""
     assert answer(factbase, question).status == "not_found"
     assert answer(factbase, "angela stint").status == "ok"
+
+
+@pytest.mark.parametrize("question", ["what does ukraine want",
+                                      "what does ukraine demand from russia"])
+def test_what_others_want_is_not_answered_with_russias_demands(factbase: FactBase,
+                                                               question: str) -> None:
+    """The sources list Russia's demands; what Ukraine wants they do not say."""
+    reply = answer(factbase, question)
+    assert reply.status == "not_found"
+    assert "/demands" in [suggestion.command for suggestion in reply.suggestions]
+    assert ids(answer(factbase, "what does russia want from ukraine"))[:1] == ["current-list"]
