@@ -61,6 +61,9 @@ REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insist
 """Stems by which an item reports what someone said without quoting them ("Putin's assertion
 that Crimea ... are part of Russia", "Moscow has reiterated many of these demands"); not a
 response or reaction, which may be awaited ("awaiting a response from Putin")."""
+STANCES = REPORTED_SPEECH | frozenset(map(stem, """fear fears feared worry worried concern
+    concerned express expressed""".split()))
+"""Stems by which an item reports what a group thought or said ("Europeans fear")."""
 RESPONSES = frozenset(map(stem, "responded comment replied reacted".split()))
 """Stems by which an item reports how someone responded to the story."""
 RESPONSE_SHARING = 2
@@ -587,6 +590,12 @@ def _ask(base: FactBase, text: str) -> Answer:
                           for slot in question.slots]
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS,
                                min_coverage=CLAIM_COVERAGE if question.claim else None)
+    if question.speaker is not None:
+        # "what did europe say": what the sources report of Europeans' words, or nothing
+        speaker = {*words(question.speaker.typed), *_slot_words(question.speaker)}
+        result.hits = [hit for hit in result.hits if _speaks(hit.item, speaker)]
+        if not result.hits:
+            return _nothing_said(base, text, result.near)
     past = base.memo("source", "long past", lambda: _long_past(base)) if question.present else ""
     fitting = [hit for hit in result.hits
                if _fits(question, hit.item, base.index.names.people)
@@ -622,6 +631,17 @@ def _reported(base: FactBase, text: str, question: Question, *,
     result.hits = [hit for hit in result.hits
                    if _reports(hit.item, question.people, shared, responses=responses)]
     return _found(base, text, result) if result.hits else None
+
+
+def _speaks(item: Item, speaker: set[str]) -> bool:
+    """Whether `item`'s text reports what someone a word of `speaker` names said or feared
+    ("According to Kori Schake, Europeans fear ...")."""
+    said = [word for word in words(getattr(item, "text", "")) if word not in STOPWORDS]
+    spoken = [position for position, word in enumerate(said) if stem(word) in STANCES]
+    return any(0 < spoken_at - position <= SPEAKER_REACH  # "Europeans fear"
+               or (0 < position - spoken_at <= SPEAKER_REACH and said[spoken_at] == "according")
+               for position, word in enumerate(said) if word in speaker
+               for spoken_at in spoken)
 
 
 def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int], *,

@@ -152,6 +152,9 @@ class Question:
     Russian or Ukrainian question), None for no amount."""
     future: bool = False
     """It asks when or where something will happen."""
+    speaker: Slot | None = None
+    """Who it asks the words of, when that is no one the fact base names ("what do
+    europeans think"): only an item reporting their words answers it."""
     wanted_by_others: bool = False
     """It asks what someone Russia makes demands of wants ("what does ukraine want", "what
     does ukraine demand from russia"): the sources report only Russia's demands."""
@@ -433,8 +436,28 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
     elif reading.said and "who" not in flat:  # "who said ..." asks for the speaker
         question.unknown_speaker = any(not any(map(index.knows, slot_terms(slot)))
                                        for slot in question.topic if not slot.known)
+        question.speaker = None if question.unknown_speaker else _subject(reading)
     elif "when" in flat:
         question.intent = "when"
+
+
+def _subject(reading: _Reading) -> Slot | None:
+    """Who a question naming no one asks the words of, when a name no person holds: the word
+    before its word of saying ("what did europe say"), or, in Russian or Ukrainian, after it
+    ("що каже польща"); None for a description ("what do analysts say")."""
+    said_at = next(position for position, held in enumerate(reading.meant)
+                   if held & SAID_WORDS)
+    before = [slot for slot in reading.slots[:said_at] if slot in reading.rest]
+    after = [slot for slot in reading.slots[said_at + 1 :] if slot in reading.rest
+             and is_cyrillic(slot.typed)]
+    subject = before[-1] if before else (after[0] if after else None)
+    if subject is None:
+        return None
+    named = [word for word in words(subject.typed) if word not in STOPWORDS]
+    if (is_cyrillic(subject.typed) and subject.known) or (
+            named and not any(map(ordinary, named))):
+        return subject
+    return None  # "what do analysts say": whoever the sources hold
 
 
 def _mark_asked(slots: list[Slot], typed: list[str]) -> list[Slot]:

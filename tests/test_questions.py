@@ -690,3 +690,13 @@ def test_what_others_want_is_not_answered_with_russias_demands(factbase: FactBas
     assert reply.status == "not_found"
     assert "/demands" in [suggestion.command for suggestion in reply.suggestions]
     assert ids(answer(factbase, "what does russia want from ukraine"))[:1] == ["current-list"]
+
+
+@pytest.mark.parametrize("question", ["what did nato say about the list",
+                                      "що каже польща про це"])
+def test_what_a_country_or_alliance_said_needs_an_item_reporting_their_words(
+        factbase: FactBase, question: str) -> None:
+    """NATO and Poland are not reported saying anything (Russia "insists" on NATO)."""
+    assert answer(factbase, question).status == "not_found"
+    assert "europeans-fear" in ids(answer(factbase, "what do europeans think"))
+    assert "truce-concern" in ids(answer(factbase, "what do analysts say"))
