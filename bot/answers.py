@@ -27,7 +27,14 @@ from bot.index import Hit, SearchResult, searchable_text
 from bot.lexicon import may_be_noun, may_be_verb, only_describes, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.names import slot_terms
-from bot.questions import DEMANDERS, NUMBER_WORDS, SAID_WORDS, Question, understand
+from bot.questions import (
+    DEMANDERS,
+    NUMBER_WORDS,
+    SAID_WORDS,
+    STORY_WORDS,
+    Question,
+    understand,
+)
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
 from bot.text import FILLER, STOPWORDS, is_cyrillic, stem, tokenize, words
 
@@ -74,11 +81,6 @@ SAYS = frozenset({"say", "says", "said", "saying"})
 SPEAKER_REACH = 5
 """How many words (stopwords aside) may part a speaker's name from the word reporting what
 they said."""
-STORY_WORDS = frozenset({"report", "reports", "story", "article", "news", "reporting", "list",
-                         "reuters"})
-"""Words for the story itself: what someone never quoted said "about the report" is whatever
-the sources report of them ("did the white house comment on the report": it had not
-responded to requests for comment)."""
 DEMAND_KIND = frozenset({"demand"})
 COMMENTARY = frozenset({"quote", "statement", "event", "fact"})
 """The kinds of item that can say something of the demands."""
@@ -557,6 +559,8 @@ def _ask(base: FactBase, text: str) -> Answer:
         ("source", "person"), "reporters", lambda: _reporters(base)))
     if question.intent == "who":
         return _who_answer(base, text, question.people)
+    if question.intent == "said" and not question.people:
+        return quote(base, "")  # "who is quoted"
     if question.intent == "said":
         topic = [slot for slot in question.topic if not _about_story(slot)]
         story = len(topic) < len(question.topic)
@@ -566,7 +570,12 @@ def _ask(base: FactBase, text: str) -> Answer:
             return answered
         if any(base.quotes(person.id) or base.statements(person.id)
                for person in question.people):
-            return _said(base, text, question)
+            said = _said(base, text, question)
+            if not question.asks_who or said.status != "ok":
+                return said
+            # "who from brookings is quoted": who they are, then what they said
+            return replace(said, entries=_entries(base, (
+                *question.people, *(base.items[entry.item_id] for entry in said.entries))))
         return (None if story else _reported(base, text, question)) or _nothing_said(
             base, text, base.index.search(question.slots, suggest=False).hits)
     if question.intent == "demands":

@@ -28,6 +28,11 @@ SAID_WORDS = frozenset(filter(None, map(stem, """say said says saying think thin
     characterised claim claims claimed word words""".split()))) | {"say", "says", "said"}
 """Stems that ask for what someone said, and the stopwords "say", "says" and "said" as typed
 (they have no stem)."""
+STORY_WORDS = frozenset({"report", "reports", "story", "article", "news", "reporting", "list",
+                         "reuters"})
+"""Words for the story itself: what someone never quoted said "about the report" is whatever
+the sources report of them ("did the white house comment on the report": it had not
+responded to requests for comment)."""
 DEMAND_WORDS = frozenset(map(stem, ("demands", "conditions")))
 """Stems that ask for Russia's demands (the glossary maps "want", "требования" and the like)."""
 PURPOSES = frozenset(map(stem, """peace war end ending deal settlement ceasefire truce talks
@@ -146,6 +151,8 @@ class Question:
     unknown_speaker: bool = False
     """It asks what someone said, but names no one the fact base knows ("what does china
     think"): the sources cannot answer it."""
+    asks_who: bool = False
+    """It asks who ("who from brookings is quoted", "who is quoted")."""
     amount: frozenset[str] | None = None
     """It asks how many, how much or how long: the stems of what is counted ("how many
     missiles": "missil"; "how long": days, weeks...), empty when that is not known (a
@@ -415,6 +422,7 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
     about the demands rather than for them)."""
     named = set(reading.named)
     flat = reading.flat
+    question.asks_who = "who" in flat
     if ("who" in flat or reading.asks_role) and question.people and not question.topic \
             and not reading.said:
         question.intent = "who"
@@ -431,8 +439,9 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
           and not reading.said and not question.topic and "who" not in flat
           and question.amount is None):
         question.wanted_by_others = True  # "what does ukraine want"
-    elif reading.said and question.people:
-        question.intent = "said"
+    elif reading.said and (question.people or ("who" in flat and all(
+            slot.typed in STORY_WORDS for slot in question.topic))):
+        question.intent = "said"  # what someone said, or "who is quoted"
     elif reading.said and "who" not in flat:  # "who said ..." asks for the speaker
         question.unknown_speaker = any(not any(map(index.knows, slot_terms(slot)))
                                        for slot in question.topic if not slot.known)

@@ -700,3 +700,15 @@ def test_what_a_country_or_alliance_said_needs_an_item_reporting_their_words(
     assert answer(factbase, question).status == "not_found"
     assert "europeans-fear" in ids(answer(factbase, "what do europeans think"))
     assert "truce-concern" in ids(answer(factbase, "what do analysts say"))
+
+
+def test_who_is_quoted_lists_the_people_quoted(factbase: FactBase) -> None:
+    reply = answer(factbase, "who is quoted in the article")
+    assert reply.status == "ok"
+    assert any("Kellogg" in line for line in reply.body)
+
+
+def test_who_a_described_speaker_is_comes_before_what_they_said(factbase: FactBase) -> None:
+    """"who from brookings is quoted": Angela Stent, then her quote."""
+    assert ids(answer(factbase, "who from brookings is quoted"))[:2] == [
+        "angela-stent", "stent-no-concessions"]
