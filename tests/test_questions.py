@@ -712,3 +712,12 @@ def test_who_a_described_speaker_is_comes_before_what_they_said(factbase: FactBa
     """"who from brookings is quoted": Angela Stent, then her quote."""
     assert ids(answer(factbase, "who from brookings is quoted"))[:2] == [
         "angela-stent", "stent-no-concessions"]
+
+
+@pytest.mark.parametrize(("question", "wanted"),
+                         [("what did schake say exactly", "schake-consistent-since-1945"),
+                          ("what exactly is on the list", "specifics-unclear"),
+                          ("яку роль грає віткофф", "steve-witkoff")])
+def test_words_that_only_stress_the_question_do_not_sink_it(
+        factbase: FactBase, question: str, wanted: str) -> None:
+    assert wanted in ids(answer(factbase, question))[:5]
