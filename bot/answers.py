@@ -36,7 +36,7 @@ from bot.questions import (
     understand,
 )
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
-from bot.text import FILLER, STOPWORDS, is_cyrillic, stem, tokenize, words
+from bot.text import FILLER, STOPWORDS, is_cyrillic, stem, to_cyrillic, tokenize, words
 
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
@@ -536,6 +536,10 @@ def ask(base: FactBase, text: str) -> Answer:
     long message the whole finds nothing in, the first of its clauses that finds something
     ("so i keep hearing russia handed trump some kind of list and i dont get whats on it")."""
     answer = _ask(base, text)
+    if answer.status == "not_found" and _latin_russian(text):
+        found = _ask(base, " ".join(map(to_cyrillic, words(text))))
+        if found.status != "not_found":
+            return found
     if answer.status != "not_found" or len(words(text)) < LONG_MESSAGE:
         return answer
     for clause in _clauses(text):
@@ -543,6 +547,13 @@ def ask(base: FactBase, text: str) -> Answer:
         if found.status == "ok" and not found.closest:
             return found
     return answer
+
+
+def _latin_russian(text: str) -> bool:
+    """Whether a question may be Russian typed in Latin letters ("chto hochet rossiya"):
+    two words or more, most of them no English word."""
+    typed = words(text) if text.isascii() else []
+    return len(typed) > 1 and 2 * sum(not ordinary(word) for word in typed) > len(typed)
 
 
 def _clauses(text: str) -> list[str]:

@@ -83,6 +83,36 @@ _LATIN_START = {"уи": "wi", "уо": "wo", "уэ": "we"}
 """Russian spells an English initial W as "уи", "уо", "уэ" (Уиткофф: Witkoff)."""
 
 
+_CYRILLIC_OF = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"),
+                ("ts", "ц"), ("yu", "ю"), ("ya", "я"), ("yo", "е"), ("ye", "е"), ("a", "а"),
+                ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"),
+                ("i", "и"), ("y", "ы"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+                ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+                ("f", "ф"), ("h", "х"), ("c", "ц"), ("j", "й"), ("w", "в"), ("x", "кс"))
+"""Latin letters as Russian typed in them ("chto hochet rossiya"), longest first."""
+
+
+def to_cyrillic(word: str) -> str:
+    """A Russian word typed in Latin letters, in Cyrillic ("hochet" -> "хочет"); a final
+    "y" after a vowel is "й" ("kakoy" -> "какой")."""
+    out: list[str] = []
+    position = 0
+    while position < len(word):
+        if word[position] == "y" and position == len(word) - 1 and out and out[-1] in "аеиоуыэюя":
+            out.append("й")
+            position += 1
+            continue
+        for latin, cyrillic in _CYRILLIC_OF:
+            if word.startswith(latin, position):
+                out.append(cyrillic)
+                position += len(latin)
+                break
+        else:
+            out.append(word[position])
+            position += 1
+    return "".join(out)
+
+
 def is_cyrillic(word: str) -> bool:
     """Whether `word` is written in Cyrillic letters."""
     return bool(_CYRILLIC.search(word))

@@ -15,7 +15,7 @@ from bot.commands import answer
 from bot.factbase import FactBase
 from bot.glossary import Glossary, GlossaryError, meaningless, parse_entries
 from bot.results import Answer
-from bot.text import transliterate
+from bot.text import to_cyrillic, transliterate
 from tests.conftest import FACTS_DIR
 from tests.test_cli import factbot
 
@@ -436,6 +436,11 @@ def test_cyrillic_names_are_spelt_in_latin_letters() -> None:
     assert transliterate("Уиткофф") == "witkoff"
 
 
+def test_russian_typed_in_latin_letters_is_spelt_in_cyrillic() -> None:
+    assert [to_cyrillic(word) for word in ("chto", "hochet", "kakoy", "shchi")] == [
+        "что", "хочет", "какой", "щи"]
+
+
 @pytest.mark.parametrize(
     "question",
     ["what did biden say about taiwan", "what does china think about the war",
@@ -719,5 +724,13 @@ def test_who_a_described_speaker_is_comes_before_what_they_said(factbase: FactBa
                           ("what exactly is on the list", "specifics-unclear"),
                           ("яку роль грає віткофф", "steve-witkoff")])
 def test_words_that_only_stress_the_question_do_not_sink_it(
+        factbase: FactBase, question: str, wanted: str) -> None:
+    assert wanted in ids(answer(factbase, question))[:5]
+
+
+@pytest.mark.parametrize(("question", "wanted"),
+                         [("chto hochet rossiya", "no-nato-membership"),
+                          ("krym i chetyre regiona", "recognise-annexed-regions")])
+def test_russian_typed_in_latin_letters_is_read_as_russian(
         factbase: FactBase, question: str, wanted: str) -> None:
     assert wanted in ids(answer(factbase, question))[:5]
