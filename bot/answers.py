@@ -599,6 +599,10 @@ def _ask(base: FactBase, text: str) -> Answer:
                           else slot for slot in question.slots]
     if question.unknown_speaker:
         return _nothing_said(base, text, ())
+    if question.asks_age:
+        return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
+                      status="not_found", note=_("The sources give no one's age."),
+                      suggestions=_people_suggestions("who", question.people))
     if question.wanted_by_others:
         return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
                       status="not_found",

@@ -152,6 +152,8 @@ class Question:
     unknown_speaker: bool = False
     """It asks what someone said, but names no one the fact base knows ("what does china
     think"): the sources cannot answer it."""
+    asks_age: bool = False
+    """It asks how old someone is ("how old is putin"): the sources give no one's age."""
     asks_who: bool = False
     """It asks who ("who from brookings is quoted", "who is quoted")."""
     amount: frozenset[str] | None = None
@@ -234,6 +236,8 @@ def understand(index: SearchIndex, text: str,
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
     _untold(reading, reporters)
     question.slots = reading.searched
+    question.asks_age = bool(reading.named) and not reading.rest and ("how", "old") in set(
+        pairwise(typed))
     question.people = list(reading.named.values())
     question.topic = reading.rest
     _decide(index, question, reading, _about_demands(typed))

@@ -734,3 +734,9 @@ def test_words_that_only_stress_the_question_do_not_sink_it(
 def test_russian_typed_in_latin_letters_is_read_as_russian(
         factbase: FactBase, question: str, wanted: str) -> None:
     assert wanted in ids(answer(factbase, question))[:5]
+
+
+def test_how_old_someone_is_is_not_answered_with_other_durations(factbase: FactBase) -> None:
+    """The sources give no one's age; "two decades" is how old the demands are."""
+    assert answer(factbase, "how old is putin").status == "not_found"
+    assert "past-two-decades" in ids(answer(factbase, "how old are the demands"))
