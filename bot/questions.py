@@ -364,6 +364,10 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
         for owner in set(owners).difference(person.id for person in people):
             reading.named.pop(owner, None)  # "trumps two envoys": the envoys
         reading.searched = [slot for slot in reading.searched if slot is not owner_slot]
+    counted = reading.slots[start - 1] if start > 0 else None
+    if counted is not None and counted.typed in NUMBER_WORDS and counted in reading.rest:
+        reading.rest.remove(counted)  # "trumps two envoys": how many, not what about
+        reading.searched = [slot for slot in reading.searched if slot is not counted]
     reading.named.update((person.id, person) for person in people)
     reading.naming.update((person.id, spelt) for person in people)
     if _owning(span[-1].typed, people, reading.owned):

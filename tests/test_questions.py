@@ -627,7 +627,8 @@ def test_the_demand_asked_about_comes_first(factbase: FactBase) -> None:
     ("question", "wanted"),
     [("what did trump's envoy say about istanbul", "witkoff-istanbul-reference"),
      ("trumps mideast envoy", "steve-witkoff"),
-     ("what did trumps general say", "kellogg-something-new")])
+     ("what did trumps general say", "kellogg-something-new"),
+     ("do trumps two envoys disagree", "kellogg-something-new")])
 def test_someone_named_as_another_persons_is_who_is_asked_about(
         factbase: FactBase, question: str, wanted: str) -> None:
     """"trump's envoy" asks about the envoy, not Trump; "mideast" tells which envoy."""
