@@ -568,6 +568,12 @@ def _clauses(text: str) -> list[str]:
 def _ask(base: FactBase, text: str) -> Answer:
     question = understand(base.index, text, base.memo(
         ("source", "person"), "reporters", lambda: _reporters(base)))
+    refusal = (_("The sources do not answer this.") if question.strangers  # "putin's envoy"
+               else _("The sources give no one's age.") if question.asks_age else None)
+    if refusal is not None:
+        return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
+                      status="not_found", note=refusal,
+                      suggestions=_people_suggestions("who", question.people))
     if question.intent == "who":
         return _who_answer(base, text, question.people)
     if question.intent == "said" and not question.people:
@@ -582,7 +588,7 @@ def _ask(base: FactBase, text: str) -> Answer:
         if any(base.quotes(person.id) or base.statements(person.id)
                for person in question.people):
             said = _said(base, text, question)
-            if not question.asks_who or said.status != "ok":
+            if not question.asks_who or question.topic or said.status != "ok":
                 return said
             # "who from brookings is quoted": who they are, then what they said
             return replace(said, entries=_entries(base, (
@@ -599,10 +605,6 @@ def _ask(base: FactBase, text: str) -> Answer:
                           else slot for slot in question.slots]
     if question.unknown_speaker:
         return _nothing_said(base, text, ())
-    if question.asks_age:
-        return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
-                      status="not_found", note=_("The sources give no one's age."),
-                      suggestions=_people_suggestions("who", question.people))
     if question.wanted_by_others:
         return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
                       status="not_found",

@@ -15,13 +15,15 @@ from rapidfuzz import fuzz
 
 from bot.glossary import Slot
 from bot.index import SearchIndex
-from bot.lexicon import future_tense, ordinary
+from bot.lexicon import future_tense, only_describes, ordinary
 from bot.models import Person
 from bot.names import slot_terms
 from bot.text import FILLER, STOPWORDS, is_cyrillic, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
 
+QUOTING = frozenset(map(stem, "quote quoted quotes cite cited cites".split()))
+"""Stems by which "who is quoted" asks who the sources quote."""
 SAID_WORDS = frozenset(filter(None, map(stem, """say said says saying think thinks thought view
     views opinion opinions quote quoted comment comments commented believe believes stance position
     statement statements remark remarks remarked told called describe described characterized
@@ -100,10 +102,14 @@ ROLE_WORDS = frozenset("""job role title occupation profession work роль д�
 ASKING = frozenset({"what", "whats", "which"})
 """Words that open a question asking for one thing ("what is the population of crimea")."""
 NAMING = frozenset({"name", "list", "tell", "give"})
+"""Words that open a request to name things ("name the four regions besides crimea")."""
 MISSPELT_NAME = 60
 """How like a word of someone's name (rapidfuzz ratio) a word after their first name must be
 to be read as their surname misspelt."""
-"""Words that open a request to name things ("name the four regions besides crimea")."""
+COUNTRIES = frozenset({"us", "russian", "ukrainian"})
+"""The countries whose people a role may open with ("U.S. Middle East envoy")."""
+RANKS = frozenset({"top", "main", "chief", "senior", "special", "former", "current", "own"})
+"""Words that may stand between an owner and the person they own ("trump's top envoy")."""
 LINKING = frozenset({"is", "was", "are", "were", "s"})
 """The verb after them ("what is the ...", "what's the ...": "s" is what is left of "'s")."""
 ARTICLES = frozenset({"the", "a", "an"})
@@ -152,10 +158,13 @@ class Question:
     unknown_speaker: bool = False
     """It asks what someone said, but names no one the fact base knows ("what does china
     think"): the sources cannot answer it."""
+    strangers: bool = False
+    """It asks about someone's people the sources do not give them ("putin's envoy")."""
     asks_age: bool = False
     """It asks how old someone is ("how old is putin"): the sources give no one's age."""
     asks_who: bool = False
-    """It asks who ("who from brookings is quoted", "who is quoted")."""
+    """It asks who the people it names before its word of saying are ("who from brookings
+    is quoted")."""
     amount: frozenset[str] | None = None
     """It asks how many, how much or how long: the stems of what is counted ("how many
     missiles": "missil"; "how long": days, weeks...), empty when that is not known (a
@@ -236,12 +245,22 @@ def understand(index: SearchIndex, text: str,
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
     _untold(reading, reporters)
     question.slots = reading.searched
+    question.strangers = reading.strangers
     question.asks_age = bool(reading.named) and not reading.rest and ("how", "old") in set(
         pairwise(typed))
     question.people = list(reading.named.values())
     question.topic = reading.rest
     _decide(index, question, reading, _about_demands(typed))
     return question
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """A name typed as an owner's: where it ends, whom it names, the slot searched for them."""
+
+    end: int
+    people: tuple[Person, ...]
+    slot: Slot
 
 
 @dataclass
@@ -271,10 +290,13 @@ class _Reading:
     """The words typed with "'s" after them."""
     naming: dict[str, Slot] = field(default_factory=dict)
     """The slot searched for each person named."""
-    owner: tuple[int, tuple[str, ...], Slot | None] = (-1, (), None)
-    """Where a name typed as an owner's ("trumps", "trump's") ends, whom it names and the slot
-    searched for them: if someone else is named right after it, the owner is not asked about
-    ("trumps general")."""
+    owner: _Owner | None = None
+    """The last name typed as an owner's ("trumps", "trump's"): if someone else is named
+    right after it, the owner is not asked about ("trumps general")."""
+    strangers: bool = False
+    """It names someone as the owner's whom the sources do not give them ("putin's envoy")."""
+    named_first: bool = False
+    """It names someone before its word of saying ("who from brookings is quoted")."""
 
     @property
     def flat(self) -> set[str]:
@@ -295,6 +317,7 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
         slot, held = slots[position], reading.meant[position]
         if held & SAID_WORDS:
             reading.said = True
+            reading.named_first = reading.named_first or bool(reading.named)
         elif held & DEMAND_WORDS or slot.entry == NOVELTY_ENTRY:
             reading.demands = True
         if held & (SAID_WORDS | {"who", "what", "when", "why"}) or not slot_terms(slot):
@@ -357,21 +380,29 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
         reading.rest.append(spelt)
         return
     # "what did kellogg say", or "что сказал Келлог" (the speaker after the verb)
-    end, owners, owner_slot = reading.owner
-    if owners and end <= start <= end + 2 and all(
-            slot.typed in NUMBER_WORDS or not slot_terms(slot)
-            for slot in reading.slots[end:start]):
-        for owner in set(owners).difference(person.id for person in people):
-            reading.named.pop(owner, None)  # "trumps two envoys": the envoys
-        reading.searched = [slot for slot in reading.searched if slot is not owner_slot]
-    counted = reading.slots[start - 1] if start > 0 else None
-    if counted is not None and counted.typed in NUMBER_WORDS and counted in reading.rest:
-        reading.rest.remove(counted)  # "trumps two envoys": how many, not what about
-        reading.searched = [slot for slot in reading.searched if slot is not counted]
+    owner = reading.owner
+    if owner is not None and owner.end <= start <= owner.end + 2 and all(
+            slot.typed in NUMBER_WORDS | RANKS or not slot_terms(slot)
+            or only_describes(slot.typed)
+            for slot in reading.slots[owner.end : start]):
+        # "trumps two envoys", "trump's top envoy": the envoys, if they are his
+        theirs = [person for person in people if any(
+            _belongs(person, boss) for boss in owner.people)]
+        if not theirs:
+            reading.strangers = True  # "putin's envoy": the sources name none
+        people = theirs or people
+        for boss in owner.people:
+            if boss not in people:
+                reading.named.pop(boss.id, None)
+        reading.searched = [slot for slot in reading.searched if slot is not owner.slot]
+    for counted in reading.slots[max(start - 2, 0) : start]:
+        if counted.typed in NUMBER_WORDS | RANKS and counted in reading.rest:
+            reading.rest.remove(counted)  # "trumps two envoys", "top envoy": no topic
+            reading.searched = [slot for slot in reading.searched if slot is not counted]
     reading.named.update((person.id, person) for person in people)
     reading.naming.update((person.id, spelt) for person in people)
     if _owning(span[-1].typed, people, reading.owned):
-        reading.owner = (position + length, tuple(person.id for person in people), spelt)
+        reading.owner = _Owner(position + length, tuple(people), spelt)
     if position > 0 and reading.slots[position - 1].typed in FROM_WORDS:
         reading.asked_of.update(person.id for person in people)
 
@@ -388,6 +419,19 @@ def _untold(reading: _Reading, reporters: frozenset[str]) -> None:
             if "when" in reading.flat:  # the story's date, not the outlet's
                 reading.searched = [slot for slot in reading.searched
                                     if slot is not reading.naming[reporter]]
+
+
+def _belongs(person: Person, boss: Person) -> bool:
+    """Whether the sources make `person` someone of `boss`'s: their role names the boss as
+    owner ("Trump's chief envoy", not "envoy for Ukraine and Russia"), or both roles open with
+    the same country ("U.S. President", "U.S. Middle East envoy")."""
+    role = words(person.role)
+    if set(words(boss.name)).intersection(word for word, after in pairwise(role)
+                                          if after == "s"):
+        return True
+    country = role[:1]
+    return (boss.entity == "person" and bool(country) and country == words(boss.role)[:1]
+            and country[0] in COUNTRIES)
 
 
 def _owning(typed: str, people: list[Person], owned: frozenset[str]) -> bool:
@@ -431,7 +475,7 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
     about the demands rather than for them)."""
     named = set(reading.named)
     flat = reading.flat
-    question.asks_who = "who" in flat
+    question.asks_who = "who" in flat and reading.named_first
     if ("who" in flat or reading.asks_role) and question.people and not question.topic \
             and not reading.said:
         question.intent = "who"
@@ -448,7 +492,7 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
           and not reading.said and not question.topic and "who" not in flat
           and question.amount is None):
         question.wanted_by_others = True  # "what does ukraine want"
-    elif reading.said and (question.people or ("who" in flat and all(
+    elif reading.said and (question.people or ("who" in flat and flat & QUOTING and all(
             slot.typed in STORY_WORDS for slot in question.topic))):
         question.intent = "said"  # what someone said, or "who is quoted"
     elif reading.said and "who" not in flat:  # "who said ..." asks for the speaker

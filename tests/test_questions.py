@@ -638,6 +638,16 @@ def test_someone_named_as_another_persons_is_who_is_asked_about(
     assert "trump-awaits-putin" not in ids(reply)
 
 
+@pytest.mark.parametrize("question", ["what did putin's envoy say", "who is putin's envoy",
+                                      "what did biden's envoy say",
+                                      "what did russia's general say"])
+def test_someone_named_as_the_person_of_one_they_do_not_belong_to_is_not_answered(
+        factbase: FactBase, question: str) -> None:
+    """Kellogg is "Trump's chief envoy" and Witkoff a U.S. envoy; no envoy of Putin's,
+    Russia's or the Biden administration's is in the sources."""
+    assert answer(factbase, question).status == "not_found"
+
+
 def test_an_owner_named_alone_is_still_asked_about(factbase: FactBase) -> None:
     assert "trump-awaits-putin" in ids(answer(factbase, "what did trump say"))
     assert ids(answer(factbase, "putins demands"))[:1] == ["current-list"]
@@ -712,12 +722,15 @@ def test_who_is_quoted_lists_the_people_quoted(factbase: FactBase) -> None:
     reply = answer(factbase, "who is quoted in the article")
     assert reply.status == "ok"
     assert any("Kellogg" in line for line in reply.body)
+    assert ids(answer(factbase, "who commented on the report"))[:1] == ["no-comment"]
 
 
 def test_who_a_described_speaker_is_comes_before_what_they_said(factbase: FactBase) -> None:
     """"who from brookings is quoted": Angela Stent, then her quote."""
     assert ids(answer(factbase, "who from brookings is quoted"))[:2] == [
         "angela-stent", "stent-no-concessions"]
+    assert "volodymyr-zelenskiy" not in ids(answer(factbase,
+                                                   "who said something about zelenskiy"))
 
 
 @pytest.mark.parametrize(("question", "wanted"),
