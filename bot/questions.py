@@ -121,6 +121,9 @@ FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
 Ukraine's wish, though Russia is named."""
 DEMANDERS = frozenset({"russia", "vladimir-putin"})
 """Who a question about demands may name and still mean the list of demands."""
+WANTING = frozenset("""want wants wanted demand demanded хочет хотят хочуть хоче
+    требует требуют вимагає вимагають""".split())
+"""Verbs by which a question asks what someone wants ("what does ukraine want")."""
 ADDRESSEES = frozenset({"united-states", "washington", "ukraine", "kyiv"})
 """Glossary entries naming whom Russia makes demands of: "what does russia want from the us"
 asks for every demand, not those that mention the U.S."""
@@ -480,7 +483,7 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
             and not reading.said:
         question.intent = "who"
     elif (reading.demands and named <= DEMANDERS
-          and (not reading.addressee_wants or named - reading.asked_of)
+          and (_wanter(reading) is None or named - reading.asked_of)
           and not reading.said and question.amount != DURATIONS):
         question.intent = "demands"
         question.regarding = _regarding(index, reading.searched, about)
@@ -488,10 +491,11 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
             question.topic = [slot for slot in question.topic
                               if slot.typed not in ABOUT_DEMANDS | NOVELTY
                               and slot.entry != NOVELTY_ENTRY]
-    elif (reading.demands and reading.addressee_wants and not named - reading.asked_of
-          and not reading.said and not question.topic and "who" not in flat
-          and question.amount is None):
-        question.wanted_by_others = True  # "what does ukraine want"
+    elif (reading.demands and not named - reading.asked_of and not reading.said
+          and "who" not in flat and question.amount is None
+          and (wanter := _wanter(reading)) is not None
+          and not [slot for slot in question.topic if slot is not wanter]):
+        question.wanted_by_others = True  # "what does ukraine want", "чего хочет украина"
     elif reading.said and (question.people or ("who" in flat and flat & QUOTING and all(
             slot.typed in STORY_WORDS for slot in question.topic))):
         question.intent = "said"  # what someone said, or "who is quoted"
@@ -501,6 +505,27 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
         question.speaker = None if question.unknown_speaker else _subject(reading)
     elif "when" in flat:
         question.intent = "when"
+
+
+def _wanter(reading: _Reading) -> Slot | None:
+    """Who a question asks the wishes of, when not Russia: the word before its verb of
+    wanting ("what does ukraine want", "what does nato want") or, in Russian or Ukrainian,
+    after it ("чего хочет украина"); a country Russia makes demands of, or a name no person
+    holds. None when Russia is asked about or no one is."""
+    if reading.addressee_wants:
+        return next((slot for slot in reading.slots if slot.entry in ADDRESSEES), None)
+    at = next((position for position, slot in enumerate(reading.slots)
+               if slot.typed in WANTING), None)
+    if at is None:
+        return None
+    near = (reading.slots[at + 1 :] if is_cyrillic(reading.slots[at].typed)
+            else reading.slots[at - 1 :: -1] if at else [])
+    subject = next((slot for slot in near if slot_terms(slot)), None)
+    if subject is None or subject.entry in ADDRESSEES:
+        return subject
+    named = [word for word in words(subject.typed) if word not in STOPWORDS]
+    return subject if subject in reading.rest and named and not any(
+        map(ordinary, named)) else None
 
 
 def _subject(reading: _Reading) -> Slot | None:

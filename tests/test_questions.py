@@ -698,7 +698,9 @@ def test_the_one_thing_asked_of_someone_must_be_in_the_sources(factbase: FactBas
 
 
 @pytest.mark.parametrize("question", ["what does ukraine want",
-                                      "what does ukraine demand from russia"])
+                                      "what does ukraine demand from russia",
+                                      "чего хочет украина", "що хоче україна",
+                                      "what does nato want"])
 def test_what_others_want_is_not_answered_with_russias_demands(factbase: FactBase,
                                                                question: str) -> None:
     """The sources list Russia's demands; what Ukraine wants they do not say."""
@@ -706,6 +708,8 @@ def test_what_others_want_is_not_answered_with_russias_demands(factbase: FactBas
     assert reply.status == "not_found"
     assert "/demands" in [suggestion.command for suggestion in reply.suggestions]
     assert ids(answer(factbase, "what does russia want from ukraine"))[:1] == ["current-list"]
+    assert ids(answer(factbase, "що хоче росія"))[:1] == ["current-list"]
+    assert "recognise-annexed-regions" in ids(answer(factbase, "is crimea in the demands"))
 
 
 @pytest.mark.parametrize("question", ["what did nato say about the list",
