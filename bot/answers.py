@@ -29,14 +29,17 @@ from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Stateme
 from bot.names import slot_terms
 from bot.questions import (
     DEMANDERS,
+    LONG_MESSAGE,
     NUMBER_WORDS,
     SAID_WORDS,
     STORY_WORDS,
     Question,
+    clauses,
+    latin_russian,
     understand,
 )
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
-from bot.text import FILLER, STOPWORDS, is_cyrillic, stem, to_cyrillic, tokenize, words
+from bot.text import STOPWORDS, is_cyrillic, stem, to_cyrillic, tokenize, words
 
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
@@ -84,9 +87,6 @@ they said."""
 DEMAND_KIND = frozenset({"demand"})
 COMMENTARY = frozenset({"quote", "statement", "event", "fact"})
 """The kinds of item that can say something of the demands."""
-LONG_MESSAGE = 13
-"""Words from which a message is long enough to be read clause by clause when the whole
-finds nothing: a reader's story with a question in it."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 
@@ -536,33 +536,17 @@ def ask(base: FactBase, text: str) -> Answer:
     long message the whole finds nothing in, the first of its clauses that finds something
     ("so i keep hearing russia handed trump some kind of list and i dont get whats on it")."""
     answer = _ask(base, text)
-    if answer.status == "not_found" and _latin_russian(text):
+    if answer.status == "not_found" and latin_russian(text):
         found = _ask(base, " ".join(map(to_cyrillic, words(text))))
         if found.status != "not_found":
             return found
     if answer.status != "not_found" or len(words(text)) < LONG_MESSAGE:
         return answer
-    for clause in _clauses(text):
+    for clause in clauses(text):
         found = _ask(base, clause)
         if found.status == "ok" and not found.closest:
             return found
     return answer
-
-
-def _latin_russian(text: str) -> bool:
-    """Whether a question may be Russian typed in Latin letters ("chto hochet rossiya"):
-    two words or more, most of them no English word."""
-    typed = words(text) if text.isascii() else []
-    return len(typed) > 1 and 2 * sum(not ordinary(word) for word in typed) > len(typed)
-
-
-def _clauses(text: str) -> list[str]:
-    """The clauses of a message that say something: its sentences and the parts "and",
-    "but", "or" and "so" join, each with two words or more that are no filler and do not
-    name the story ("what does the article say about that" says nothing)."""
-    parts = re.split(r"[,.;:!?]+|\s(?:and|but|or|so)\s", text, flags=re.IGNORECASE)
-    return [part.strip() for part in parts
-            if sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in words(part)) > 1]
 
 
 def _ask(base: FactBase, text: str) -> Answer:

@@ -7,6 +7,7 @@ understood like "what did kellogg say about istanbul".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
@@ -18,10 +19,17 @@ from bot.index import SearchIndex
 from bot.lexicon import future_tense, only_describes, ordinary
 from bot.models import Person
 from bot.names import slot_terms
-from bot.text import FILLER, STOPWORDS, is_cyrillic, stem, words
+from bot.text import FILLER, STOPWORDS, US_DOTS, is_cyrillic, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
 
+LONG_MESSAGE = 13
+"""Words from which a message is long enough to be read clause by clause when the whole
+finds nothing: a reader's story with a question in it."""
+MAX_CLAUSES = 6
+"""How many clauses of a long message are tried, at most."""
+POINTING = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
+"""Words by which a clause points at another ("zelenskiy agreed to it"): it says nothing alone."""
 QUOTING = frozenset(map(stem, "quote quoted quotes cite cited cites".split()))
 """Stems by which "who is quoted" asks who the sources quote."""
 SAID_WORDS = frozenset(filter(None, map(stem, """say said says saying think thinks thought view
@@ -228,6 +236,34 @@ def _asks_future(typed: list[str]) -> bool:
         stem(word) in SCHEDULED for word in typed)
     return scheduled or bool(FUTURE_MARKERS & set(typed)) or any(
         is_cyrillic(word) and future_tense(word) for word in typed)
+
+
+def latin_russian(text: str) -> bool:
+    """Whether a message may be Russian typed in Latin letters ("chto hochet rossiya"): its
+    words all Latin, most of them no English word."""
+    typed = words(text)
+    return bool(typed) and all(map(str.isascii, typed)) and 2 * sum(
+        not ordinary(word) for word in typed) > len(typed)
+
+
+def clauses(text: str) -> list[str]:
+    """The parts of a long message that may each ask something, each once and at most
+    `MAX_CLAUSES`: its sentences, then the parts "and", "but", "or" and "so" join; each with
+    two words or more that are no filler and do not name the story ("what does the article
+    say about that" says nothing), none ending on a word that points at another."""
+    sentences = [part for part in re.split(r"[.!?;:]+(?:\s+|$)|,\s*",
+                                           US_DOTS.sub("us", text.casefold()))
+                 if part.strip()]
+    parts = [*sentences, *(part for sentence in sentences
+                           for part in re.split(r"\s(?:and|but|or|so)\s", sentence,
+                                                flags=re.IGNORECASE))]
+    found: list[str] = []
+    for part in map(str.strip, parts):
+        typed = words(part)
+        if (part not in found and typed and typed[-1] not in POINTING
+                and sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in typed) > 1):
+            found.append(part)
+    return found[:MAX_CLAUSES]
 
 
 def understand(index: SearchIndex, text: str,

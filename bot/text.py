@@ -36,7 +36,7 @@ FILLER = frozenset("""everyone everybody theirs ours yours actually even pre ex 
     kept keeping true out here ok okay hey hi pls plz lol btw tbh um uh hmm yeah everything
     stuff time thank thanks thx order among between across toward towards via upon onto amid
     amidst within through during whilst way along around apart go went gone under exactly
-    basically precisely truly literally honestly seriously old""".split())
+    basically precisely truly literally honestly seriously old right""".split())
 """Words a reader's question may carry that say nothing of what it asks ("is it true", "ok
 but", "kept out of nato", "russia wants everything"): dropped from questions, though an item
 that holds them is still found by them."""
@@ -47,7 +47,8 @@ without bound."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
-_US = re.compile(r"\bu\.\s?s\.(?=\W|$)")
+US_DOTS = re.compile(r"\bu\.\s?s\.(?=\W|$)")
+""""U.S." (lower case), whose dots end no sentence."""
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _APOSTROPHES = re.compile("['’ʼ`]")
@@ -88,18 +89,19 @@ _CYRILLIC_OF = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch"
                 ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"),
                 ("i", "и"), ("y", "ы"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
                 ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
-                ("f", "ф"), ("h", "х"), ("c", "ц"), ("j", "й"), ("w", "в"), ("x", "кс"))
+                ("f", "ф"), ("h", "х"), ("c", "ц"), ("j", "й"), ("w", "в"), ("x", "х"))
 """Latin letters as Russian typed in them ("chto hochet rossiya"), longest first."""
 
 
 def to_cyrillic(word: str) -> str:
-    """A Russian word typed in Latin letters, in Cyrillic ("hochet" -> "хочет"); a final
-    "y" after a vowel is "й" ("kakoy" -> "какой")."""
+    """A Russian word typed in Latin letters, in Cyrillic ("hochet" -> "хочет"); "y" after a
+    vowel and before no vowel is "й" ("kakoy" -> "какой", "voyna" -> "война")."""
     out: list[str] = []
     position = 0
     while position < len(word):
-        if word[position] == "y" and position == len(word) - 1 and out and out[-1] in "аеиоуыэюя":
-            out.append("й")
+        if (word[position] == "y" and out and out[-1] in "аеиоуыэюя"
+                and word[position + 1 : position + 2] not in tuple("aeiouy")):
+            out.append("й")  # "kakoy", "voyna"
             position += 1
             continue
         for latin, cyrillic in _CYRILLIC_OF:
@@ -129,7 +131,7 @@ def normalize(text: str) -> str:
             text = "".join(
                 _COMBINING.sub("", unicodedata.normalize("NFKD", part)) if not is_cyrillic(part)
                 else part for part in re.split("([\u0400-\u04ff'’ʼ]+)", text))
-    return _US.sub("us", text) if "u." in text else text
+    return US_DOTS.sub("us", text) if "u." in text else text
 
 
 def words(text: str) -> list[str]:
