@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -32,10 +32,10 @@ from bot.questions import (
     LONG_MESSAGE,
     NUMBER_WORDS,
     SAID_WORDS,
-    STORY_WORDS,
     Question,
     clauses,
     latin_russian,
+    names_story,
     understand,
 )
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
@@ -89,6 +89,14 @@ COMMENTARY = frozenset({"quote", "statement", "event", "fact"})
 """The kinds of item that can say something of the demands."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
+PERSONAL = frozenset("""health illness sick ill wife husband family children kids daughter
+    son parents age birthday born education degree religion salary wealth money net worth
+    book books hobby hobbies house home live lives car pets dog""".split())
+"""What a reader may ask of a person's own life ("putin health"): if no item holds it, that
+is what the sources lack, not a word to pass over."""
+SPEAKER_SEARCH = 4
+"""How many times more hits are looked at for what a named group said, since most are
+dropped ("what did nato say")."""
 
 
 PERIOD_LABELS: dict[str, str] = {
@@ -563,12 +571,15 @@ def _ask(base: FactBase, text: str) -> Answer:
     if question.intent == "said" and not question.people:
         return quote(base, "")  # "who is quoted"
     if question.intent == "said":
-        topic = [slot for slot in question.topic if not _about_story(slot)]
+        topic = [slot for slot in question.topic if not names_story(slot)]
         story = len(topic) < len(question.topic)
         answered = (story or _responding(question)) and _reported(
             base, text, replace(question, topic=topic), responses=True)
         if answered:
             return answered
+        if story:  # "did kellogg comment on the list": he is not reported to have
+            return _nothing_said(base, text, base.index.search(question.slots,
+                                                               suggest=False).hits)
         if any(base.quotes(person.id) or base.statements(person.id)
                for person in question.people):
             said = _said(base, text, question)
@@ -577,7 +588,7 @@ def _ask(base: FactBase, text: str) -> Answer:
             # "who from brookings is quoted": who they are, then what they said
             return replace(said, entries=_entries(base, (
                 *question.people, *(base.items[entry.item_id] for entry in said.entries))))
-        return (None if story else _reported(base, text, question)) or _nothing_said(
+        return _reported(base, text, question) or _nothing_said(
             base, text, base.index.search(question.slots, suggest=False).hits)
     if question.intent == "demands":
         found = _demands_about(base, text, question)
@@ -598,12 +609,14 @@ def _ask(base: FactBase, text: str) -> Answer:
         # one thing asked of someone, and no item holds it ("putin health")
         question.slots = [replace(slot, asked=True) if slot is question.topic[0] else slot
                           for slot in question.slots]
-    result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS,
-                               min_coverage=CLAIM_COVERAGE if question.claim else None)
+    result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS * (
+        SPEAKER_SEARCH if question.speaker else 1),
+        min_coverage=CLAIM_COVERAGE if question.claim else None)
     if question.speaker is not None:
         # "what did europe say": what the sources report of Europeans' words, or nothing
         speaker = {*words(question.speaker.typed), *_slot_words(question.speaker)}
-        result.hits = [hit for hit in result.hits if _speaks(hit.item, speaker)]
+        result.hits = [hit for hit in result.hits
+                       if _speaks(hit.item, speaker)][:MAX_SEARCH_RESULTS]
         if not result.hits:
             return _nothing_said(base, text, result.near)
     past = base.memo("source", "long past", lambda: _long_past(base)) if question.present else ""
@@ -644,14 +657,10 @@ def _reported(base: FactBase, text: str, question: Question, *,
 
 
 def _speaks(item: Item, speaker: set[str]) -> bool:
-    """Whether `item`'s text reports what someone a word of `speaker` names said or feared
-    ("According to Kori Schake, Europeans fear ...")."""
-    said = [word for word in words(getattr(item, "text", "")) if word not in STOPWORDS]
-    spoken = [position for position, word in enumerate(said) if stem(word) in STANCES]
-    return any(0 < spoken_at - position <= SPEAKER_REACH  # "Europeans fear"
-               or (0 < position - spoken_at <= SPEAKER_REACH and said[spoken_at] == "according")
-               for position, word in enumerate(said) if word in speaker
-               for spoken_at in spoken)
+    """Whether `item`'s text reports what someone a word of `speaker` names said or feared,
+    the name before the word ("Europeans fear ...") or after "according to"."""
+    return _spoken(item, speaker, lambda word: stem(word) in STANCES, SPEAKER_REACH,
+                   lambda name_at, spoken_at, word: name_at < spoken_at or word == "according")
 
 
 def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int], *,
@@ -662,24 +671,26 @@ def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int], 
     assertion", "according to Kori Schake"); or, for how someone responded to the story
     (`responses`), a word of responding anywhere in it and a word of their name that at most
     one other name holds ("has the kremlin commented": the Russian embassy had not)."""
-    said = [word for word in words(getattr(item, "text", ""))
-            if word in SAYS or word not in STOPWORDS]
     sharing = RESPONSE_SHARING if responses else 1
     names = {word for person in speakers for name in (person.name, *person.aliases)
              for word in words(name)
              if word not in STOPWORDS and shared.get(stem(word), 0) <= sharing}
-    spoken = [position for position, word in enumerate(said)
-              if (not responses and word in SAYS)
-              or stem(word) in (RESPONSES if responses else REPORTED_SPEECH)]
-    reach = len(said) if responses else SPEAKER_REACH
-    return any(abs(position - spoken_at) <= reach
+    if responses:
+        return _spoken(item, names, lambda word: stem(word) in RESPONSES, None)
+    return _spoken(item, names, lambda word: word in SAYS or stem(word) in REPORTED_SPEECH,
+                   SPEAKER_REACH)
+
+
+def _spoken(item: Item, names: set[str], speech: Callable[[str], bool], reach: int | None,
+            order: Callable[[int, int, str], bool] = lambda *_: True) -> bool:
+    """Whether a word of `names` in `item`'s text is within `reach` words (stopwords aside;
+    None: anywhere) of a word of `speech`, in an `order` the name and that word may take."""
+    said = [word for word in words(getattr(item, "text", ""))
+            if word in SAYS or word not in STOPWORDS]
+    spoken = [position for position, word in enumerate(said) if speech(word)]
+    return any((reach is None or abs(position - spoken_at) <= reach)
+               and order(position, spoken_at, said[spoken_at])
                for position, word in enumerate(said) if word in names for spoken_at in spoken)
-
-
-def _about_story(slot: Slot) -> bool:
-    """Whether a word or phrase of a question names the story itself ("on the list")."""
-    named = [word for word in words(slot.typed) if word not in STOPWORDS]
-    return bool(named) and all(word in STORY_WORDS for word in named)
 
 
 def _responding(question: Question) -> bool:
@@ -842,11 +853,10 @@ def _thing(slot: Slot) -> bool:
 
 
 def _unheld_thing(base: FactBase, slot: Slot) -> bool:
-    """Whether a slot names a thing (an everyday word that describes nothing) that no item
-    holds, and not the story itself."""
-    return (not slot.known and slot.typed not in STORY_WORDS
-            and not any(map(base.index.knows, slot_terms(slot)))
-            and all(ordinary(word) and not only_describes(word) for word in words(slot.typed)))
+    """Whether a slot names something of a person's own (health, family, books...) that no
+    item holds."""
+    return (slot.typed in PERSONAL and not slot.known
+            and not any(map(base.index.knows, slot_terms(slot))))
 
 
 def _filler(base: FactBase, slot: Slot) -> bool:

@@ -238,6 +238,12 @@ def _asks_future(typed: list[str]) -> bool:
         is_cyrillic(word) and future_tense(word) for word in typed)
 
 
+def names_story(slot: Slot) -> bool:
+    """Whether a word or phrase of a question names the story itself ("on the list")."""
+    named = [word for word in words(slot.typed) if word not in STOPWORDS]
+    return bool(named) and all(word in STORY_WORDS for word in named)
+
+
 def latin_russian(text: str) -> bool:
     """Whether a message may be Russian typed in Latin letters ("chto hochet rossiya"): its
     words all Latin, most of them no English word."""
@@ -418,6 +424,9 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
     if reading.said and (reading.named or reading.rest) and not closing:
         reading.rest.append(spelt)
         return
+    if closing:  # "russia wants nato gone, says kellogg": Russia is what Kellogg spoke of
+        reading.rest.extend(reading.naming[named] for named in reading.named)
+        reading.named.clear()
     # "what did kellogg say", or "что сказал Келлог" (the speaker after the verb)
     owner = reading.owner
     if owner is not None and owner.end <= start <= owner.end + 2 and all(
@@ -449,13 +458,13 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
 def _untold(reading: _Reading, reporters: frozenset[str]) -> None:
     """A question that names the outlet that told the story and asks something else asks
     what the story says ("did reuters see the list"): the outlet is no one asked about, its
-    name a word like any other, and none at all when the question asks when ("when was the
-    reuters story published": the story's date)."""
+    name a word like any other, and none at all when the question asks when or about someone
+    else ("when was the reuters story published", "what did reuters say about kellogg")."""
     told = reporters.intersection(reading.named)
     if told and (reading.rest or reading.said or reading.demands or len(reading.named) > 1):
         for reporter in told:
             del reading.named[reporter]
-            if "when" in reading.flat:  # the story's date, not the outlet's
+            if "when" in reading.flat or reading.named or reading.said:
                 reading.searched = [slot for slot in reading.searched
                                     if slot is not reading.naming[reporter]]
 
@@ -533,7 +542,7 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
           and not [slot for slot in question.topic if slot is not wanter]):
         question.wanted_by_others = True  # "what does ukraine want", "чего хочет украина"
     elif reading.said and (question.people or ("who" in flat and flat & QUOTING and all(
-            slot.typed in STORY_WORDS for slot in question.topic))):
+            map(names_story, question.topic)))):
         question.intent = "said"  # what someone said, or "who is quoted"
     elif reading.said and "who" not in flat:  # "who said ..." asks for the speaker
         question.unknown_speaker = any(not any(map(index.knows, slot_terms(slot)))
@@ -565,22 +574,18 @@ def _wanter(reading: _Reading) -> Slot | None:
 
 
 def _subject(reading: _Reading) -> Slot | None:
-    """Who a question naming no one asks the words of, when a name no person holds: the word
-    before its word of saying ("what did europe say"), or, in Russian or Ukrainian, after it
-    ("що каже польща"); None for a description ("what do analysts say")."""
-    said_at = next(position for position, held in enumerate(reading.meant)
-                   if held & SAID_WORDS)
-    before = [slot for slot in reading.slots[:said_at] if slot in reading.rest]
-    after = [slot for slot in reading.slots[said_at + 1 :] if slot in reading.rest
-             and is_cyrillic(slot.typed)]
-    subject = before[-1] if before else (after[0] if after else None)
-    if subject is None:
+    """Who a question naming no one asks the words of, when it is a name no person holds and
+    no country Russia makes demands of: the word before its word of saying ("what did nato
+    say"); None for a description ("what do analysts say") or Ukraine ("what did ukraine
+    say": Zelenskiy's words)."""
+    said_at = next((position for position, held in enumerate(reading.meant)
+                    if held & SAID_WORDS), 0)
+    subject = next((slot for slot in reversed(reading.slots[:said_at])
+                    if slot in reading.rest), None)
+    if subject is None or subject.entry in ADDRESSEES:
         return None
     named = [word for word in words(subject.typed) if word not in STOPWORDS]
-    if (is_cyrillic(subject.typed) and subject.known) or (
-            named and not any(map(ordinary, named))):
-        return subject
-    return None  # "what do analysts say": whoever the sources hold
+    return subject if named and not any(map(ordinary, named)) else None
 
 
 def _mark_asked(slots: list[Slot], typed: list[str]) -> list[Slot]:
