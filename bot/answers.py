@@ -605,13 +605,11 @@ def _ask(base: FactBase, text: str) -> Answer:
                       status="not_found",
                       note=_("The sources report what Russia asks for, not what others want."),
                       suggestions=(Suggestion(_("Russia’s demands"), "/demands"),))
-    if question.people and len(question.topic) == 1 and _unheld_thing(base, question.topic[0]):
-        # one thing asked of someone, and no item holds it ("putin health")
-        question.slots = [replace(slot, asked=True) if slot is question.topic[0] else slot
-                          for slot in question.slots]
+    personal = bool(question.people) and len(question.topic) == 1 and _unheld_thing(
+        base, question.topic[0])  # "putin health": what is asked of him the sources lack
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS * (
         SPEAKER_SEARCH if question.speaker else 1),
-        min_coverage=CLAIM_COVERAGE if question.claim else None)
+        min_coverage=1.0 if personal else CLAIM_COVERAGE if question.claim else None)
     if question.speaker is not None:
         # "what did europe say": what the sources report of Europeans' words, or nothing
         speaker = {*words(question.speaker.typed), *_slot_words(question.speaker)}
@@ -735,14 +733,20 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
                                         getattr(item, "date_phrase", None)))))
     if question.amount is not None and not _counts(said, question.amount):
         return False
-    if question.others and any(first == question.others and second == "other"
-                               for first, second in pairwise(said)):
-        return False  # "which are the four other regions": it counts them, without names
+    if _only_counts_the_others(question, said):
+        return False
     if len(question.people) > 1:
         held = set(words(searchable_text(item, people)))
         if not all(_involves(item, person, held) for person in question.people):
             return False
     return not question.future or bool(FUTURE_WORDS.intersection(said))
+
+
+def _only_counts_the_others(question: Question, said: list[str]) -> bool:
+    """Whether an item's words (`said`) only count the others a question asks to name
+    ("which are the four other regions": "Crimea and four other regions")."""
+    return bool(question.others) and any(first == question.others and second == "other"
+                                         for first, second in pairwise(said))
 
 
 def _involves(item: Item, person: Person, held: set[str]) -> bool:
@@ -834,6 +838,8 @@ def _demands_about(base: FactBase, text: str, question: Question) -> Answer | No
         # a name or number no item holds weighs as in any search (it is searched again only
         # then): "... army capped at 50 thousand soldiers" is no demand the sources report
         result = base.index.search(topic, kinds=DEMAND_KIND, suggest=False)
+    result.hits = [hit for hit in result.hits if not _only_counts_the_others(
+        question, words(getattr(hit.item, "text", "")))]
     if commentary:
         return _found(base, text, SearchResult(hits=[*commentary, *result.hits]))
     if not result.hits:

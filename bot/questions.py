@@ -620,10 +620,10 @@ def _others_asked(typed: list[str]) -> str:
     """The number word of the group whose other members a "which/what are ..." question asks
     to name ("which are the four other regions", "name the four regions besides crimea");
     "" for any other question."""
-    if not typed or typed[0] not in ASKING | NAMING:
+    if not typed or typed[0] not in ASKING | NAMING | {"who"}:
         return ""
     for position, word in enumerate(typed):
-        if word in NUMBER_WORDS and OTHERS.intersection(typed[position + 1 : position + 4]):
+        if word in NUMBER_WORDS and OTHERS.intersection(typed[position + 1 : position + 6]):
             return word
     return ""
 
