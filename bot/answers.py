@@ -735,6 +735,9 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
         return False
     if _only_counts_the_others(question, said):
         return False
+    if question.agreeing and not set(question.agreeing).intersection(
+            map(stem, words(searchable_text(item, people)))):
+        return False  # "did the us agree to recognise crimea": Russia wants it recognised
     if len(question.people) > 1:
         held = set(words(searchable_text(item, people)))
         if not all(_involves(item, person, held) for person in question.people):

@@ -129,6 +129,8 @@ FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
 Ukraine's wish, though Russia is named."""
 DEMANDERS = frozenset({"russia", "vladimir-putin"})
 """Who a question about demands may name and still mean the list of demands."""
+AGREEING = "accept"
+"""The glossary entry of agreeing ("agree", "say yes", "go along with")."""
 WANTING = frozenset("""want wants wanted demand demanded хочет хотят хочуть хоче
     требует требуют вимагає вимагають""".split())
 """Verbs by which a question asks what someone wants ("what does ukraine want")."""
@@ -171,6 +173,9 @@ class Question:
     think"): the sources cannot answer it."""
     strangers: bool = False
     """It asks about someone's people the sources do not give them ("putin's envoy")."""
+    agreeing: tuple[str, ...] = ()
+    """The words of agreeing a question asks of the US or Ukraine ("did the us agree to
+    recognise crimea"): an answer must say whether they agreed."""
     asks_age: bool = False
     """It asks how old someone is ("how old is putin"): the sources give no one's age."""
     asks_who: bool = False
@@ -291,6 +296,7 @@ def understand(index: SearchIndex, text: str,
     _untold(reading, reporters)
     question.slots = reading.searched
     question.strangers = reading.strangers
+    question.agreeing = _agreeing(reading)
     question.asks_age = bool(reading.named) and not reading.rest and ("how", "old") in set(
         pairwise(typed))
     question.people = list(reading.named.values())
@@ -550,6 +556,15 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
         question.speaker = None if question.unknown_speaker else _subject(reading)
     elif "when" in flat:
         question.intent = "when"
+
+
+def _agreeing(reading: _Reading) -> tuple[str, ...]:
+    """The words of the agreeing a question asks of a country Russia makes demands of, named
+    right before it ("did the us agree to ...", "will ukraine accept ..."); none otherwise."""
+    for before, slot in pairwise(slot for slot in reading.slots if slot_terms(slot)):
+        if slot.entry == AGREEING and before.entry in ADDRESSEES:
+            return tuple(_words_of(slot))
+    return ()
 
 
 def _wanter(reading: _Reading) -> Slot | None:

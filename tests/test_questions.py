@@ -778,3 +778,13 @@ def test_how_old_someone_is_is_not_answered_with_other_durations(factbase: FactB
     """The sources give no one's age; "two decades" is how old the demands are."""
     assert answer(factbase, "how old is putin").status == "not_found"
     assert "past-two-decades" in ids(answer(factbase, "how old are the demands"))
+
+
+@pytest.mark.parametrize("question", ["did the us agree to recognise crimea as russian",
+                                      "did the us agree to stop nato expansion"])
+def test_whether_the_us_agreed_needs_an_item_saying_so(factbase: FactBase,
+                                                       question: str) -> None:
+    """Russia wants Crimea recognised; the sources do not say the U.S. agreed to it."""
+    assert answer(factbase, question).status == "not_found"
+    assert "zelenskiy-accepts-ceasefire" in ids(answer(factbase,
+                                                       "did ukraine agree to the ceasefire"))
