@@ -65,6 +65,11 @@ FUTURE_WORDS = frozenset("""next upcoming scheduled soon later coming planned ex
     tomorrow""".split())
 """Words by which an item says when something is to come, for "when will" questions ("will"
 alone is not enough: "Zelenskiy said he would accept" tells nothing of when)."""
+EXPECTED = frozenset(map(stem, """next upcoming scheduled soon later coming planned expected
+    awaiting awaits awaited uncertain unclear willing willingness prepared refuse
+    refused""".split()))
+"""Stems by which an item says what may or may not happen ("his willingness is uncertain"),
+for a "will ..." question."""
 REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insists insisted
     according reiterated warned suggested indicated praised responded""".split()))) - {
         stem("response"), stem("reaction")}
@@ -742,6 +747,8 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
         held = set(words(searchable_text(item, people)))
         if not all(_involves(item, person, held) for person in question.people):
             return False
+    if question.will and not EXPECTED.intersection(map(stem, said)):
+        return False  # "will ukraine hold elections"
     return not question.future or bool(FUTURE_WORDS.intersection(said))
 
 

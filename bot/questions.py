@@ -173,6 +173,9 @@ class Question:
     think"): the sources cannot answer it."""
     strangers: bool = False
     """It asks about someone's people the sources do not give them ("putin's envoy")."""
+    will: bool = False
+    """It asks whether something will happen ("will ukraine hold elections", "is putin going
+    to accept"): only an item saying what is expected, awaited or uncertain answers it."""
     agreeing: tuple[str, ...] = ()
     """The words of agreeing a question asks of the US or Ukraine ("did the us agree to
     recognise crimea"): an answer must say whether they agreed."""
@@ -284,6 +287,8 @@ def understand(index: SearchIndex, text: str,
     as the story's teller ("what did reuters report about the demands"), not as its topic."""
     typed = words(text)
     question = Question([], amount=_counted(typed), future=_asks_future(typed),
+                        will=bool(typed) and (typed[0] == "will" or (
+                            typed[0] in LINKING and "going" in typed[2:4])),
                         present=bool(PRESENT_WORDS.intersection(typed)),
                         claim=bool(_claim(typed)), others=_others_asked(typed))
     slots = _mark_asked([slot for slot in index.read(text)

@@ -788,3 +788,12 @@ def test_whether_the_us_agreed_needs_an_item_saying_so(factbase: FactBase,
     assert answer(factbase, question).status == "not_found"
     assert "zelenskiy-accepts-ceasefire" in ids(answer(factbase,
                                                        "did ukraine agree to the ceasefire"))
+
+
+@pytest.mark.parametrize("question", ["will poland send troops to ukraine",
+                                      "will the us leave nato", "is witkoff going to moscow"])
+def test_whether_something_will_happen_needs_an_item_on_what_is_expected(
+        factbase: FactBase, question: str) -> None:
+    """Russia wants no foreign troops; nothing says whether Poland will send any."""
+    assert answer(factbase, question).status == "not_found"
+    assert "ceasefire-uncertain" in ids(answer(factbase, "is putin going to accept the truce"))
