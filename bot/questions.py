@@ -557,7 +557,7 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
         question.intent = "said"  # what someone said, or "who is quoted"
     elif reading.said and "who" not in flat:  # "who said ..." asks for the speaker
         question.unknown_speaker = any(not any(map(index.knows, slot_terms(slot)))
-                                       for slot in question.topic if not slot.known)
+                                       for slot in _speaking(reading) if not slot.known)
         question.speaker = None if question.unknown_speaker else _subject(reading)
     elif "when" in flat:
         question.intent = "when"
@@ -591,6 +591,16 @@ def _wanter(reading: _Reading) -> Slot | None:
     named = [word for word in words(subject.typed) if word not in STOPWORDS]
     return subject if subject in reading.rest and named and not any(
         map(ordinary, named)) else None
+
+
+def _speaking(reading: _Reading) -> list[Slot]:
+    """The topic words where a question naming no one puts its speaker: before its word of
+    saying ("what did lavrov say about ..."), or anywhere in Russian or Ukrainian ("что сказал
+    лавров"); not what was said ("spies said the attack was coming")."""
+    said_at = next((position for position, held in enumerate(reading.meant)
+                    if held & SAID_WORDS), 0)
+    return [slot for position, slot in enumerate(reading.slots) if slot in reading.rest
+            and (position < said_at or is_cyrillic(slot.typed))]
 
 
 def _subject(reading: _Reading) -> Slot | None:

@@ -362,6 +362,7 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("no drills near russia", "limit-military-activity"),
         ("white house has no clear game plan", "two-dialogues"),
         ("ukraines leader said yes to the pause", "zelenskiy-accepts-ceasefire"),
+        ("spies said the attack was coming", "imminent-invasion"),
         ("does russia want kherson", "recognise-annexed-regions"),
         ("coalition of the willing", "no-foreign-troops"),
         ("troop buildup", "biden-talks"),
