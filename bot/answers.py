@@ -571,6 +571,12 @@ def _ask(base: FactBase, text: str) -> Answer:
         return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
                       status="not_found", note=refusal,
                       suggestions=_people_suggestions("who", question.people))
+    if question.listing == "event":
+        return timeline(base, "")  # "which dates are mentioned"
+    if question.listing:  # "list every person named", "which organisations are mentioned"
+        listed = [person for person in base.people() if person.entity == question.listing]
+        return Answer(title=_("People named") if question.listing == "person"
+                      else _("Organisations named"), entries=_entries(base, listed))
     if question.intent == "who":
         return _who_answer(base, text, question.people)
     if question.intent == "said" and not question.people:

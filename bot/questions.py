@@ -129,6 +129,15 @@ FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
 Ukraine's wish, though Russia is named."""
 DEMANDERS = frozenset({"russia", "vladimir-putin"})
 """Who a question about demands may name and still mean the list of demands."""
+LISTED: tuple[tuple[Literal["person", "organisation", "event"], frozenset[str]], ...] = (
+    ("person", frozenset({"people", "persons", "person", "names"})),
+    ("organisation", frozenset({"organisations", "organizations", "organisation",
+                                "organization", "institutions"})),
+    ("event", frozenset({"dates", "events"})))
+"""Words by which a question asks for every person, organisation or dated event named."""
+MENTIONED = frozenset({"named", "mentioned", "mention", "mentions", "appear", "appears",
+                       "featured", "involved"})
+"""Words by which a question asks what the sources name ("who is mentioned")."""
 AGREEING = "accept"
 """The glossary entry of agreeing ("agree", "say yes", "go along with")."""
 WANTING = frozenset("""want wants wanted demand demanded хочет хотят хочуть хоче
@@ -173,6 +182,9 @@ class Question:
     think"): the sources cannot answer it."""
     strangers: bool = False
     """It asks about someone's people the sources do not give them ("putin's envoy")."""
+    listing: Literal["", "person", "organisation", "event"] = ""
+    """It asks for every person, organisation or date the sources name ("list every person
+    named in the article", "which dates are mentioned")."""
     will: bool = False
     """It asks whether something will happen ("will ukraine hold elections", "is putin going
     to accept"): only an item saying what is expected, awaited or uncertain answers it."""
@@ -295,11 +307,14 @@ def understand(index: SearchIndex, text: str,
                          if question.amount is None or slot.typed not in AMOUNT_WORDS], typed)
     for word in _claim(typed):
         slots = _without_first(slots, word)
+    if typed[:1] and typed[0] in NAMING:  # "list the demands", "tell me about kellogg"
+        slots = _without_first(slots, typed[0])
     slots = _current_for_new(slots)
     reading = _read(index, slots, frozenset(
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
     _untold(reading, reporters)
     question.slots = reading.searched
+    question.listing = _listing(typed) if not reading.named else ""
     question.strangers = reading.strangers
     question.agreeing = _agreeing(reading)
     question.asks_age = bool(reading.named) and not reading.rest and ("how", "old") in set(
@@ -561,6 +576,17 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
         question.speaker = None if question.unknown_speaker else _subject(reading)
     elif "when" in flat:
         question.intent = "when"
+
+
+def _listing(typed: list[str]) -> Literal["", "person", "organisation", "event"]:
+    """What kind of thing the sources name a question asks for all of ("which organisations
+    are mentioned"), if it asks so; "" otherwise."""
+    mentioned = bool(MENTIONED.intersection(typed))
+    if not mentioned and typed[:1] != ["list"]:
+        return ""
+    if typed[:1] == ["who"]:
+        return "person"  # "who is mentioned in the article"
+    return next((kind for word in typed for kind, nouns in LISTED if word in nouns), "")
 
 
 def _agreeing(reading: _Reading) -> tuple[str, ...]:

@@ -798,3 +798,15 @@ def test_whether_something_will_happen_needs_an_item_on_what_is_expected(
     """Russia wants no foreign troops; nothing says whether Poland will send any."""
     assert answer(factbase, question).status == "not_found"
     assert "ceasefire-uncertain" in ids(answer(factbase, "is putin going to accept the truce"))
+
+
+@pytest.mark.parametrize(("question", "wanted", "unwanted"),
+                         [("list every person named in the article", "steve-witkoff", "russia"),
+                          ("which organisations are mentioned", "white-house", "donald-trump"),
+                          ("which dates are mentioned", "invasion", "current-list")])
+def test_what_the_sources_name_can_be_listed(factbase: FactBase, question: str,
+                                             wanted: str, unwanted: str) -> None:
+    found = ids(answer(factbase, question))
+    assert wanted in found
+    assert unwanted not in found
+    assert ids(answer(factbase, "who leaked the list"))[:1] == ["two-sources"]
