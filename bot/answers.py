@@ -549,7 +549,7 @@ def ask(base: FactBase, text: str) -> Answer:
     long message the whole finds nothing in, the first of its clauses that finds something
     ("so i keep hearing russia handed trump some kind of list and i dont get whats on it")."""
     answer = _ask(base, text)
-    if answer.status == "not_found" and latin_russian(text):
+    if answer.status == "not_found" and latin_russian(base.index, text):
         found = _ask(base, " ".join(map(to_cyrillic, words(text))))
         if found.status != "not_found":
             return found
@@ -746,8 +746,8 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
         return False
     if _only_counts_the_others(question, said):
         return False
-    if question.agreeing and not set(question.agreeing).intersection(
-            map(stem, words(searchable_text(item, people)))):
+    if question.agreeing and (isinstance(item, Demand) or not set(
+            question.agreeing).intersection(map(stem, words(searchable_text(item, people))))):
         return False  # "did the us agree to recognise crimea": Russia wants it recognised
     if len(question.people) > 1:
         held = set(words(searchable_text(item, people)))

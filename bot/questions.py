@@ -15,7 +15,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from bot.glossary import Slot
-from bot.index import SearchIndex
+from bot.index import LONGEST_WORD, SearchIndex
 from bot.lexicon import future_tense, only_describes, ordinary
 from bot.models import Person
 from bot.names import slot_terms
@@ -138,6 +138,8 @@ LISTED: tuple[tuple[Literal["person", "organisation", "event"], frozenset[str]],
 MENTIONED = frozenset({"named", "mentioned", "mention", "mentions", "appear", "appears",
                        "featured", "involved"})
 """Words by which a question asks what the sources name ("who is mentioned")."""
+AGE_QUESTIONS = frozenset({("how", "old"), ("сколько", "лет"), ("скільки", "років")})
+"""Word pairs that ask someone's age ("how old is putin", "сколько лет путину")."""
 AGREEING = "accept"
 """The glossary entry of agreeing ("agree", "say yes", "go along with")."""
 WANTING = frozenset("""want wants wanted demand demanded хочет хотят хочуть хоче
@@ -146,6 +148,8 @@ WANTING = frozenset("""want wants wanted demand demanded хочет хотят �
 ADDRESSEES = frozenset({"united-states", "washington", "ukraine", "kyiv"})
 """Glossary entries naming whom Russia makes demands of: "what does russia want from the us"
 asks for every demand, not those that mention the U.S."""
+AGREERS = ADDRESSEES | {"trump", "zelenskiy"}
+"""Glossary entries naming those whom a question may ask whether they agreed to something."""
 AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "old"),
                    ("how", "big"),
                    ("how", "large"), ("сколько",), ("скільки",), ("как", "долго"),
@@ -264,12 +268,14 @@ def names_story(slot: Slot) -> bool:
     return bool(named) and all(word in STORY_WORDS for word in named)
 
 
-def latin_russian(text: str) -> bool:
+def latin_russian(index: SearchIndex, text: str) -> bool:
     """Whether a message may be Russian typed in Latin letters ("chto hochet rossiya"): its
-    words all Latin, most of them no English word."""
+    words all Latin and of a word's length, most of them neither English nor held by the
+    fact base (not "putin's envoy")."""
     typed = words(text)
-    return bool(typed) and all(map(str.isascii, typed)) and 2 * sum(
-        not ordinary(word) for word in typed) > len(typed)
+    return bool(typed) and all(word.isascii() and len(word) <= LONGEST_WORD for word in typed) \
+        and 2 * sum(not ordinary(word) and not index.knows(stem(word) or word)
+                    for word in typed) > len(typed)
 
 
 def clauses(text: str) -> list[str]:
@@ -317,8 +323,8 @@ def understand(index: SearchIndex, text: str,
     question.listing = _listing(typed) if not reading.named else ""
     question.strangers = reading.strangers
     question.agreeing = _agreeing(reading)
-    question.asks_age = bool(reading.named) and not reading.rest and ("how", "old") in set(
-        pairwise(typed))
+    question.asks_age = bool(reading.named) and not reading.rest and bool(
+        AGE_QUESTIONS.intersection(pairwise(typed)))
     question.people = list(reading.named.values())
     question.topic = reading.rest
     _decide(index, question, reading, _about_demands(typed))
@@ -460,15 +466,21 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
             or only_describes(slot.typed)
             for slot in reading.slots[owner.end : start]):
         # "trumps two envoys", "trump's top envoy": the envoys, if they are his
-        theirs = [person for person in people if any(
-            _belongs(person, boss) for boss in owner.people)]
-        if not theirs:
-            reading.strangers = True  # "putin's envoy": the sources name none
-        people = theirs or people
-        for boss in owner.people:
-            if boss not in people:
-                reading.named.pop(boss.id, None)
-        reading.searched = [slot for slot in reading.searched if slot is not owner.slot]
+        if all(person.entity == "person" for person in people):
+            theirs = [person for person in people if any(
+                _belongs(person, boss) for boss in owner.people)]
+            reading.strangers = not theirs  # "putin's envoy": the sources name none
+            people = theirs or people
+        elif any(boss.entity != "person" for boss in owner.people):
+            people = []  # "biden's administration": the Biden administration
+        if people:  # "trump's white house", "putin's russia": the White House, Russia
+            for boss in owner.people:
+                if boss not in people:
+                    reading.named.pop(boss.id, None)
+            reading.searched = [slot for slot in reading.searched if slot is not owner.slot]
+        else:
+            reading.searched.remove(spelt)
+            return
     for counted in reading.slots[max(start - 2, 0) : start]:
         if counted.typed in NUMBER_WORDS | RANKS and counted in reading.rest:
             reading.rest.remove(counted)  # "trumps two envoys", "top envoy": no topic
@@ -590,10 +602,11 @@ def _listing(typed: list[str]) -> Literal["", "person", "organisation", "event"]
 
 
 def _agreeing(reading: _Reading) -> tuple[str, ...]:
-    """The words of the agreeing a question asks of a country Russia makes demands of, named
-    right before it ("did the us agree to ...", "will ukraine accept ..."); none otherwise."""
+    """The words of the agreeing a question asks of a country Russia makes demands of or of
+    its leaders, named right before it ("did the us agree to ...", "did trump agree to ...");
+    none otherwise."""
     for before, slot in pairwise(slot for slot in reading.slots if slot_terms(slot)):
-        if slot.entry == AGREEING and before.entry in ADDRESSEES:
+        if slot.entry == AGREEING and before.entry in AGREERS:
             return tuple(_words_of(slot))
     return ()
 
