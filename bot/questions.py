@@ -30,6 +30,10 @@ MAX_CLAUSES = 6
 """How many clauses of a long message are tried, at most."""
 POINTING = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
 """Words by which a clause points at another ("zelenskiy agreed to it"): it says nothing alone."""
+WILL_REACH = 3
+"""How early in a question "will" must come to ask whether something will happen."""
+SAYS = frozenset({"say", "says", "said"})
+"""The words of saying that are stopwords, as typed."""
 QUOTING = frozenset(map(stem, "quote quoted quotes cite cited cites".split()))
 """Stems by which "who is quoted" asks who the sources quote."""
 SAID_WORDS = frozenset(filter(None, map(stem, """say said says saying think thinks thought view
@@ -129,7 +133,14 @@ FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
 Ukraine's wish, though Russia is named."""
 DEMANDERS = frozenset({"russia", "vladimir-putin"})
 """Who a question about demands may name and still mean the list of demands."""
-LISTED: tuple[tuple[Literal["person", "organisation", "event"], frozenset[str]], ...] = (
+LISTING_WORDS = frozenset({"people", "persons", "person", "names", "organisations",
+                           "organizations", "organisation", "organization", "institutions",
+                           "dates", "events", "named", "mentioned", "mention", "mentions",
+                           "appear", "appears", "featured", "involved", "every", "all"})
+"""Words a question listing what the sources name may hold besides ("list every person")."""
+Listing = Literal["", "person", "organisation", "event"]
+"""What kind of thing the sources name a question asks for all of ("" for none)."""
+LISTED: tuple[tuple[Listing, frozenset[str]], ...] = (
     ("person", frozenset({"people", "persons", "person", "names"})),
     ("organisation", frozenset({"organisations", "organizations", "organisation",
                                 "organization", "institutions"})),
@@ -148,6 +159,8 @@ WANTING = frozenset("""want wants wanted demand demanded хочет хотят �
 ADDRESSEES = frozenset({"united-states", "washington", "ukraine", "kyiv"})
 """Glossary entries naming whom Russia makes demands of: "what does russia want from the us"
 asks for every demand, not those that mention the U.S."""
+DEMANDING = frozenset({"russia", "kremlin", "moscow", "putin", "vladimir-putin"})
+"""Glossary entries naming Russia, whose wishes are the demands."""
 AGREERS = ADDRESSEES | {"trump", "zelenskiy"}
 """Glossary entries naming those whom a question may ask whether they agreed to something."""
 AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "old"),
@@ -186,7 +199,7 @@ class Question:
     think"): the sources cannot answer it."""
     strangers: bool = False
     """It asks about someone's people the sources do not give them ("putin's envoy")."""
-    listing: Literal["", "person", "organisation", "event"] = ""
+    listing: Listing = ""
     """It asks for every person, organisation or date the sources name ("list every person
     named in the article", "which dates are mentioned")."""
     will: bool = False
@@ -251,6 +264,16 @@ def _counted(typed: list[str]) -> frozenset[str] | None:
     return None
 
 
+def _asks_will(typed: list[str]) -> bool:
+    """Whether a question asks whether something will happen ("will ukraine hold elections",
+    "the war will end?", "is putin going to accept"), not when ("when will the war end") nor
+    in a clause ("why are people worried putin will use a truce")."""
+    if PLACE_OR_TIME.intersection(typed):
+        return False
+    return "will" in typed[:WILL_REACH] or (typed[:1] != [] and typed[0] in LINKING
+                                             and "going" in typed[:WILL_REACH + 2])
+
+
 def _asks_future(typed: list[str]) -> bool:
     """A "when" or "where" question with a future verb: "will", "going to", "when does ...
     start", or a Russian or Ukrainian verb in the future tense ("коли закінчиться війна")."""
@@ -305,8 +328,7 @@ def understand(index: SearchIndex, text: str,
     as the story's teller ("what did reuters report about the demands"), not as its topic."""
     typed = words(text)
     question = Question([], amount=_counted(typed), future=_asks_future(typed),
-                        will=bool(typed) and (typed[0] == "will" or (
-                            typed[0] in LINKING and "going" in typed[2:4])),
+                        will=_asks_will(typed),
                         present=bool(PRESENT_WORDS.intersection(typed)),
                         claim=bool(_claim(typed)), others=_others_asked(typed))
     slots = _mark_asked([slot for slot in index.read(text)
@@ -320,7 +342,8 @@ def understand(index: SearchIndex, text: str,
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
     _untold(reading, reporters)
     question.slots = reading.searched
-    question.listing = _listing(typed) if not reading.named else ""
+    question.listing = _listing(typed) if not (reading.named or reading.demands) and all(
+        names_story(slot) or slot.typed in LISTING_WORDS for slot in reading.rest) else ""
     question.strangers = reading.strangers
     question.agreeing = _agreeing(reading)
     question.asks_age = bool(reading.named) and not reading.rest and bool(
@@ -579,7 +602,7 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
           and (wanter := _wanter(reading)) is not None
           and not [slot for slot in question.topic if slot is not wanter]):
         question.wanted_by_others = True  # "what does ukraine want", "чего хочет украина"
-    elif reading.said and (question.people or ("who" in flat and flat & QUOTING and all(
+    elif reading.said and (question.people or ("who" in flat and flat & (QUOTING | SAYS) and all(
             map(names_story, question.topic)))):
         question.intent = "said"  # what someone said, or "who is quoted"
     elif reading.said and "who" not in flat:  # "who said ..." asks for the speaker
@@ -590,7 +613,7 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
         question.intent = "when"
 
 
-def _listing(typed: list[str]) -> Literal["", "person", "organisation", "event"]:
+def _listing(typed: list[str]) -> Listing:
     """What kind of thing the sources name a question asks for all of ("which organisations
     are mentioned"), if it asks so; "" otherwise."""
     mentioned = bool(MENTIONED.intersection(typed))
@@ -627,9 +650,9 @@ def _wanter(reading: _Reading) -> Slot | None:
     subject = next((slot for slot in near if slot_terms(slot)), None)
     if subject is None or subject.entry in ADDRESSEES:
         return subject
-    named = [word for word in words(subject.typed) if word not in STOPWORDS]
-    return subject if subject in reading.rest and named and not any(
-        map(ordinary, named)) else None
+    if is_cyrillic(subject.typed):  # "чего хотят европейцы", not "чего хочет россия"
+        return subject if subject.known and subject.entry not in DEMANDING else None
+    return subject if subject in reading.rest and _proper_name(subject) else None
 
 
 def _speaking(reading: _Reading) -> list[Slot]:
@@ -640,6 +663,13 @@ def _speaking(reading: _Reading) -> list[Slot]:
                     if held & SAID_WORDS), 0)
     return [slot for position, slot in enumerate(reading.slots) if slot in reading.rest
             and (position < said_at or is_cyrillic(slot.typed))]
+
+
+def _proper_name(slot: Slot) -> bool:
+    """Whether a slot is a name no person of the base holds ("nato", "europe", "china"), not
+    an everyday word ("analysts")."""
+    named = [word for word in words(slot.typed) if word not in STOPWORDS]
+    return bool(named) and not any(map(ordinary, named))
 
 
 def _subject(reading: _Reading) -> Slot | None:
@@ -653,8 +683,7 @@ def _subject(reading: _Reading) -> Slot | None:
                     if slot in reading.rest), None)
     if subject is None or subject.entry in ADDRESSEES:
         return None
-    named = [word for word in words(subject.typed) if word not in STOPWORDS]
-    return subject if named and not any(map(ordinary, named)) else None
+    return subject if _proper_name(subject) else None
 
 
 def _mark_asked(slots: list[Slot], typed: list[str]) -> list[Slot]:
