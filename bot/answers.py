@@ -68,8 +68,7 @@ alone is not enough: "Zelenskiy said he would accept" tells nothing of when)."""
 EXPECTED = frozenset(map(stem, FUTURE_WORDS | set("""awaiting awaits awaited uncertain unclear
     willing willingness prepared refuse refused accept accepts accepted""".split())))
 """Stems by which an item says what may or may not happen ("his willingness is uncertain",
-"Zelenskiy accepted"),
-for a "will ..." question."""
+"Zelenskiy accepted"), for a "will ..." question."""
 REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insists insisted
     according reiterated warned suggested indicated praised responded""".split()))) - {
         stem("response"), stem("reaction")}
