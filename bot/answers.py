@@ -28,9 +28,11 @@ from bot.lexicon import may_be_noun, may_be_verb, only_describes, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.names import slot_terms
 from bot.questions import (
+    AGREEING,
     DEMANDERS,
     LONG_MESSAGE,
     NUMBER_WORDS,
+    ROLE_WORDS,
     SAID_WORDS,
     Question,
     clauses,
@@ -752,6 +754,12 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
         held = set(words(searchable_text(item, people)))
         if not all(_involves(item, person, held) for person in question.people):
             return False
+        stems = {stem(word) or word for word in held}
+        asked = [slot for slot in question.topic
+                 if slot.entry != AGREEING and slot.typed not in ROLE_WORDS]
+        if asked and not any(stems & {stem(word) or word for word in _slot_words(slot)}
+                             for slot in asked):
+            return False  # "did trump meet putin": an item on both, but on no meeting
     if question.will and not EXPECTED.intersection(map(stem, said)):
         return False  # "will ukraine hold elections"
     return not question.future or bool(FUTURE_WORDS.intersection(said))

@@ -825,3 +825,11 @@ def test_what_the_sources_name_can_be_listed(factbase: FactBase, question: str,
     assert unwanted not in found
     assert ids(answer(factbase, "who leaked the list"))[:1] == ["two-sources"]
     assert "biden-talks" in ids(answer(factbase, "who was involved in the 2022 talks"))
+
+
+@pytest.mark.parametrize("question", ["did trump meet putin", "when is trump meeting putin"])
+def test_two_people_named_need_an_item_on_what_is_asked_of_both(factbase: FactBase,
+                                                                 question: str) -> None:
+    """Trump awaits Putin's answer; nothing says they met or will meet."""
+    assert answer(factbase, question).status == "not_found"
+    assert "trump-awaits-putin" in ids(answer(factbase, "trump putin ceasefire answer"))
