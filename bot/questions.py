@@ -208,9 +208,6 @@ class Question:
     agreeing: tuple[str, ...] = ()
     """The words of agreeing a question asks of the US or Ukraine ("did the us agree to
     recognise crimea"): an answer must say whether they agreed."""
-    asks_why: bool = False
-    """It asks why ("why did the istanbul talks collapse"): only an item giving a reason
-    answers it."""
     asks_age: bool = False
     """It asks how old someone is ("how old is putin"): the sources give no one's age."""
     asks_who: bool = False
@@ -331,7 +328,7 @@ def understand(index: SearchIndex, text: str,
     as the story's teller ("what did reuters report about the demands"), not as its topic."""
     typed = words(text)
     question = Question([], amount=_counted(typed), future=_asks_future(typed),
-                        will=_asks_will(typed), asks_why=typed[:1] == ["why"],
+                        will=_asks_will(typed),
                         present=bool(PRESENT_WORDS.intersection(typed)),
                         claim=bool(_claim(typed)), others=_others_asked(typed))
     slots = _mark_asked([slot for slot in index.read(text)

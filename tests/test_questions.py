@@ -833,9 +833,3 @@ def test_two_people_named_need_an_item_on_what_is_asked_of_both(factbase: FactBa
     """Trump awaits Putin's answer; nothing says they met or will meet."""
     assert answer(factbase, question).status == "not_found"
     assert "trump-awaits-putin" in ids(answer(factbase, "trump putin ceasefire answer"))
-
-
-def test_why_needs_an_item_giving_a_reason(factbase: FactBase) -> None:
-    """Kellogg is a retired general; why he retired, the sources do not say."""
-    assert answer(factbase, "why did kellogg retire from the army").status == "not_found"
-    assert "truce-concern" in ids(answer(factbase, "why are officials worried about a truce"))
