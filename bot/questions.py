@@ -136,7 +136,8 @@ DEMANDERS = frozenset({"russia", "vladimir-putin"})
 LISTING_WORDS = frozenset({"people", "persons", "person", "names", "organisations",
                            "organizations", "organisation", "organization", "institutions",
                            "dates", "events", "named", "mentioned", "mention", "mentions",
-                           "appear", "appears", "featured", "involved", "every", "all"})
+                           "appear", "appears", "featured", "involved", "every", "all",
+                           "players", "figures", "protagonists", "main", "key"})
 """Words a question listing what the sources name may hold besides ("list every person")."""
 Listing = Literal["", "person", "organisation", "event"]
 """What kind of thing the sources name a question asks for all of ("" for none)."""
@@ -146,6 +147,8 @@ LISTED: tuple[tuple[Listing, frozenset[str]], ...] = (
                                 "organization", "institutions"})),
     ("event", frozenset({"dates", "events"})))
 """Words by which a question asks for every person, organisation or dated event named."""
+PLAYERS = frozenset({"players", "figures", "protagonists"})
+"""Words by which "who are the main players" asks for every person named."""
 MENTIONED = frozenset({"named", "mentioned", "mention", "mentions", "appear", "appears",
                        "featured", "involved"})
 """Words by which a question asks what the sources name ("who is mentioned")."""
@@ -616,8 +619,9 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
 def _listing(typed: list[str]) -> Listing:
     """What kind of thing the sources name a question asks for all of ("which organisations
     are mentioned"), if it asks so; "" otherwise."""
-    mentioned = bool(MENTIONED.intersection(typed))
-    if not mentioned and typed[:1] != ["list"]:
+    if typed[:1] == ["who"] and PLAYERS.intersection(typed):
+        return "person"  # "who are the main players in this story"
+    if not MENTIONED.intersection(typed) and typed[:1] != ["list"]:
         return ""
     if typed[:1] == ["who"]:
         return "person"  # "who is mentioned in the article"
