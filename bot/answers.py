@@ -93,6 +93,9 @@ they said."""
 DEMAND_KIND = frozenset({"demand"})
 COMMENTARY = frozenset({"quote", "statement", "event", "fact"})
 """The kinds of item that can say something of the demands."""
+COMMENTARY_LEAD = 0.2
+"""How much more of a question about the demands what the sources say of them must hold
+than the best demand, to come first ("putin wants influence over europe")."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 PERSONAL = frozenset("""health illness sick ill wife husband family children kids daughter
@@ -867,6 +870,10 @@ def _demands_about(base: FactBase, text: str, question: Question) -> Answer | No
         return _found(base, text, SearchResult(hits=[*commentary, *result.hits]))
     if not result.hits:
         return None
+    said = base.index.search(topic, kinds=COMMENTARY, suggest=False,
+                             min_coverage=result.hits[0].coverage + COMMENTARY_LEAD).hits
+    if said:  # "russia wants to push its influence across europe": what analysts say of it
+        return _found(base, text, SearchResult(hits=[*said[:1], *result.hits]))
     typed = " ".join(slot.typed for slot in topic)
     return Answer(title=_("Russia’s demands: “{query}”", query=echo(typed)),
                   note=_correction_note(result.corrections),

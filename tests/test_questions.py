@@ -363,6 +363,7 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("white house has no clear game plan", "two-dialogues"),
         ("ukraines leader said yes to the pause", "zelenskiy-accepts-ceasefire"),
         ("spies said the attack was coming", "imminent-invasion"),
+        ("putin wants influence over europe", "demands-aimed-at-west"),
         ("does russia want kherson", "recognise-annexed-regions"),
         ("coalition of the willing", "no-foreign-troops"),
         ("troop buildup", "biden-talks"),
