@@ -17,10 +17,10 @@ from bench.quality.systems import DEPTH, SYSTEMS, open_systems, search_text
 from bot.commands import answer
 from bot.factbase import FactBase
 
-HIT5_FLOORS = {"tuned": 0.92, "heldout": 0.91}
+HIT5_FLOORS = {"tuned": 0.92, "heldout": 0.92}
 """factbot's least hit@5 over the answerable questions of each split: as last measured, less
 2 points. Raise them as the search improves."""
-HIT1_FLOORS = {"tuned": 0.86, "heldout": 0.86}
+HIT1_FLOORS = {"tuned": 0.86, "heldout": 0.87}
 """factbot's least hit@1 likewise: a ranking turned upside down keeps much of hit@5."""
 UNANSWERED_CEILINGS = {"tuned": 0.09, "heldout": 0.07}
 """The largest share of unanswerable questions factbot may answer anyway, as last measured plus
