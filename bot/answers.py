@@ -103,9 +103,10 @@ PERSONAL = frozenset("""health illness sick ill wife husband family children kid
     book books hobby hobbies house home live lives car pets dog""".split())
 """What a reader may ask of a person's own life ("putin health"): if no item holds it, that
 is what the sources lack, not a word to pass over."""
-SPEAKER_SEARCH = 4
-"""How many times more hits are looked at for what a named group said, since most are
-dropped ("what did nato say")."""
+FILTERED_SEARCH = 4
+"""How many times more hits are looked at when the question's form drops some ("what did
+nato say", "when ...", "how many ...", "will ..."), so that a fitting item ranked lower is
+still found."""
 
 
 PERIOD_LABELS: dict[str, str] = {
@@ -622,14 +623,17 @@ def _ask(base: FactBase, text: str) -> Answer:
                       suggestions=(Suggestion(_("Russia’s demands"), "/demands"),))
     personal = bool(question.people) and len(question.topic) == 1 and _unheld_thing(
         base, question.topic[0])  # "putin health": what is asked of him the sources lack
+    filtered = bool(question.speaker or question.intent == "when" or question.others
+                    or question.amount is not None or len(question.people) > 1
+                    or question.agreeing or question.will or question.future
+                    or question.present)
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS * (
-        SPEAKER_SEARCH if question.speaker else 1),
+        FILTERED_SEARCH if filtered else 1),
         min_coverage=1.0 if personal else CLAIM_COVERAGE if question.claim else None)
     if question.speaker is not None:
         # "what did europe say": what the sources report of Europeans' words, or nothing
         speaker = {*words(question.speaker.typed), *_slot_words(question.speaker)}
-        result.hits = [hit for hit in result.hits
-                       if _speaks(hit.item, speaker)][:MAX_SEARCH_RESULTS]
+        result.hits = [hit for hit in result.hits if _speaks(hit.item, speaker)]
         if not result.hits:
             return _nothing_said(base, text, result.near)
     past = base.memo("source", "long past", lambda: _long_past(base)) if question.present else ""
@@ -638,6 +642,7 @@ def _ask(base: FactBase, text: str) -> Answer:
                and not (past and "" < _last_date(hit.item) < past)]
     if not fitting and result.hits:
         result.near = result.hits[:5]
+    fitting = fitting[:MAX_SEARCH_RESULTS]
     if question.people and not question.topic:
         # a name alone ("biden administration"): who they are first, then what names them
         named = {person.id for person in question.people}
