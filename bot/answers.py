@@ -570,18 +570,14 @@ def ask(base: FactBase, text: str) -> Answer:
 def _ask(base: FactBase, text: str) -> Answer:
     question = understand(base.index, text, base.memo(
         ("source", "person"), "reporters", lambda: _reporters(base)))
-    refusal = (_("The sources do not answer this.") if question.strangers  # "putin's envoy"
-               else _("The sources give no one's age.") if question.asks_age else None)
-    if refusal is not None:
-        return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
-                      status="not_found", note=refusal,
-                      suggestions=_people_suggestions("who", question.people))
     if question.listing == "event":
         return timeline(base, "")  # "which dates are mentioned"
     if question.listing:  # "list every person named", "which organisations are mentioned"
         listed = [person for person in base.people() if person.entity == question.listing]
         return Answer(title=_("People named") if question.listing == "person"
                       else _("Organisations named"), entries=_entries(base, listed))
+    if question.refusal:
+        return _refused(base, text, question)
     if question.intent == "who":
         return _who_answer(base, text, question.people)
     if question.intent == "said" and not question.people:
@@ -614,13 +610,6 @@ def _ask(base: FactBase, text: str) -> Answer:
         # item must hold it ("does russia want elections in ukraine")
         question.slots = [replace(slot, asked=True) if slot in question.topic and _thing(slot)
                           else slot for slot in question.slots]
-    if question.unknown_speaker:
-        return _nothing_said(base, text, ())
-    if question.wanted_by_others:
-        return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
-                      status="not_found",
-                      note=_("The sources report what Russia asks for, not what others want."),
-                      suggestions=(Suggestion(_("Russia’s demands"), "/demands"),))
     personal = bool(question.people) and len(question.topic) == 1 and _unheld_thing(
         base, question.topic[0])  # "putin health": what is asked of him the sources lack
     filtered = bool(question.speaker or question.intent == "when" or question.others
@@ -649,6 +638,21 @@ def _ask(base: FactBase, text: str) -> Answer:
         fitting.sort(key=lambda hit: hit.item.id not in named)
     result.hits = fitting
     return _found(base, text, result)
+
+
+def _refused(base: FactBase, text: str, question: Question) -> Answer:
+    """The reply to a question the sources cannot answer, whatever they hold, saying why."""
+    if question.refusal == "unknown-speaker":  # "what does china think"
+        return _nothing_said(base, text, ())
+    if question.refusal == "others-want":  # "what does ukraine demand from russia"
+        return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
+                      status="not_found",
+                      note=_("The sources report what Russia asks for, not what others want."),
+                      suggestions=(Suggestion(_("Russia’s demands"), "/demands"),))
+    return Answer(title=_("Nothing found for “{query}”", query=echo(text)), status="not_found",
+                  note=_("The sources give no one's age.") if question.refusal == "age"
+                  else _("The sources do not answer this."),  # "putin's envoy"
+                  suggestions=_people_suggestions("who", question.people))
 
 
 def _reporters(base: FactBase) -> frozenset[str]:

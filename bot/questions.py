@@ -22,6 +22,7 @@ from bot.names import slot_terms
 from bot.text import FILLER, STOPWORDS, US_DOTS, is_cyrillic, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
+Refusal = Literal["", "unknown-speaker", "strangers", "age", "others-want"]
 
 LONG_MESSAGE = 13
 """Words from which a message is long enough to be read clause by clause when the whole
@@ -197,11 +198,12 @@ class Question:
     people: list[Person] = field(default_factory=list)
     topic: list[Slot] = field(default_factory=list)
     """The slots that are neither question words nor names."""
-    unknown_speaker: bool = False
-    """It asks what someone said, but names no one the fact base knows ("what does china
-    think"): the sources cannot answer it."""
-    strangers: bool = False
-    """It asks about someone's people the sources do not give them ("putin's envoy")."""
+    refusal: Refusal = ""
+    """Why the sources cannot answer it, whatever they hold: it asks what someone said but
+    names no one the fact base knows ("what does china think"), about someone's people the
+    sources do not give them ("putin's envoy"), someone's age ("how old is putin"), or what
+    someone Russia makes demands of wants of it ("what does ukraine demand from russia");
+    "" when they may."""
     listing: Listing = ""
     """It asks for every person, organisation or date the sources name ("list every person
     named in the article", "which dates are mentioned")."""
@@ -211,8 +213,6 @@ class Question:
     agreeing: tuple[str, ...] = ()
     """The words of agreeing a question asks of the US or Ukraine ("did the us agree to
     recognise crimea"): an answer must say whether they agreed."""
-    asks_age: bool = False
-    """It asks how old someone is ("how old is putin"): the sources give no one's age."""
     asks_who: bool = False
     """It asks who the people it names before its word of saying are ("who from brookings
     is quoted")."""
@@ -225,9 +225,6 @@ class Question:
     speaker: Slot | None = None
     """Who it asks the words of, when that is no one the fact base names ("what do
     europeans think"): only an item reporting their words answers it."""
-    wanted_by_others: bool = False
-    """It asks what someone Russia makes demands of wants ("what does ukraine want", "what
-    does ukraine demand from russia"): the sources report only Russia's demands."""
     claim: bool = False
     """It asks whether something someone claims is true ("is it true russia wants ...",
     "someone said ..."): only an item that holds the whole claim confirms it."""
@@ -347,10 +344,11 @@ def understand(index: SearchIndex, text: str,
     question.slots = reading.searched
     question.listing = _listing(typed) if not (reading.named or reading.demands) and all(
         names_story(slot) or slot.typed in LISTING_WORDS for slot in reading.rest) else ""
-    question.strangers = reading.strangers
     question.agreeing = _agreeing(reading)
-    question.asks_age = bool(reading.named) and not reading.rest and bool(
-        AGE_QUESTIONS.intersection(pairwise(typed)))
+    if reading.strangers:
+        question.refusal = "strangers"
+    elif reading.named and not reading.rest and AGE_QUESTIONS.intersection(pairwise(typed)):
+        question.refusal = "age"
     question.people = list(reading.named.values())
     question.topic = reading.rest
     _decide(index, question, reading, _about_demands(typed))
@@ -604,14 +602,16 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
           and "who" not in flat and question.amount is None
           and (wanter := _wanter(reading)) is not None
           and not [slot for slot in question.topic if slot is not wanter]):
-        question.wanted_by_others = True  # "what does ukraine want", "чего хочет украина"
+        question.refusal = "others-want"  # "what does ukraine demand from russia"
     elif reading.said and (question.people or ("who" in flat and flat & (QUOTING | SAYS) and all(
             map(names_story, question.topic)))):
         question.intent = "said"  # what someone said, or "who is quoted"
     elif reading.said and "who" not in flat:  # "who said ..." asks for the speaker
-        question.unknown_speaker = any(not any(map(index.knows, slot_terms(slot)))
-                                       for slot in _speaking(reading) if not slot.known)
-        question.speaker = None if question.unknown_speaker else _subject(reading)
+        if any(not any(map(index.knows, slot_terms(slot)))
+               for slot in _speaking(reading) if not slot.known):
+            question.refusal = question.refusal or "unknown-speaker"
+        else:
+            question.speaker = _subject(reading)
     elif "when" in flat:
         question.intent = "when"
 
