@@ -337,6 +337,8 @@ def understand(index: SearchIndex, text: str,
         slots = _without_first(slots, word)
     if typed[:1] and typed[0] in NAMING:  # "list the demands", "tell me about kellogg"
         slots = _without_first(slots, typed[0])
+    for word in _story_attribution(typed):  # "according to the article, what did stent say"
+        slots = _without_first(slots, word)
     slots = _current_for_new(slots)
     reading = _read(index, slots, frozenset(
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
@@ -747,6 +749,18 @@ def _current_for_new(slots: list[Slot]) -> list[Slot]:
     return [replace(slot, alternatives=(CURRENT_PERIOD,), known=True)
             if slot.typed in NEWNESS and after in DEMAND_NOUNS else slot
             for slot, after in zip(slots, following[: len(slots)], strict=True)]
+
+
+def _story_attribution(typed: list[str]) -> tuple[str, ...]:
+    """The words by which a question says it asks what the story says ("according to the
+    article", "according to the sources"), which ask nothing themselves; none otherwise."""
+    for position, word in enumerate(typed):
+        following = [later for later in typed[position + 1 : position + 4]
+                     if later not in ARTICLES | {"to", "this"}]
+        if word == "according" and following[:1] and (
+                following[0] in STORY_WORDS or following[0] in {"sources", "source"}):
+            return ("according", following[0])
+    return ()
 
 
 def _without_first(slots: list[Slot], typed: str) -> list[Slot]:

@@ -834,3 +834,12 @@ def test_two_people_named_need_an_item_on_what_is_asked_of_both(factbase: FactBa
     """Trump awaits Putin's answer; nothing says they met or will meet."""
     assert answer(factbase, question).status == "not_found"
     assert "trump-awaits-putin" in ids(answer(factbase, "trump putin ceasefire answer"))
+
+
+@pytest.mark.parametrize(("question", "wanted"),
+                         [("according to the article what did angela stent say",
+                           "stent-no-concessions"),
+                          ("according to the article did the white house comment", "no-comment")])
+def test_according_to_the_article_asks_what_it_says(factbase: FactBase, question: str,
+                                                    wanted: str) -> None:
+    assert ids(answer(factbase, question))[:1] == [wanted]
