@@ -31,6 +31,9 @@ MAX_CLAUSES = 6
 """How many clauses of a long message are tried, at most."""
 POINTING = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
 """Words by which a clause points at another ("zelenskiy agreed to it"): it says nothing alone."""
+OPENING_REACH = 6
+"""How far into a question its question word may come ("according to the article, what are
+the names of ...")."""
 WILL_REACH = 3
 """How early in a question "will" must come to ask whether something will happen."""
 SAYS = frozenset({"say", "says", "said"})
@@ -724,7 +727,7 @@ def _others_asked(typed: list[str]) -> str:
     """The number word of the group whose other members a "which/what are ..." question asks
     to name ("which are the four other regions", "name the four regions besides crimea");
     "" for any other question."""
-    if not typed or typed[0] not in ASKING | NAMING | {"who"}:
+    if not ASKING.union(NAMING, {"who"}).intersection(typed[:OPENING_REACH]):
         return ""
     for position, word in enumerate(typed):
         if word in NUMBER_WORDS and OTHERS.intersection(typed[position + 1 : position + 6]):
