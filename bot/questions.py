@@ -112,7 +112,7 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
 """Words that state an amount, for "how many" questions."""
 OTHERS = frozenset({"other", "others", "besides", "except", "remaining"})
 """Words by which a question asks for the rest of a counted group ("the four other regions")."""
-ROLE_WORDS = frozenset("""job role title occupation profession work роль должность посада
+ROLE_WORDS = frozenset("""job role title occupation profession work employer роль должность посада
     работа робота""".split())
 """Words that ask who someone is ("what was kellogg's job")."""
 ASKING = frozenset({"what", "whats", "which"})
