@@ -30,6 +30,7 @@ from bot.names import slot_terms
 from bot.questions import (
     AGREEING,
     DEMANDERS,
+    FAILURE_ENTRY,
     LONG_MESSAGE,
     NUMBER_WORDS,
     ROLE_WORDS,
@@ -59,6 +60,9 @@ of it: one holding half of it does not make it true."""
 CLAIMED_DEMAND_COVERAGE = 0.5
 """A claimed demand ("is it true russia wants ukraine to give up nukes") must be half held by
 a demand, not the third a question for the demands needs."""
+FAILURE_COVERAGE = 0.9
+"""Asked why something failed, an item must hold nearly all of what failed ("why did the
+istanbul talks fail": the Biden talks failed, not Istanbul's)."""
 SAID_TOPIC_COVERAGE = 0.55
 """Likewise for what a named person said about a topic."""
 COUNT_REACH = 3
@@ -615,10 +619,12 @@ def _ask(base: FactBase, text: str) -> Answer:
     filtered = bool(question.speaker or question.intent == "when" or question.others
                     or question.amount is not None or len(question.people) > 1
                     or question.agreeing or question.will or question.future
+                    or question.failure_cause
                     or question.present)
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS * (
         FILTERED_SEARCH if filtered else 1),
-        min_coverage=1.0 if personal else CLAIM_COVERAGE if question.claim else None)
+        min_coverage=1.0 if personal else FAILURE_COVERAGE if question.failure_cause
+        else CLAIM_COVERAGE if question.claim else None)
     if question.speaker is not None:
         # "what did europe say": what the sources report of Europeans' words, or nothing
         speaker = {*words(question.speaker.typed), *_slot_words(question.speaker)}
@@ -772,6 +778,8 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
         if asked and not any(stems & {stem(word) or word for word in _slot_words(slot)}
                              for slot in asked):
             return False  # "did trump meet putin": an item on both, but on no meeting
+    if question.failure_cause and stem(FAILURE_ENTRY) not in map(stem, said):
+        return False  # "why did the istanbul talks fail": they were never finalized
     if question.will and not EXPECTED.intersection(map(stem, said)):
         return False  # "will ukraine hold elections"
     return not question.future or bool(FUTURE_WORDS.intersection(said))

@@ -71,7 +71,8 @@ name they are no topic."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
     versus vs both""".split())
 """Words that compare what two people named said ("do witkoff and kellogg disagree")."""
-ANYONE = frozenset({"people", "folks", "person"})
+ANYONE = frozenset({"people", "folks", "person", "nobody", "anybody", "anyone", "someone",
+                    "somebody"})
 """Who says something when anyone may ("what do people say about the truce"): no topic."""
 ABOUT_DEMANDS = frozenset("""why mean means meaning help helps hurt effect effects impact
     affect affects implications consequences goal aim purpose reason reasons behind real
@@ -93,6 +94,12 @@ DEMAND_NOUNS = frozenset({"demands", "demand", "conditions", "list", "terms", "r
 SOURCING_ENTRY = "who-reported"
 """The glossary entry for asking who reported the story ("who first reported ...", "how many
 sources ..."): what they reported is then no topic."""
+FAILURE_ENTRY = "failed"
+"""The glossary entry for things failing, which also means what was never finalized: asked
+why, only an item saying it failed answers ("why did the istanbul talks fail": the sources say
+they were never finalized, not why)."""
+WHY = frozenset({"why", "почему", "зачем", "чому", "навіщо"})
+"""The words that ask why."""
 NOVELTY_ENTRY = "same-demands"
 """The glossary entry for how the sources say the demands are not new ("reminiscent",
 "reiterated", "consistent", "unchanged")."""
@@ -128,6 +135,11 @@ RANKS = frozenset({"top", "main", "chief", "senior", "special", "former", "curre
 """Words that may stand between an owner and the person they own ("trump's top envoy")."""
 LINKING = frozenset({"is", "was", "are", "were", "s"})
 """The verb after them ("what is the ...", "what's the ...": "s" is what is left of "'s")."""
+OTHER_QUESTION_WORDS = frozenset({"who", "whos", "why", "how", "where", "which"})
+"""Question words that, typed before "when", make it a clause of theirs ("who stayed silent
+when asked to comment")."""
+TIME_NOUNS = frozenset({"date", "day", "year", "time", "month"})
+"""Words after "what" that ask when ("what year did ..." is a "when" question)."""
 ARTICLES = frozenset({"the", "a", "an"})
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "will", "would",
                          "can", "could"})
@@ -228,6 +240,9 @@ class Question:
     speaker: Slot | None = None
     """Who it asks the words of, when that is no one the fact base names ("what do
     europeans think"): only an item reporting their words answers it."""
+    failure_cause: bool = False
+    """It asks why something failed: only an item holding the failure and all else it names
+    answers it ("why did the talks with biden fail"; not "why did istanbul fail")."""
     claim: bool = False
     """It asks whether something someone claims is true ("is it true russia wants ...",
     "someone said ..."): only an item that holds the whole claim confirms it."""
@@ -343,6 +358,8 @@ def understand(index: SearchIndex, text: str,
     for word in _story_attribution(typed):  # "according to the article, what did stent say"
         slots = _without_first(slots, word)
     slots = _current_for_new(slots)
+    question.failure_cause = bool(WHY.intersection(typed)) and any(slot.entry == FAILURE_ENTRY
+                                                    for slot in slots)
     reading = _read(index, slots, frozenset(
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
     _untold(reading, reporters)
@@ -617,8 +634,24 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
             question.refusal = question.refusal or "unknown-speaker"
         else:
             question.speaker = _subject(reading)
-    elif "when" in flat:
+    elif "when" in flat and not _when_clause(reading.slots):
         question.intent = "when"
+
+
+def _when_clause(slots: list[Slot]) -> bool:
+    """Whether "when" opens a clause of another question rather than asking when: another
+    question word comes before it ("who stayed silent when asked to comment", "what did
+    putin say when ..."), not "what year" or "what date", nor "and" right before it ("what
+    happened and when")."""
+    typed = [slot.typed for slot in slots]
+    if "when" not in typed:
+        return False
+    at = typed.index("when")
+    before = typed[:at]
+    if not before or before[-1] in {"and", "or"}:
+        return False
+    return bool(OTHER_QUESTION_WORDS.intersection(before)) or any(
+        word == "what" and after not in TIME_NOUNS for word, after in pairwise([*before, ""]))
 
 
 def _listing(typed: list[str]) -> Listing:

@@ -380,7 +380,7 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("is ukraine on board with the ceasefire", "zelenskiy-accepts-ceasefire"),
         ("kellogg wants a fresh start", "kellogg-something-new"),
         ("witkoff interview", "witkoff-cogent-substantive"),
-        ("why did istanbul fail", "istanbul-never-finalized"),
+        ("did the istanbul deal fail", "istanbul-never-finalized"),
         ("reviving istanbul", "recent-weeks-istanbul-basis"),
         ("have us and russian officials met", "past-three-weeks"),
         ("what happened in jeddah", "saudi-meeting"),
@@ -843,3 +843,28 @@ def test_two_people_named_need_an_item_on_what_is_asked_of_both(factbase: FactBa
 def test_according_to_the_article_asks_what_it_says(factbase: FactBase, question: str,
                                                     wanted: str) -> None:
     assert ids(answer(factbase, question))[:1] == [wanted]
+
+
+@pytest.mark.parametrize("question", ["why did the istanbul talks fail",
+                                      "why did the istanbul talks collapse in 2022",
+                                      "чому провалилися переговори в стамбулі"])
+def test_why_something_failed_needs_an_item_saying_it_failed(factbase: FactBase,
+                                                             question: str) -> None:
+    """The Istanbul draft was never finalized; the sources say nothing of why."""
+    assert answer(factbase, question).status == "not_found"
+    assert "biden-effort-failed" in ids(answer(factbase, "why did the talks with biden fail"))
+    assert "biden-talks" in ids(answer(factbase, "why did the diplomacy in early 2022 fail"))
+
+
+def test_when_after_another_question_word_does_not_ask_when(factbase: FactBase) -> None:
+    """"when" there opens a clause: the question asks who (no-comment has no date)."""
+    assert ids(answer(factbase, "who stayed silent when asked to comment"))[:1] == [
+        "no-comment"]
+    assert "invasion" in ids(answer(factbase, "so when did the invasion start"))
+
+
+@pytest.mark.parametrize("question", ["nobody official would comment", "did anyone comment"])
+def test_anyone_is_no_speaker_the_sources_lack(factbase: FactBase, question: str) -> None:
+    """"nobody" and "anyone" name no one: who did not comment is the answer."""
+    assert ids(answer(factbase, question))[:1] == ["no-comment"]
+    assert answer(factbase, "what did nato say").status == "not_found"
