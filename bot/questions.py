@@ -494,7 +494,7 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
         typed = tuple(word for part in span for word in part.alternatives)
     spelt = Slot(" ".join(part.typed for part in span),
                  tuple(dict.fromkeys((*(word for person in people for word in words(person.name)),
-                                      *typed))),
+                                      *typed, *_alias_names(people)))),
                  known=True)
     reading.searched.append(spelt)
     closing = position + length == len(reading.slots) and position > 0 and bool(
@@ -537,6 +537,13 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
         reading.owner = _Owner(position + length, tuple(people), spelt)
     if position > 0 and reading.slots[position - 1].typed in FROM_WORDS:
         reading.asked_of.update(person.id for person in people)
+
+
+def _alias_names(people: list[Person]) -> list[str]:
+    """The words of organisations' aliases that are names, not everyday words ("Moscow" and
+    "Kremlin" for Russia; not "officials"): an item naming them by one is about them."""
+    return [word for person in people if person.entity != "person" for alias in person.aliases
+            for word in words(alias) if word not in STOPWORDS and not ordinary(word)]
 
 
 def _untold(reading: _Reading, reporters: frozenset[str]) -> None:
