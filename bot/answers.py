@@ -30,6 +30,7 @@ from bot.names import slot_terms
 from bot.questions import (
     AGREEING,
     DEMANDERS,
+    DURATIONS,
     FAILURE_ENTRY,
     LONG_MESSAGE,
     NUMBER_WORDS,
@@ -805,8 +806,11 @@ def _involves(item: Item, person: Person, held: set[str]) -> bool:
 def _counts(said: list[str], counted: frozenset[str]) -> bool:
     """Whether `said` states an amount ("30", "three"; not a year such as "1945") of one of
     the `counted` stems, a few words on ("tens of thousands of troops", "30-day"); of
-    anything when `counted` is empty."""
+    anything when `counted` is empty; for how long, "since" a year does too."""
     for position, word in enumerate(said):
+        if counted == DURATIONS and word == "since" and _YEAR.match(
+                next(iter(said[position + 1 : position + 2]), "")):
+            return True  # "how long ...": "consistent since 1945"
         if word in NUMBER_WORDS or (word.isdigit() and not _YEAR.match(word)):
             following = said[position + 1 : position + 1 + COUNT_REACH]
             if not counted or any(stem(later) in counted for later in following):

@@ -397,6 +397,16 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("zelensky happy with the talks", "zelenskiy-praises-saudi-meeting"),
         ("witkoff istanbul a good model", "witkoff-istanbul-reference"),
         ("jeddah meeting outcome", "saudi-meeting"),
+        ("what does putin want in exchange for calling it off", "root-causes"),
+        ("чего хочет кремль взамен на мир", "root-causes"),
+        ("moscows diplomats in dc keeping quiet?", "no-comment"),
+        ("europe feels stabbed in the back by washington", "schake-consistent-since-1945"),
+        ("does moscow even want to sit down with kyiv before it gets its way",
+         "specifics-unclear"),
+        ("the bosphorus deal that almost happened", "istanbul-never-finalized"),
+        ("the day the war started for real", "invasion"),
+        ("how long has russia been making these demands", "past-two-decades"),
+        ("how long has russia been making these demands", "since-1945"),
     ],
 )
 def test_a_readers_own_words_for_the_storys_concepts_find_them(
