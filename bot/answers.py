@@ -105,7 +105,9 @@ MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 PERSONAL = frozenset("""health illness sick ill wife husband family children kids daughter
     son parents age birthday born education degree religion salary wealth money net worth
-    book books hobby hobbies house home live lives car pets dog""".split())
+    book books hobby hobbies house home live lives car pets dog married marriage divorce
+    divorced resign resigned resignation fired quit leave left visit visited visits trip
+    travel travelled serve served unit rank""".split())
 """What a reader may ask of a person's own life ("putin health"): if no item holds it, that
 is what the sources lack, not a word to pass over."""
 FILTERED_SEARCH = 4
@@ -615,8 +617,9 @@ def _ask(base: FactBase, text: str) -> Answer:
         # item must hold it ("does russia want elections in ukraine")
         question.slots = [replace(slot, asked=True) if slot in question.topic and _thing(slot)
                           else slot for slot in question.slots]
-    personal = bool(question.people) and len(question.topic) == 1 and _unheld_thing(
-        base, question.topic[0])  # "putin health": what is asked of him the sources lack
+    # "putin health", "why did kellogg leave his job": what is asked of them the sources lack
+    personal = bool(question.people) and any(_unheld_thing(base, slot)
+                                             for slot in question.topic)
     filtered = bool(question.speaker or question.intent == "when" or question.others
                     or question.amount is not None or len(question.people) > 1
                     or question.agreeing or question.will or question.future

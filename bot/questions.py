@@ -144,6 +144,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "will", "would",
                          "can", "could"})
 """What follows the thing asked for in "what range do the missiles have"."""
+YES_NO = AUXILIARIES | {"has", "have", "had"}
+"""Words that open a question asking yes or no ("did schake work for trump")."""
 FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
 """Words before whom something is wanted of: "what does ukraine demand from russia" is
 Ukraine's wish, though Russia is named."""
@@ -618,6 +620,12 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
     if ("who" in flat or reading.asks_role) and question.people and not question.topic \
             and not reading.said:
         question.intent = "who"
+        if reading.asks_role and len(question.people) == 2 and reading.slots[0].typed in YES_NO:
+            # "did schake work for trump": only if the sources make her his
+            worker, boss = question.people
+            question.people = [worker]
+            if not _belongs(worker, boss):
+                question.refusal = "strangers"
     elif (reading.demands and named <= DEMANDERS
           and (_wanter(reading) is None or named - reading.asked_of)
           and not reading.said and question.amount != DURATIONS):

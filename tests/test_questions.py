@@ -878,3 +878,19 @@ def test_anyone_is_no_speaker_the_sources_lack(factbase: FactBase, question: str
     """"nobody" and "anyone" name no one: who did not comment is the answer."""
     assert ids(answer(factbase, question))[:1] == ["no-comment"]
     assert answer(factbase, "what did nato say").status == "not_found"
+
+
+@pytest.mark.parametrize("question", ["did schake work for trump",
+                                      "did kori schake work in the biden white house"])
+def test_whether_someone_worked_for_another_needs_their_role_to_say_so(
+        factbase: FactBase, question: str) -> None:
+    """Schake is a former Pentagon official; the sources do not say under whom."""
+    assert answer(factbase, question).status == "not_found"
+    assert ids(answer(factbase, "does kellogg still work for trump")) == ["keith-kellogg"]
+
+
+@pytest.mark.parametrize("question", ["why did kellogg leave his job", "kellogg visit to kyiv"])
+def test_what_of_a_persons_life_the_sources_lack_is_not_answered(factbase: FactBase,
+                                                                 question: str) -> None:
+    assert answer(factbase, question).status == "not_found"
+    assert ids(answer(factbase, "is kellogg retired"))[:1] == ["keith-kellogg"]
