@@ -33,6 +33,7 @@ from bot.questions import (
     DURATIONS,
     FAILURE_ENTRY,
     LONG_MESSAGE,
+    NATIONS,
     NUMBER_WORDS,
     ROLE_WORDS,
     SAID_WORDS,
@@ -107,9 +108,11 @@ PERSONAL = frozenset("""health illness sick ill wife husband family children kid
     son parents age birthday born education degree religion salary wealth money net worth
     book books hobby hobbies house home live lives car pets dog married marriage divorce
     divorced resign resigned resignation fired quit leave left visit visited visits trip
-    travel travelled serve served unit rank""".split())
-"""What a reader may ask of a person's own life ("putin health"): if no item holds it, that
-is what the sources lack, not a word to pass over."""
+    travel travelled serve served unit rank died die dead death deaths killed casualties
+    wounded losses cost costs""".split())
+"""What a reader may ask of a person's own life ("putin health") or a country's losses ("how
+many russian soldiers died"): if no item holds it, that is what the sources lack, not a word
+to pass over."""
 FILTERED_SEARCH = 4
 """How many times more hits are looked at when the question's form drops some ("what did
 nato say", "when ...", "how many ...", "will ..."), so that a fitting item ranked lower is
@@ -765,7 +768,8 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
         return False
     said = words(" ".join(filter(None, (getattr(item, "text", ""),
                                         getattr(item, "date_phrase", None)))))
-    if question.amount is not None and not _counts(said, question.amount):
+    if question.amount is not None and not _counts(said, question.amount,
+                                                   question.counted_of):
         return False
     if _only_counts_the_others(question, said):
         return False
@@ -806,16 +810,21 @@ def _involves(item: Item, person: Person, held: set[str]) -> bool:
     return bool(named & held)
 
 
-def _counts(said: list[str], counted: frozenset[str]) -> bool:
+def _counts(said: list[str], counted: frozenset[str], of: frozenset[str]) -> bool:
     """Whether `said` states an amount ("30", "three"; not a year such as "1945") of one of
     the `counted` stems, a few words on ("tens of thousands of troops", "30-day"); of
-    anything when `counted` is empty; for how long, "since" a year does too."""
+    anything when `counted` is empty; for how long, "since" a year does too. An amount of
+    another country's than the one asked about (`of`) does not count ("how many troops does
+    ukraine have": "thousands of Russian troops")."""
     for position, word in enumerate(said):
         if counted == DURATIONS and word == "since" and _YEAR.match(
                 next(iter(said[position + 1 : position + 2]), "")):
             return True  # "how long ...": "consistent since 1945"
         if word in NUMBER_WORDS or (word.isdigit() and not _YEAR.match(word)):
             following = said[position + 1 : position + 1 + COUNT_REACH]
+            if of and any(later in nation and nation is not of
+                          for nation in NATIONS for later in following):
+                continue
             if not counted or any(stem(later) in counted for later in following):
                 return True
     return False

@@ -184,6 +184,10 @@ DEMANDING = frozenset({"russia", "kremlin", "moscow", "putin", "vladimir-putin"}
 """Glossary entries naming Russia, whose wishes are the demands."""
 AGREERS = ADDRESSEES | {"trump", "zelenskiy"}
 """Glossary entries naming those whom a question may ask whether they agreed to something."""
+NATIONS = (frozenset("russia russian russians moscow kremlin".split()),
+           frozenset("ukraine ukrainian ukrainians kyiv ukraines".split()),
+           frozenset("american americans america usa washington".split()))
+"""The words naming each country whose people or forces a question may count."""
 AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "old"),
                    ("how", "big"),
                    ("how", "large"), ("сколько",), ("скільки",), ("как", "долго"),
@@ -237,6 +241,10 @@ class Question:
     """It asks how many, how much or how long: the stems of what is counted ("how many
     missiles": "missil"; "how long": days, weeks...), empty when that is not known (a
     Russian or Ukrainian question), None for no amount."""
+    counted_of: frozenset[str] = frozenset()
+    """The words naming the country whose people or forces an amount question counts ("how
+    many troops does ukraine have"): an item counting another's does not answer it; empty
+    when it names none, or several and none right before what is counted."""
     future: bool = False
     """It asks when or where something will happen."""
     speaker: Slot | None = None
@@ -282,6 +290,19 @@ def _counted(typed: list[str]) -> frozenset[str] | None:
             after = [stem(word) for word in typed[start + len(opening) :]]
             return frozenset([term for term in after if term][:COUNTED_WORDS])
     return None
+
+
+def _counted_of(typed: list[str]) -> frozenset[str]:
+    """The country an amount question counts the people or forces of (see
+    `Question.counted_of`): the one it names, or, of several, the one named right after the
+    amount opening ("how many russian troops were on ukraine's border")."""
+    named = [nation for nation in NATIONS if nation.intersection(typed)]
+    if len(named) == 1:
+        return named[0]
+    for start in range(len(typed) - 2):
+        if tuple(typed[start : start + 2]) in AMOUNT_OPENINGS:
+            return next((nation for nation in named if typed[start + 2] in nation), frozenset())
+    return frozenset()
 
 
 def _asks_will(typed: list[str]) -> bool:
@@ -347,7 +368,8 @@ def understand(index: SearchIndex, text: str,
     `reporters`: the ids of the outlets that published the sources, which a question names
     as the story's teller ("what did reuters report about the demands"), not as its topic."""
     typed = words(text)
-    question = Question([], amount=_counted(typed), future=_asks_future(typed),
+    question = Question([], amount=_counted(typed), counted_of=_counted_of(typed),
+                        future=_asks_future(typed),
                         will=_asks_will(typed),
                         present=bool(PRESENT_WORDS.intersection(typed)),
                         claim=bool(_claim(typed)), others=_others_asked(typed))

@@ -894,3 +894,14 @@ def test_what_of_a_persons_life_the_sources_lack_is_not_answered(factbase: FactB
                                                                  question: str) -> None:
     assert answer(factbase, question).status == "not_found"
     assert ids(answer(factbase, "is kellogg retired"))[:1] == ["keith-kellogg"]
+
+
+@pytest.mark.parametrize("question", ["how many troops does ukraine have",
+                                      "how many ukrainian soldiers are there",
+                                      "how many russian soldiers died"])
+def test_an_amount_of_another_countrys_or_of_something_else_does_not_answer(
+        factbase: FactBase, question: str) -> None:
+    """The sources count only Russian troops massing on Ukraine's border."""
+    assert answer(factbase, question).status == "not_found"
+    assert ids(answer(factbase, "how many russian troops were on ukraine's border"))[:1] == [
+        "biden-talks"]
