@@ -68,6 +68,14 @@ PERSON_NOUNS = frozenset("""guy guys lady man woman person fellow expert experts
     insider""".split())
 """Words that only say someone is a person ("the brookings lady", "aei expert"): beside a
 name they are no topic."""
+DESCRIBED_BY = frozenset("""guy lady man woman fellow expert analyst official specialist dude
+    chap boss pundit scholar academic researcher insider leader president""".split())
+"""Words by which a reader describes a person by their role instead of naming them ("the
+retired army guy who handles ukraine for trump", "the ukrainian leader")."""
+NAME_SHARE = 0.5
+"""What a name in a description counts for, against another word of a person's role."""
+MOST_DESCRIBED = 2
+"""Most people one description may fit and still be who is asked about."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
     versus vs both""".split())
 """Words that compare what two people named said ("do witkoff and kellogg disagree")."""
@@ -486,6 +494,7 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
             reading.rest.append(slot)
         position += 1
     _handed_over(reading)
+    _described_by_role(index, reading)
     sourcing = [slot for slot in reading.searched if slot.entry == SOURCING_ENTRY]
     if sourcing:  # "who reported that russia gave the us a list": who, not what
         reading.searched, reading.rest = sourcing, list(sourcing)
@@ -503,6 +512,52 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
     reading.searched = [slot for slot in reading.searched if slot.typed not in describing]
     reading.rest = [slot for slot in reading.rest if slot.typed not in describing]
     return reading
+
+
+def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
+    """The people a question describes by their role instead of naming them: when it has a
+    word for a person ("guy", "leader", "boss") and the role of one or two people holds more
+    of its words than anyone else's, one of them other than that word ("the ukrainian leader":
+    Zelenskiy, the Ukrainian President; "trumps man for the middle east": Witkoff, the U.S.
+    Middle East envoy). Someone's name counts half: "trump" is in both envoys' roles, "middle
+    east" in one. The words of the description, and whoever they name, are then no topic."""
+    named_by = {id(slot): person_id for person_id, slot in reading.naming.items()}
+    nouns = [slot for slot in [*reading.rest, *reading.naming.values()]
+             if DESCRIBED_BY.intersection(words(slot.typed))
+             and (id(slot) not in named_by
+                  or reading.named[named_by[id(slot)]].entity != "person")]
+    if not nouns:
+        return
+    scored: list[tuple[float, Person, list[Slot]]] = []
+    for person in index.names.people.values():
+        if person.entity != "person" or person.id in reading.named:
+            continue
+        role = {stem(word) or word for text in (person.role, *person.aliases)
+                for word in words(text) if word not in STOPWORDS}
+        held = [slot for slot in reading.rest if role & _words_of(slot)] + [
+            slot for slot in reading.naming.values()
+            if role & {stem(word) or word for word in words(
+                reading.named[named_by[id(slot)]].name)}]
+        if any(slot.typed not in PERSON_NOUNS for slot in held):
+            scored.append((sum(NAME_SHARE if id(slot) in named_by else 1.0 for slot in held),
+                           person, held))
+    best = max((score for score, _, _ in scored), default=0.0)
+    chosen = [(person, held) for score, person, held in scored if score == best]
+    if not chosen or len(chosen) > MOST_DESCRIBED:
+        return
+    describing = {id(slot) for _, held in chosen for slot in held} | {id(slot) for slot in nouns}
+    describers = {named_by[key] for key in describing & named_by.keys()}
+    if any(person.entity == "person" and person.id not in describers
+           for person in reading.named.values()):
+        return  # "the former pentagon official": Kori Schake is named
+    for describer in describers:
+        del reading.named[describer]
+    reading.rest = [slot for slot in reading.rest if id(slot) not in describing]
+    for person, _ in chosen:
+        naming = Slot(nouns[0].typed, tuple(words(person.name)), known=True)
+        reading.named[person.id] = person
+        reading.naming[person.id] = naming
+        reading.searched.append(naming)
 
 
 def _name(reading: _Reading, people: list[Person], position: int, length: int) -> None:
@@ -889,6 +944,19 @@ def _may_name(index: SearchIndex, slot: Slot) -> bool:
                             or not any(map(index.knows, terms)))
 
 
+def _meant_person(index: SearchIndex, slot: Slot) -> Person | None:
+    """The person a glossary phrase means ("russian leader", "kremlin boss": Putin; "trumps
+    office": the White House), when its first meaning names them and no other meaning names
+    anyone else ("think tank" means three institutions: no one)."""
+    entry = index.glossary.entries.get(slot.entry) if slot.entry else None
+    if entry is None or slot.typed in entry.means or slot.spelt:  # "angla stint": a name
+        return None
+    named = [index.names.exactly([Slot(meaning, (meaning,))]) for meaning in entry.means]
+    if len(named[0]) != 1 or len(frozenset().union(*named)) > 1:
+        return None
+    return index.names.people[next(iter(named[0]))]
+
+
 def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
                describe: bool) -> tuple[list[Person], int]:
     """The people named by the slots from `position` on (two words, else one), and how many
@@ -897,6 +965,9 @@ def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
     name and the misspelt rest of it ("angela stint"), or (when `describe`) by a word only
     their role holds ("kgb");
     "ukraine" is a word, not Kellogg's alias "Ukraine envoy"."""
+    meant = _meant_person(index, slots[position])
+    if meant is not None:  # "the russian leader": Putin, not Russia
+        return [meant], 1
     for length in (2, 1):
         span = slots[position : position + length]
         if len(span) < length or not all(_may_name(index, slot) for slot in span):

@@ -905,3 +905,18 @@ def test_an_amount_of_another_countrys_or_of_something_else_does_not_answer(
     assert answer(factbase, question).status == "not_found"
     assert ids(answer(factbase, "how many russian troops were on ukraine's border"))[:1] == [
         "biden-talks"]
+
+
+@pytest.mark.parametrize(("question", "wanted"),
+                         [("the guy trump sent to deal with the russians, what does he think "
+                           "of the 2022 turkey talks", "kellogg-istanbul-not-viable"),
+                          ("does the ex spy-agency analyst think the kremlin truly wants peace",
+                           "stent-no-concessions"),
+                          ("the russian leader", "vladimir-putin"),
+                          ("any comment from trumps people", "no-comment")])
+def test_someone_described_by_their_role_is_who_is_asked_about(
+        factbase: FactBase, question: str, wanted: str) -> None:
+    assert ids(answer(factbase, question))[:1] == [wanted]
+    assert ids(answer(factbase, "the former pentagon official"))[:1] == ["kori-schake"]
+    assert answer(factbase, "do analysts think the demands are only about ukraine").entries[
+        0].item_id == "demands-aimed-at-west"
