@@ -79,6 +79,12 @@ class Slot:
     crimea"): when no item holds it, nothing answers the question."""
 
 
+PARTICLES = frozenset({"down", "off", "up", "out", "back", "over", "away", "aside"})
+"""The particles of phrasal verbs ("turn down", "call off")."""
+OBJECT_WORDS = frozenset("""it them this that these those some of part most all any much
+    many him her something everything""".split())
+"""Words that may stand between a phrasal verb and its particle ("turned some of it down")."""
+MAX_OBJECT_WORDS = 4
 QUESTION_WORDS = frozenset({"who", "what", "when", "why", "say"})
 """Words the question parser reads: a glossary entry may mean them though no item holds them."""
 
@@ -200,7 +206,7 @@ class Glossary:
         """The query's slots, in order; stopwords of Russian and Ukrainian dropped;
         `spell(word)` gives the word a misspelt one means (or the word itself); a phrase
         found as typed wins over a respelling ("budging" is "budge", not "building")."""
-        typed = words(text)
+        typed = self._particles_joined(words(text))
         spelt = [spell(word) for word in typed] if spell else typed
         as_typed = [_keys(word) for word in typed]
         keys = [_keys(word) for word in spelt] if spelt != typed else as_typed
@@ -229,6 +235,22 @@ class Glossary:
             elif word not in FILLER:
                 slots.append(Slot(word, (meant,), spelt=_changed(word, meant)))
         return slots
+
+    def _particles_joined(self, typed: list[str]) -> list[str]:
+        """The words, a verb's particle typed after its object moved to the verb when the two
+        are a glossary phrase ("turned some of it down": "turned down some of it")."""
+        for position, word in enumerate(typed):
+            if word not in PARTICLES:
+                continue
+            for gap in range(1, MAX_OBJECT_WORDS + 1):
+                verb = position - gap - 1
+                if verb < 0 or not all(between in OBJECT_WORDS
+                                       for between in typed[verb + 1 : position]):
+                    break
+                if self.meaning_of(f"{typed[verb]} {word}") is not None:
+                    return [*typed[: verb + 1], word, *typed[verb + 1 : position],
+                            *typed[position + 1 :]]
+        return typed
 
     def _phrase_at(self, keys: list[frozenset[str]], position: int,
                    word: str) -> tuple[int, GlossaryEntry] | None:

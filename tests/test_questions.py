@@ -407,6 +407,7 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("the day the war started for real", "invasion"),
         ("how long has russia been making these demands", "past-two-decades"),
         ("how long has russia been making these demands", "since-1945"),
+        ("the previous administration turned some of it down", "biden-rejected-some-conditions"),
     ],
 )
 def test_a_readers_own_words_for_the_storys_concepts_find_them(
