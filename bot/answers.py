@@ -41,6 +41,7 @@ from bot.questions import (
     clauses,
     latin_russian,
     names_story,
+    proper_name,
     understand,
 )
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
@@ -65,7 +66,7 @@ a demand, not the third a question for the demands needs."""
 FAILURE_COVERAGE = 0.9
 """Asked why something failed, an item must hold nearly all of what failed ("why did the
 istanbul talks fail": the Biden talks failed, not Istanbul's)."""
-SAID_TOPIC_COVERAGE = 0.55
+SAID_TOPIC_COVERAGE = 0.5
 """Likewise for what a named person said about a topic."""
 COUNT_REACH = 3
 """Words after a number that may name what it counts ("thousands of Russian troops")."""
@@ -830,6 +831,13 @@ def _counts(said: list[str], counted: frozenset[str], of: frozenset[str]) -> boo
     return False
 
 
+def _holds(base: FactBase, item: Item, slot: Slot) -> bool:
+    """Whether `item` holds a word `slot` stands for (a name asked about must be in what
+    someone said: "what did zelensky say about istanbul")."""
+    held = {stem(word) or word for word in words(searchable_text(item, base.index.names.people))}
+    return bool(held & {stem(word) or word for word in _slot_words(slot)})
+
+
 def _slot_words(slot: Slot) -> set[str]:
     return {word for alternative in slot.alternatives for word in words(alternative)}
 
@@ -857,8 +865,10 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
     result = base.index.search(question.topic, kinds=frozenset({"quote", "statement"}),
                                limit=MAX_SEARCH_RESULTS, suggest=False,
                                min_coverage=SAID_TOPIC_COVERAGE)
+    named = [slot for slot in question.topic if proper_name(slot)]
     about = [hit.item for hit in result.hits
-             if isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers]
+             if isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers
+             and all(_holds(base, hit.item, slot) for slot in named)]
     topic = " ".join(slot.typed for slot in question.topic)
     if about:
         return Answer(title=_("What {names} said about “{topic}”", names=names,

@@ -19,7 +19,7 @@ from bot.index import LONGEST_WORD, SearchIndex
 from bot.lexicon import future_tense, only_describes, ordinary
 from bot.models import Person
 from bot.names import slot_terms
-from bot.text import FILLER, STOPWORDS, US_DOTS, is_cyrillic, stem, words
+from bot.text import FILLER, STOPWORDS, US_DOTS, commonness, is_cyrillic, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
 Refusal = Literal["", "unknown-speaker", "strangers", "age", "others-want"]
@@ -75,6 +75,8 @@ retired army guy who handles ukraine for trump", "the ukrainian leader")."""
 NAME_SHARE = 0.5
 """What a name in a description counts for, against another word of a person's role."""
 MOST_DESCRIBED = 2
+EVERYDAY_ZIPF = 5.5
+"""How common (Zipf) a word is that no name is ("good", 6.1; "europe" is 5.0)."""
 """Most people one description may fit and still be who is asked about."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
     versus vs both""".split())
@@ -786,7 +788,7 @@ def _wanter(reading: _Reading) -> Slot | None:
         return subject
     if is_cyrillic(subject.typed):  # "чего хотят европейцы", not "чего хочет россия"
         return subject if subject.known and subject.entry not in DEMANDING else None
-    return subject if subject in reading.rest and _proper_name(subject) else None
+    return subject if subject in reading.rest and proper_name(subject) else None
 
 
 def _speaking(reading: _Reading) -> list[Slot]:
@@ -799,11 +801,12 @@ def _speaking(reading: _Reading) -> list[Slot]:
             and (position < said_at or is_cyrillic(slot.typed))]
 
 
-def _proper_name(slot: Slot) -> bool:
+def proper_name(slot: Slot) -> bool:
     """Whether a slot is a name no person of the base holds ("nato", "europe", "china"), not
-    an everyday word ("analysts")."""
+    an everyday word ("analysts", nor "good", which the dictionary lacks)."""
     named = [word for word in words(slot.typed) if word not in STOPWORDS]
-    return bool(named) and not any(map(ordinary, named))
+    return bool(named) and not any(ordinary(word) or commonness(word) >= EVERYDAY_ZIPF
+                                   for word in named)
 
 
 def _subject(reading: _Reading) -> Slot | None:
@@ -817,7 +820,7 @@ def _subject(reading: _Reading) -> Slot | None:
                     if slot in reading.rest), None)
     if subject is None or subject.entry in ADDRESSEES:
         return None
-    return subject if _proper_name(subject) else None
+    return subject if proper_name(subject) else None
 
 
 def _mark_asked(slots: list[Slot], typed: list[str]) -> list[Slot]:

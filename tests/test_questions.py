@@ -921,3 +921,11 @@ def test_someone_described_by_their_role_is_who_is_asked_about(
     assert ids(answer(factbase, "the former pentagon official"))[:1] == ["kori-schake"]
     assert answer(factbase, "do analysts think the demands are only about ukraine").entries[
         0].item_id == "demands-aimed-at-west"
+
+
+def test_what_someone_said_about_a_name_must_hold_that_name(factbase: FactBase) -> None:
+    """Zelenskiy's words are on the Saudi talks and the ceasefire, never on Istanbul."""
+    assert answer(factbase, "what did zelensky say about the istanbul talks").status == (
+        "not_found")
+    assert ids(answer(factbase, "what did the ukrainian leader think of the talks with the "
+                                "americans"))[:1] == ["zelenskiy-praises-saudi-meeting"]
