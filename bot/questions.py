@@ -803,10 +803,10 @@ def _speaking(reading: _Reading) -> list[Slot]:
 
 def proper_name(slot: Slot) -> bool:
     """Whether a slot is a name no person of the base holds ("nato", "europe", "china"), not
-    an everyday word ("analysts", nor "good", which the dictionary lacks)."""
+    an everyday word ("analysts", nor "good", which the dictionary lacks) or a number."""
     named = [word for word in words(slot.typed) if word not in STOPWORDS]
     return bool(named) and not any(ordinary(word) or commonness(word) >= EVERYDAY_ZIPF
-                                   for word in named)
+                                   or not word.isalpha() for word in named)
 
 
 def _subject(reading: _Reading) -> Slot | None:
