@@ -363,7 +363,8 @@ class SearchIndex:
     def _respell(self, word: str) -> str:
         """The word a misspelt query word means: the most similar word of the fact base or
         the glossary, as written ("expanshion" -> "expansion"), one that sounds alike first
-        ("stant" -> "stent", not "start"), else the likeliest everyday English word one edit
+        ("stant" -> "stent", not "start"), then one with the same first letter ("truse" ->
+        "truce", not "reuse"), else the likeliest everyday English word one edit
         away ("talkign" -> "talking", which finds "talks"); real words, words the fact base
         holds and short words are kept as typed, but for the other side of the Atlantic's
         spelling of a word it holds ("defence" -> "defense"); a question word with two
@@ -384,7 +385,8 @@ class SearchIndex:
                     self._spelling.add(written)
         sound = skeleton(word)
         found = sorted(self._spelling.match(word, SPELLING_CUTOFF),
-                       key=lambda pair: (-pair[1], skeleton(pair[0]) != sound, pair[0]))
+                       key=lambda pair: (-pair[1], skeleton(pair[0]) != sound,
+                                         pair[0][:1] != word[:1], pair[0]))
         best = [term for term, score in found if SPELLING_CUTOFF <= score < 100]
         if best:
             return best[0]
