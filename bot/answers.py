@@ -31,7 +31,7 @@ from bot.questions import (
     AGREEING,
     DEMANDERS,
     DURATIONS,
-    FAILURE_ENTRY,
+    FAILED,
     LONG_MESSAGE,
     NATIONS,
     NUMBER_WORDS,
@@ -85,7 +85,7 @@ REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insist
 that Crimea ... are part of Russia", "Moscow has reiterated many of these demands"); not a
 response or reaction, which may be awaited ("awaiting a response from Putin")."""
 STANCES = REPORTED_SPEECH | frozenset(map(stem, """fear fears feared worry worried concern
-    concerned express expressed""".split()))
+    concerned express expressed assessed assessment""".split()))
 """Stems by which an item reports what a group thought or said ("Europeans fear")."""
 RESPONSES = frozenset(map(stem, "responded comment replied reacted".split()))
 """Stems by which an item reports how someone responded to the story."""
@@ -787,7 +787,7 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
         if asked and not any(stems & {stem(word) or word for word in _slot_words(slot)}
                              for slot in asked):
             return False  # "did trump meet putin": an item on both, but on no meeting
-    if question.failure_cause and stem(FAILURE_ENTRY) not in map(stem, said):
+    if question.failure_cause and FAILED not in map(stem, said):
         return False  # "why did the istanbul talks fail": they were never finalized
     if question.will and not EXPECTED.intersection(map(stem, said)):
         return False  # "will ukraine hold elections"

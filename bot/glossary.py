@@ -188,7 +188,7 @@ class Glossary:
 
     def meaning_of(self, phrase: str) -> GlossaryEntry | None:
         """The entry that lists `phrase` (as typed, up to word forms), if any."""
-        slots = self.read(phrase)
+        slots = self.read(phrase, particles=False)
         if len(slots) == 1 and slots[0].known and slots[0].typed == " ".join(words(phrase)):
             return self.entries.get(slots[0].entry)
         return None
@@ -202,11 +202,13 @@ class Glossary:
                                     for word in words(phrase) if not is_cyrillic(word))
         return self._words
 
-    def read(self, text: str, spell: Callable[[str], str] | None = None) -> list[Slot]:
+    def read(self, text: str, spell: Callable[[str], str] | None = None, *,
+             particles: bool = True) -> list[Slot]:
         """The query's slots, in order; stopwords of Russian and Ukrainian dropped;
         `spell(word)` gives the word a misspelt one means (or the word itself); a phrase
-        found as typed wins over a respelling ("budging" is "budge", not "building")."""
-        typed = self._particles_joined(words(text))
+        found as typed wins over a respelling ("budging" is "budge", not "building"); a
+        phrasal verb's particle read with the verb (`particles`)."""
+        typed = self._particles_joined(words(text)) if particles else words(text)
         spelt = [spell(word) for word in typed] if spell else typed
         as_typed = [_keys(word) for word in typed]
         keys = [_keys(word) for word in spelt] if spelt != typed else as_typed
@@ -238,10 +240,15 @@ class Glossary:
 
     def _particles_joined(self, typed: list[str]) -> list[str]:
         """The words, a verb's particle typed after its object moved to the verb when the two
-        are a glossary phrase ("turned some of it down": "turned down some of it")."""
+        are a glossary phrase ("turned some of it down": "turned down some of it"), or the
+        three ("rolling nato back": "rolling back nato")."""
         for position, word in enumerate(typed):
             if word not in PARTICLES:
                 continue
+            if position > 1 and self.meaning_of(" ".join(
+                    (typed[position - 2], word, typed[position - 1]))) is not None:
+                return [*typed[: position - 1], word, *typed[position - 1 : position],
+                        *typed[position + 1 :]]  # "rolling nato back": "rolling back nato"
             for gap in range(1, MAX_OBJECT_WORDS + 1):
                 verb = position - gap - 1
                 if verb < 0 or not all(between in OBJECT_WORDS

@@ -24,6 +24,8 @@ NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 MIN_RESPELT = 5
 """Shortest misspelt word respelt as an everyday word: a shorter one has too many neighbours."""
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+EVERYDAY = 6.0
+"""Zipf frequency from which an English word is everyday whatever the table says ("good")."""
 
 
 def _rows() -> list[str]:
@@ -68,8 +70,8 @@ def ordinary(word: str) -> bool:
     """Whether `word` (lowercase) is an everyday word of English, Russian or Ukrainian rather
     than a name, an abbreviation or a word no dictionary knows ("border", "keeping", "санкции"
     are ordinary; "taiwan", "lavrov", "eu", "китай", "макрон" are not)."""
-    if not is_cyrillic(word):
-        return _holds(_lexicon()[0], word)
+    if not is_cyrillic(word):  # lemminflect's table lacks a few ("good", "best")
+        return _holds(_lexicon()[0], word) or commonness(word) >= EVERYDAY
     from bot.glossary import analyzers
 
     known = [parse for analyzer in analyzers()

@@ -19,7 +19,7 @@ from bot.index import LONGEST_WORD, SearchIndex
 from bot.lexicon import future_tense, only_describes, ordinary
 from bot.models import Person
 from bot.names import slot_terms
-from bot.text import FILLER, STOPWORDS, US_DOTS, commonness, is_cyrillic, stem, words
+from bot.text import FILLER, STOPWORDS, US_DOTS, is_cyrillic, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
 Refusal = Literal["", "unknown-speaker", "strangers", "age", "others-want"]
@@ -36,6 +36,9 @@ OPENING_REACH = 6
 the names of ...")."""
 WILL_REACH = 3
 """How early in a question "will" must come to ask whether something will happen."""
+FEARING = frozenset("""worries worry worried fears fear feared concern concerns concerned
+    afraid risk risks danger hope hopes""".split())
+"""Words that open a fear or hope rather than a question ("worries putin will ...")."""
 SAYS = frozenset({"say", "says", "said"})
 """The words of saying that are stopwords, as typed."""
 QUOTING = frozenset(map(stem, "quote quoted quotes cite cited cites".split()))
@@ -75,8 +78,6 @@ retired army guy who handles ukraine for trump", "the ukrainian leader")."""
 NAME_SHARE = 0.5
 """What a name in a description counts for, against another word of a person's role."""
 MOST_DESCRIBED = 2
-EVERYDAY_ZIPF = 5.5
-"""How common (Zipf) a word is that no name is ("good", 6.1; "europe" is 5.0)."""
 """Most people one description may fit and still be who is asked about."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
     versus vs both""".split())
@@ -104,10 +105,12 @@ DEMAND_NOUNS = frozenset({"demands", "demand", "conditions", "list", "terms", "r
 SOURCING_ENTRY = "who-reported"
 """The glossary entry for asking who reported the story ("who first reported ...", "how many
 sources ..."): what they reported is then no topic."""
-FAILURE_ENTRY = "failed"
-"""The glossary entry for things failing, which also means what was never finalized: asked
-why, only an item saying it failed answers ("why did the istanbul talks fail": the sources say
-they were never finalized, not why)."""
+FAILED = stem("failed")
+"""What an item must say of something a question asks why it failed ("why did the istanbul
+talks fail": the sources say they were never finalized, not why)."""
+FAILING = frozenset({FAILED, stem("finalized")})
+"""The stems of what the glossary reads as failing or never being finalized ("why was the
+istanbul agreement never signed")."""
 WHY = frozenset({"why", "почему", "зачем", "чому", "навіщо"})
 """The words that ask why."""
 NOVELTY_ENTRY = "same-demands"
@@ -319,8 +322,8 @@ def _asks_will(typed: list[str]) -> bool:
     """Whether a question asks whether something will happen ("will ukraine hold elections",
     "the war will end?", "is putin going to accept"), not when ("when will the war end") nor
     in a clause ("why are people worried putin will use a truce")."""
-    if PLACE_OR_TIME.intersection(typed):
-        return False
+    if PLACE_OR_TIME.intersection(typed) or (typed[:1] and typed[0] in FEARING):
+        return False  # "worries putin will play the truce": what is feared
     return "will" in typed[:WILL_REACH] or (typed[:1] != [] and typed[0] in LINKING
                                              and "going" in typed[:WILL_REACH + 2])
 
@@ -392,8 +395,8 @@ def understand(index: SearchIndex, text: str,
     for word in _story_attribution(typed):  # "according to the article, what did stent say"
         slots = _without_first(slots, word)
     slots = _current_for_new(slots)
-    question.failure_cause = bool(WHY.intersection(typed)) and any(slot.entry == FAILURE_ENTRY
-                                                    for slot in slots)
+    question.failure_cause = bool(WHY.intersection(typed)) and any(
+        FAILING & _words_of(slot) for slot in slots if slot.entry)
     reading = _read(index, slots, frozenset(
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
     _untold(reading, reporters)
@@ -549,6 +552,10 @@ def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
         return
     describing = {id(slot) for _, held in chosen for slot in held} | {id(slot) for slot in nouns}
     describers = {named_by[key] for key in describing & named_by.keys()}
+    owner = reading.owner
+    if owner is not None and all(any(_belongs(person, boss) for boss in owner.people)
+                                 for person, _ in chosen):
+        describers.update(boss.id for boss in owner.people)  # "trumps mideast guy"
     if any(person.entity == "person" and person.id not in describers
            for person in reading.named.values()):
         return  # "the former pentagon official": Kori Schake is named
@@ -803,10 +810,9 @@ def _speaking(reading: _Reading) -> list[Slot]:
 
 def proper_name(slot: Slot) -> bool:
     """Whether a slot is a name no person of the base holds ("nato", "europe", "china"), not
-    an everyday word ("analysts", nor "good", which the dictionary lacks) or a number."""
+    an everyday word ("analysts") or a number."""
     named = [word for word in words(slot.typed) if word not in STOPWORDS]
-    return bool(named) and not any(ordinary(word) or commonness(word) >= EVERYDAY_ZIPF
-                                   or not word.isalpha() for word in named)
+    return bool(named) and not any(ordinary(word) or not word.isalpha() for word in named)
 
 
 def _subject(reading: _Reading) -> Slot | None:
@@ -853,12 +859,12 @@ def _asked_word(typed: list[str]) -> str | None:
 
 def _others_asked(typed: list[str]) -> str:
     """The number word of the group whose other members a "which/what are ..." question asks
-    to name ("which are the four other regions", "name the four regions besides crimea");
-    "" for any other question."""
+    to name ("which are the four other regions", "what are the other four regions called",
+    "name the four regions besides crimea"); "" for any other question."""
     if not ASKING.union(NAMING, {"who"}).intersection(typed[:OPENING_REACH]):
         return ""
     for position, word in enumerate(typed):
-        if word in NUMBER_WORDS and OTHERS.intersection(typed[position + 1 : position + 6]):
+        if word in NUMBER_WORDS and OTHERS.intersection(typed[max(position - 1, 0) : position + 6]):
             return word
     return ""
 

@@ -858,6 +858,7 @@ def test_according_to_the_article_asks_what_it_says(factbase: FactBase, question
 
 @pytest.mark.parametrize("question", ["why did the istanbul talks fail",
                                       "why did the istanbul talks collapse in 2022",
+                                      "why was the istanbul agreement never signed",
                                       "чому провалилися переговори в стамбулі"])
 def test_why_something_failed_needs_an_item_saying_it_failed(factbase: FactBase,
                                                              question: str) -> None:
@@ -929,3 +930,21 @@ def test_what_someone_said_about_a_name_must_hold_that_name(factbase: FactBase) 
         "not_found")
     assert ids(answer(factbase, "what did the ukrainian leader think of the talks with the "
                                 "americans"))[:1] == ["zelenskiy-praises-saudi-meeting"]
+
+
+def test_other_four_asks_to_name_the_rest_as_four_other_does(factbase: FactBase) -> None:
+    assert answer(factbase, "what are the other four regions called").status == "not_found"
+    assert "recognise-annexed-regions" in ids(answer(factbase, "which regions does russia "
+                                                               "want recognised"))
+
+
+def test_a_fear_of_what_someone_will_do_is_no_will_question(factbase: FactBase) -> None:
+    """"worries putin will ..." reports a fear; it does not ask whether he will."""
+    assert ids(answer(factbase, "worries putin will play the truce to drive a wedge between "
+                                "us and europe"))[:1] == ["truce-concern"]
+    assert answer(factbase, "will putin use the truce to split the west").status == "not_found"
+
+
+def test_what_us_intelligence_assessed_is_what_it_thought(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "us intel thought invasion was coming soon"))[:1] == [
+        "imminent-invasion"]
