@@ -408,6 +408,10 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("how long has russia been making these demands", "past-two-decades"),
         ("how long has russia been making these demands", "since-1945"),
         ("the previous administration turned some of it down", "biden-rejected-some-conditions"),
+        ("russian diplomats in dc keeping their mouths shut", "no-comment"),
+        ("the day russia went all in on ukraine", "invasion"),
+        ("moscow wants to stop the west beefing up its forces in europe",
+         "limit-military-activity"),
     ],
 )
 def test_a_readers_own_words_for_the_storys_concepts_find_them(
