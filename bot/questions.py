@@ -8,6 +8,7 @@ understood like "what did kellogg say about istanbul".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
@@ -524,8 +525,9 @@ def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
     word for a person ("guy", "leader", "boss") and the role of one or two people holds more
     of its words than anyone else's, one of them other than that word ("the ukrainian leader":
     Zelenskiy, the Ukrainian President; "trumps man for the middle east": Witkoff, the U.S.
-    Middle East envoy). Someone's name counts half: "trump" is in both envoys' roles, "middle
-    east" in one. The words of the description, and whoever they name, are then no topic."""
+    Middle East envoy). A word counts less the more people's roles hold it, and someone's
+    name half: "russia" is in three roles, "middle east" in one. The words of the
+    description, and whoever they name, are then no topic."""
     named_by = {id(slot): person_id for person_id, slot in reading.naming.items()}
     nouns = [slot for slot in [*reading.rest, *reading.naming.values()]
              if DESCRIBED_BY.intersection(words(slot.typed))
@@ -533,7 +535,7 @@ def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
                   or reading.named[named_by[id(slot)]].entity != "person")]
     if not nouns:
         return
-    scored: list[tuple[float, Person, list[Slot]]] = []
+    holding: dict[str, list[Slot]] = {}
     for person in index.names.people.values():
         if person.entity != "person" or person.id in reading.named:
             continue
@@ -544,18 +546,19 @@ def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
             if role & {stem(word) or word for word in words(
                 reading.named[named_by[id(slot)]].name)}]
         if any(slot.typed not in PERSON_NOUNS for slot in held):
-            scored.append((sum(NAME_SHARE if id(slot) in named_by else 1.0 for slot in held),
-                           person, held))
+            holding[person.id] = held
+    sharing = Counter(id(slot) for held in holding.values() for slot in held)
+    scored = [(sum((NAME_SHARE if id(slot) in named_by else 1.0) / sharing[id(slot)]
+                   for slot in held), index.names.people[person_id], held)
+              for person_id, held in holding.items()]
     best = max((score for score, _, _ in scored), default=0.0)
     chosen = [(person, held) for score, person, held in scored if score == best]
     if not chosen or len(chosen) > MOST_DESCRIBED:
         return
     describing = {id(slot) for _, held in chosen for slot in held} | {id(slot) for slot in nouns}
     describers = {named_by[key] for key in describing & named_by.keys()}
-    owner = reading.owner
-    if owner is not None and all(any(_belongs(person, boss) for boss in owner.people)
-                                 for person, _ in chosen):
-        describers.update(boss.id for boss in owner.people)  # "trumps mideast guy"
+    describers.update(boss.id for boss in reading.named.values()  # "trumps mideast guy"
+                      if all(_belongs(person, boss) for person, _ in chosen))
     if any(person.entity == "person" and person.id not in describers
            for person in reading.named.values()):
         return  # "the former pentagon official": Kori Schake is named
@@ -861,7 +864,8 @@ def _others_asked(typed: list[str]) -> str:
     """The number word of the group whose other members a "which/what are ..." question asks
     to name ("which are the four other regions", "what are the other four regions called",
     "name the four regions besides crimea"); "" for any other question."""
-    if not ASKING.union(NAMING, {"who"}).intersection(typed[:OPENING_REACH]):
+    if not ASKING.intersection(typed) and not NAMING.union({"who"}).intersection(
+            typed[:OPENING_REACH]):  # "which" may come last: "..., which ones are they"
         return ""
     for position, word in enumerate(typed):
         if word in NUMBER_WORDS and OTHERS.intersection(typed[max(position - 1, 0) : position + 6]):

@@ -409,6 +409,10 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("how long has russia been making these demands", "since-1945"),
         ("the previous administration turned some of it down", "biden-rejected-some-conditions"),
         ("russian diplomats in dc keeping their mouths shut", "no-comment"),
+        ("what does moscow want in exchange for putting the guns down", "root-causes"),
+        ("ukraine never allowed to get the bomb", "non-nuclear-status"),
+        ("trump sitting by the phone waiting for putin to call back", "trump-awaits-putin"),
+        ("is the guy who handles the middle east for trump also doing russia", "steve-witkoff"),
         ("the day russia went all in on ukraine", "invasion"),
         ("moscow wants to stop the west beefing up its forces in europe",
          "limit-military-activity"),
@@ -938,6 +942,8 @@ def test_what_someone_said_about_a_name_must_hold_that_name(factbase: FactBase) 
 
 def test_other_four_asks_to_name_the_rest_as_four_other_does(factbase: FactBase) -> None:
     assert answer(factbase, "what are the other four regions called").status == "not_found"
+    assert answer(factbase, "the other four regions besides crimea, which ones are they"
+                  ).status == "not_found"
     assert "recognise-annexed-regions" in ids(answer(factbase, "which regions does russia "
                                                                "want recognised"))
 
