@@ -100,6 +100,8 @@ they said."""
 DEMAND_KIND = frozenset({"demand"})
 COMMENTARY = frozenset({"quote", "statement", "event", "fact"})
 """The kinds of item that can say something of the demands."""
+LIST_ENTRY = "list"
+"""The glossary entry naming Russia's list of demands ("list of demands", "shopping list")."""
 COMMENTARY_LEAD = 0.2
 """How much more of a question about the demands what the sources say of them must hold
 than the best demand, to come first ("putin wants influence over europe")."""
@@ -618,9 +620,11 @@ def _ask(base: FactBase, text: str) -> Answer:
         if found is not None:
             return found
         # no demand holds the rest of the question: a thing it names is what is asked, so an
-        # item must hold it ("does russia want elections in ukraine")
+        # item must hold it ("does russia want elections in ukraine"), and the words naming
+        # the list are the story's ("sources for the list of demands")
         question.slots = [replace(slot, asked=True) if slot in question.topic and _thing(slot)
-                          else slot for slot in question.slots]
+                          else slot for slot in question.slots
+                          if slot in question.topic or slot.entry != LIST_ENTRY]
     # "putin health", "why did kellogg leave his job": what is asked of them the sources lack
     personal = bool(question.people) and any(_unheld_thing(base, slot)
                                              for slot in question.topic)

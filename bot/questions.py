@@ -959,15 +959,18 @@ def _may_name(index: SearchIndex, slot: Slot) -> bool:
 
 def _meant_person(index: SearchIndex, slot: Slot) -> Person | None:
     """The person a glossary phrase means ("russian leader", "kremlin boss": Putin; "trumps
-    office": the White House), when its first meaning names them and no other meaning names
-    anyone else ("think tank" means three institutions: no one)."""
+    office": the White House, though "administration" also means the Trump administration),
+    when its first meaning names them and no other name it means names anyone else ("think
+    tank" means three institutions: no one)."""
     entry = index.glossary.entries.get(slot.entry) if slot.entry else None
     if entry is None or slot.typed in entry.means or slot.spelt:  # "angla stint": a name
         return None
-    named = [index.names.exactly([Slot(meaning, (meaning,))]) for meaning in entry.means]
-    if len(named[0]) != 1 or len(frozenset().union(*named)) > 1:
+    first, *others = [index.names.exactly([Slot(meaning, (meaning,))])
+                      for meaning in entry.means]
+    if len(first) != 1 or any(names - first for names, meaning in zip(
+            others, entry.means[1:], strict=True) if " " in meaning):
         return None
-    return index.names.people[next(iter(named[0]))]
+    return index.names.people[next(iter(first))]
 
 
 def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,

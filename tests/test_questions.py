@@ -958,3 +958,19 @@ def test_a_fear_of_what_someone_will_do_is_no_will_question(factbase: FactBase) 
 def test_what_us_intelligence_assessed_is_what_it_thought(factbase: FactBase) -> None:
     assert ids(answer(factbase, "us intel thought invasion was coming soon"))[:1] == [
         "imminent-invasion"]
+
+
+@pytest.mark.parametrize("question", ["sources for the list of demands",
+                                      "reuters soruces list of demads"])
+def test_the_list_of_demands_named_as_the_story_leaves_what_is_asked_of_it(
+        factbase: FactBase, question: str) -> None:
+    assert ids(answer(factbase, question))[:1] == ["two-sources"]
+    assert answer(factbase, "does russia want elections in ukraine").status == "not_found"
+
+
+def test_a_glossary_phrase_for_an_organisation_names_it_not_the_person_in_it(
+        factbase: FactBase) -> None:
+    """"trumps office" is the White House, which had not responded."""
+    assert ids(answer(factbase, "has trumps office said anything about this"))[:1] == [
+        "no-comment"]
+    assert "trump-awaits-putin" in ids(answer(factbase, "what did trump say"))
