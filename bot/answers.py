@@ -70,6 +70,9 @@ SAID_TOPIC_COVERAGE = 0.5
 """Likewise for what a named person said about a topic."""
 COUNT_REACH = 3
 """Words after a number that may name what it counts ("thousands of Russian troops")."""
+COUNT_JOINERS = frozenset({"of", "the", "a", "an", "s"})
+"""Words between a number and what it counts that do not count towards `COUNT_REACH`
+("three of the Kremlin's demands")."""
 FUTURE_WORDS = frozenset("""next upcoming scheduled soon later coming planned expected
     tomorrow""".split())
 """Words by which an item says when something is to come, for "when will" questions ("will"
@@ -826,7 +829,8 @@ def _counts(said: list[str], counted: frozenset[str], of: frozenset[str]) -> boo
                 next(iter(said[position + 1 : position + 2]), "")):
             return True  # "how long ...": "consistent since 1945"
         if word in NUMBER_WORDS or (word.isdigit() and not _YEAR.match(word)):
-            following = said[position + 1 : position + 1 + COUNT_REACH]
+            following = [later for later in said[position + 1 :]
+                         if later not in COUNT_JOINERS][:COUNT_REACH]
             if of and any(later in nation and nation is not of
                           for nation in NATIONS for later in following):
                 continue
