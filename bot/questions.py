@@ -47,7 +47,8 @@ QUOTING = frozenset(map(stem, "quote quoted quotes cite cited cites".split()))
 SAID_WORDS = frozenset(filter(None, map(stem, """say said says saying think thinks thought view
     views opinion opinions quote quoted comment comments commented believe believes stance position
     statement statements remark remarks remarked told called describe described characterized
-    characterised claim claims claimed word words""".split()))) | {"say", "says", "said"}
+    characterised claim claims claimed word words reaction reactions""".split()))) | {
+        "say", "says", "said"}
 """Stems that ask for what someone said, and the stopwords "say", "says" and "said" as typed
 (they have no stem)."""
 STORY_WORDS = frozenset({"report", "reports", "story", "article", "news", "reporting", "list",
