@@ -574,11 +574,18 @@ def ask(base: FactBase, text: str) -> Answer:
         found = _ask(base, " ".join(map(to_cyrillic, words(text))))
         if found.status != "not_found":
             return found
-    if answer.status != "not_found" or len(words(text)) < LONG_MESSAGE:
+    if answer.status != "not_found":
         return answer
-    for clause in clauses(text):
+    parts = clauses(text)
+    # one clause asks, the rest point back at it ("no european boots in ukraine, is russia
+    # insisting on that"), unless they ask for the rest of a group ("..., which ones are they")
+    alone = (len(parts) == 1 and words(parts[0]) != words(text)
+             and not understand(base.index, text).others)
+    if len(words(text)) < LONG_MESSAGE and not alone:
+        return answer
+    for clause in parts:
         found = _ask(base, clause)
-        if found.status == "ok" and not found.closest:
+        if found.status == "ok" and (alone or not found.closest):
             return found
     return answer
 

@@ -974,3 +974,14 @@ def test_a_glossary_phrase_for_an_organisation_names_it_not_the_person_in_it(
     assert ids(answer(factbase, "has trumps office said anything about this"))[:1] == [
         "no-comment"]
     assert "trump-awaits-putin" in ids(answer(factbase, "what did trump say"))
+
+
+@pytest.mark.parametrize(("question", "wanted"),
+                         [("no european boots on the ground in ukraine, is russia insisting on "
+                           "that", "no-foreign-troops"),
+                          ("foreign armies kept out of ukraine, whose demand",
+                           "no-foreign-troops")])
+def test_a_short_message_whose_other_clauses_point_back_is_its_asking_clause(
+        factbase: FactBase, question: str, wanted: str) -> None:
+    assert ids(answer(factbase, question))[:1] == [wanted]
+    assert answer(factbase, "the four regions besides crimea, which ones").status == "not_found"
