@@ -119,6 +119,10 @@ PERSONAL = frozenset("""health illness sick ill wife husband family children kid
 """What a reader may ask of a person's own life ("putin health") or a country's losses ("how
 many russian soldiers died"): if no item holds it, that is what the sources lack, not a word
 to pass over."""
+OFFICES = frozenset("""minister ministers ambassador ambassadors spokesman spokeswoman
+    spokesperson spokespeople secretary chancellor mayor governor senator senators""".split())
+"""Offices a reader may ask who holds ("who is ukraine's foreign minister"): if no item holds
+the word, the sources name no one in it."""
 FILTERED_SEARCH = 4
 """How many times more hits are looked at when the question's form drops some ("what did
 nato say", "when ...", "how many ...", "will ..."), so that a fitting item ranked lower is
@@ -635,9 +639,10 @@ def _ask(base: FactBase, text: str) -> Answer:
         question.slots = [replace(slot, asked=True) if slot in question.topic and _thing(slot)
                           else slot for slot in question.slots
                           if slot in question.topic or slot.entry != LIST_ENTRY]
-    # "putin health", "why did kellogg leave his job": what is asked of them the sources lack
-    personal = bool(question.people) and any(_unheld_thing(base, slot)
-                                             for slot in question.topic)
+    # "putin health", "why did kellogg leave his job", "who is ukraine's foreign minister":
+    # what is asked the sources lack
+    lacking = PERSONAL | OFFICES if question.people else OFFICES
+    personal = any(_unheld_thing(base, slot, lacking) for slot in question.topic)
     filtered = bool(question.speaker or question.intent == "when" or question.others
                     or question.amount is not None or len(question.people) > 1
                     or question.agreeing or question.will or question.future
@@ -946,10 +951,10 @@ def _thing(slot: Slot) -> bool:
         is_cyrillic(word) or (may_be_noun(word) and not may_be_verb(word)) for word in typed)
 
 
-def _unheld_thing(base: FactBase, slot: Slot) -> bool:
-    """Whether a slot names something of a person's own (health, family, books...) that no
-    item holds."""
-    return (slot.typed in PERSONAL and not slot.known
+def _unheld_thing(base: FactBase, slot: Slot, things: frozenset[str]) -> bool:
+    """Whether a slot names one of `things` (of a person's own: health, family, books...; or
+    an office: "minister") that no item holds."""
+    return (slot.typed in things and not slot.known
             and not any(map(base.index.knows, slot_terms(slot))))
 
 

@@ -985,3 +985,8 @@ def test_a_short_message_whose_other_clauses_point_back_is_its_asking_clause(
         factbase: FactBase, question: str, wanted: str) -> None:
     assert ids(answer(factbase, question))[:1] == [wanted]
     assert answer(factbase, "the four regions besides crimea, which ones").status == "not_found"
+
+
+def test_an_office_no_item_names_is_not_answered(factbase: FactBase) -> None:
+    assert answer(factbase, "who is ukraines foreign minister").status == "not_found"
+    assert ids(answer(factbase, "who is ukraines president"))[:1] == ["volodymyr-zelenskiy"]
