@@ -796,7 +796,10 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
     if question.agreeing and (isinstance(item, Demand) or not set(
             question.agreeing).intersection(map(stem, words(searchable_text(item, people))))):
         return False  # "did the us agree to recognise crimea": Russia wants it recognised
-    if len(question.people) > 1:
+    if len(question.people) > 1 and any(person.entity == "person"
+                                        for person in question.people):
+        # "did trump meet putin", "zelensky oval office"; not two sides ("talks between
+        # moscow and washington": "Russian and American officials")
         held = set(words(searchable_text(item, people)))
         if not all(_involves(item, person, held) for person in question.people):
             return False

@@ -990,3 +990,10 @@ def test_a_short_message_whose_other_clauses_point_back_is_its_asking_clause(
 def test_an_office_no_item_names_is_not_answered(factbase: FactBase) -> None:
     assert answer(factbase, "who is ukraines foreign minister").status == "not_found"
     assert ids(answer(factbase, "who is ukraines president"))[:1] == ["volodymyr-zelenskiy"]
+
+
+def test_two_sides_named_need_not_both_be_named_by_an_item(factbase: FactBase) -> None:
+    """Items say "Russian and American officials", not "Moscow" and "Washington"."""
+    assert ids(answer(factbase, "three weeks of back and forth between moscow and washington"
+                      ))[:1] == ["past-three-weeks"]
+    assert answer(factbase, "zelensky oval office").status == "not_found"
