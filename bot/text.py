@@ -28,7 +28,7 @@ STOPWORDS = frozenset(
     will with would you your tell show quote quotes anyone someone mean means ever isn aren
     wasn weren won don doesn didn hasn haven hadn couldn wouldn shouldn ll ve re isnt arent
     wasnt werent dont doesnt didnt hasnt havent hadnt couldnt wouldnt shouldnt wont
-    cant""".split()
+    cant thats theyve theyre theres hes shes youre weve ive im""".split()
 )
 """English words that carry no meaning for a lookup (question words included: the question
 parser reads them before they are dropped)."""
@@ -39,7 +39,7 @@ FILLER = frozenset("""everyone everybody theirs ours yours actually even pre ex 
     basically precisely truly literally honestly seriously old right going gonna themselves
     itself himself herself kick kicked kicks gist radio segment version minute podcast wonder
     wondering whether curious kindly understand almost nearly happen happened happens full
-    whole real still handles handle handling allowed""".split())
+    whole real still handles handle handling allowed stay stays staying plus once""".split())
 """Words a reader's question may carry that say nothing of what it asks ("is it true", "ok
 but", "kept out of nato", "russia wants everything"): dropped from questions, though an item
 that holds them is still found by them."""
