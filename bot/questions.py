@@ -716,7 +716,7 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
             question.people = [worker]
             if not _belongs(worker, boss):
                 question.refusal = "strangers"
-    elif (reading.demands and named <= DEMANDERS
+    elif (reading.demands and named - reading.asked_of <= DEMANDERS
           and (_wanter(reading) is None or named - reading.asked_of)
           and not reading.said and question.amount != DURATIONS):
         question.intent = "demands"

@@ -997,3 +997,9 @@ def test_two_sides_named_need_not_both_be_named_by_an_item(factbase: FactBase) -
     assert ids(answer(factbase, "three weeks of back and forth between moscow and washington"
                       ))[:1] == ["past-three-weeks"]
     assert answer(factbase, "zelensky oval office").status == "not_found"
+
+
+def test_what_putin_wants_from_someone_is_russias_demands(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "in a nutshell what does putin want from trump"))[:1] == [
+        "current-list"]
+    assert "current-list" not in ids(answer(factbase, "what does trump want from putin"))
