@@ -161,6 +161,8 @@ AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "will"
 """What follows the thing asked for in "what range do the missiles have"."""
 YES_NO = AUXILIARIES | {"has", "have", "had"}
 """Words that open a question asking yes or no ("did schake work for trump")."""
+ABOUT = frozenset({"about", "on", "про", "о", "об", "насчет", "щодо", "стосовно"})
+"""Words after which a question names what is spoken of."""
 FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
 """Words before whom something is wanted of: "what does ukraine demand from russia" is
 Ukraine's wish, though Russia is named."""
@@ -401,6 +403,7 @@ def understand(index: SearchIndex, text: str,
         FAILING & _words_of(slot) for slot in slots if slot.entry)
     reading = _read(index, slots, frozenset(
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
+    reading.spoken_of = frozenset(after for word, after in pairwise(typed) if word in ABOUT)
     _untold(reading, reporters)
     question.slots = reading.searched
     question.listing = _listing(typed) if not (reading.named or reading.demands) and all(
@@ -450,6 +453,9 @@ class _Reading:
     """It asks for someone's job or role ("what was kellogg's job")."""
     owned: frozenset[str] = frozenset()
     """The words typed with "'s" after them."""
+    spoken_of: frozenset[str] = frozenset()
+    """The words typed right after "about" ("що кажуть про крим": Crimea is spoken of, not
+    the speaker)."""
     naming: dict[str, Slot] = field(default_factory=dict)
     """The slot searched for each person named."""
     owner: _Owner | None = None
@@ -822,14 +828,18 @@ def proper_name(slot: Slot) -> bool:
 def _subject(reading: _Reading) -> Slot | None:
     """Who a question naming no one asks the words of, when it is a name no person holds and
     no country Russia makes demands of: the word before its word of saying ("what did nato
-    say"); None for a description ("what do analysts say") or Ukraine ("what did ukraine
-    say": Zelenskiy's words)."""
+    say"), or after it in Russian or Ukrainian ("що каже польща"); None for a description
+    ("what do analysts say") or Ukraine ("what did ukraine say": Zelenskiy's words)."""
     said_at = next((position for position, held in enumerate(reading.meant)
                     if held & SAID_WORDS), 0)
-    subject = next((slot for slot in reversed(reading.slots[:said_at])
-                    if slot in reading.rest), None)
+    near = (reading.slots[said_at + 1 :] if is_cyrillic(reading.slots[said_at].typed)
+            else reading.slots[said_at - 1 :: -1] if said_at else [])
+    subject = next((slot for slot in near if slot in reading.rest
+                    and slot.typed not in reading.spoken_of), None)
     if subject is None or subject.entry in ADDRESSEES:
         return None
+    if is_cyrillic(subject.typed):  # "що каже польща": the dictionary has no names' tags
+        return subject if subject.known and subject.entry not in DEMANDING else None
     return subject if proper_name(subject) else None
 
 

@@ -1003,3 +1003,10 @@ def test_what_putin_wants_from_someone_is_russias_demands(factbase: FactBase) ->
     assert ids(answer(factbase, "in a nutshell what does putin want from trump"))[:1] == [
         "current-list"]
     assert "current-list" not in ids(answer(factbase, "what does trump want from putin"))
+
+
+def test_a_speaker_named_after_a_russian_or_ukrainian_verb_must_be_reported(
+        factbase: FactBase) -> None:
+    """Poland is named nowhere as saying anything."""
+    assert answer(factbase, "що думає польща про вимоги росії").status == "not_found"
+    assert ids(answer(factbase, "що кажуть про крим"))[:1] == ["recognise-annexed-regions"]
