@@ -39,7 +39,8 @@ FILLER = frozenset("""everyone everybody theirs ours yours actually even pre ex 
     basically precisely truly literally honestly seriously old right going gonna themselves
     itself himself herself kick kicked kicks gist radio segment version minute podcast wonder
     wondering whether curious kindly understand almost nearly happen happened happens full
-    whole real still handles handle handling allowed stay stays staying plus once""".split())
+    whole real still handles handle handling allowed stay stays staying plus once behind
+    instead goes""".split())
 """Words a reader's question may carry that say nothing of what it asks ("is it true", "ok
 but", "kept out of nato", "russia wants everything"): dropped from questions, though an item
 that holds them is still found by them."""
