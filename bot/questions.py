@@ -8,7 +8,7 @@ understood like "what did kellogg say about istanbul".
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
@@ -542,18 +542,16 @@ def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
                   or reading.named[named_by[id(slot)]].entity != "person")]
     if not nouns:
         return
-    holding: dict[str, list[Slot]] = {}
-    for person in index.names.people.values():
-        if person.entity != "person" or person.id in reading.named:
-            continue
-        role = {stem(word) or word for text in (person.role, *person.aliases)
-                for word in words(text) if word not in STOPWORDS}
-        held = [slot for slot in reading.rest if role & _words_of(slot)] + [
-            slot for slot in reading.naming.values()
-            if role & {stem(word) or word for word in words(
-                reading.named[named_by[id(slot)]].name)}]
-        if any(slot.typed not in PERSON_NOUNS for slot in held):
-            holding[person.id] = held
+    holding: dict[str, list[Slot]] = defaultdict(list)
+    for slot in [*reading.rest, *reading.naming.values()]:
+        terms = ({stem(word) or word for word in words(reading.named[named_by[id(slot)]].name)}
+                 if id(slot) in named_by else _words_of(slot))
+        for person_id in {holder for term in terms for holder in index.names.holders(term)}:
+            if (person_id not in reading.named
+                    and index.names.people[person_id].entity == "person"):
+                holding[person_id].append(slot)
+    holding = {person_id: held for person_id, held in holding.items()
+               if any(slot.typed not in PERSON_NOUNS for slot in held)}
     sharing = Counter(id(slot) for held in holding.values() for slot in held)
     scored = [(sum((NAME_SHARE if id(slot) in named_by else 1.0) / sharing[id(slot)]
                    for slot in held), index.names.people[person_id], held)
