@@ -80,6 +80,9 @@ retired army guy who handles ukraine for trump", "the ukrainian leader")."""
 NAME_SHARE = 0.5
 """What a name in a description counts for, against another word of a person's role."""
 MOST_DESCRIBED = 2
+MISSPELT_NAME_LENGTH = 4
+"""Shortest word taken for a misspelt name ("putn"; "wht" is a misspelt "what", not "White
+House")."""
 """Most people one description may fit and still be who is asked about."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
     versus vs both""".split())
@@ -999,7 +1002,8 @@ def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
             continue
         match = index.resolve_people(span, suggest=False)
         if match.people and (match.exact or (length == 1 and not any(
-                map(index.knows, slot_terms(span[0]))) and not ordinary(span[0].typed))):
+                map(index.knows, slot_terms(span[0]))) and not ordinary(span[0].typed)
+                and len(span[0].typed) >= MISSPELT_NAME_LENGTH)):
             return match.people, length
         if (length == 2 and len(match.people) == 1
                 and match.people[0].id in index.names.exactly(span[:1])

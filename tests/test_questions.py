@@ -1010,3 +1010,9 @@ def test_a_speaker_named_after_a_russian_or_ukrainian_verb_must_be_reported(
     """Poland is named nowhere as saying anything."""
     assert answer(factbase, "що думає польща про вимоги росії").status == "not_found"
     assert ids(answer(factbase, "що кажуть про крим"))[:1] == ["recognise-annexed-regions"]
+
+
+def test_a_three_letter_typo_is_no_misspelt_name(factbase: FactBase) -> None:
+    """"wht" is "what", not the White House."""
+    assert "White House" not in answer(factbase, "wht did putin say about the truce").title
+    assert ids(answer(factbase, "putn ceasefire"))[:1] != []
