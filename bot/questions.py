@@ -87,8 +87,7 @@ House")."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
     versus vs both""".split())
 """Words that compare what two people named said ("do witkoff and kellogg disagree")."""
-ANYONE = frozenset({"people", "folks", "person", "nobody", "anybody", "anyone", "someone",
-                    "somebody"})
+ANYONE = frozenset({"people", "folks", "person"})
 """Who says something when anyone may ("what do people say about the truce"): no topic."""
 ABOUT_DEMANDS = frozenset("""why mean means meaning help helps hurt effect effects impact
     affect affects implications consequences goal aim purpose reason reasons behind real
