@@ -413,6 +413,8 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("ukraine never allowed to get the bomb", "non-nuclear-status"),
         ("trump sitting by the phone waiting for putin to call back", "trump-awaits-putin"),
         ("is the guy who handles the middle east for trump also doing russia", "steve-witkoff"),
+        ("хочет ли россия мира", "stent-no-concessions"),
+        ("how broad are the kremlins asks", "current-list"),
         ("the day russia went all in on ukraine", "invasion"),
         ("moscow wants to stop the west beefing up its forces in europe",
          "limit-military-activity"),
