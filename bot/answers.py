@@ -665,6 +665,8 @@ def _ask(base: FactBase, text: str) -> Answer:
     if not fitting and result.hits:
         result.near = result.hits[:5]
     fitting = fitting[:MAX_SEARCH_RESULTS]
+    if question.intent == "when":  # "invasion date": the event, before what mentions it
+        fitting.sort(key=lambda hit: not isinstance(hit.item, Event))
     if question.people and not question.topic:
         # a name alone ("biden administration"): who they are first, then what names them
         named = {person.id for person in question.people}

@@ -1021,3 +1021,9 @@ def test_a_three_letter_typo_is_no_misspelt_name(factbase: FactBase) -> None:
     assert reply.title == answer(factbase, "what did putin say about the truce").title.replace(
         "what", "wht")
     assert "vladimir-putin" in ids(answer(factbase, "putn ceasefire"))
+
+
+@pytest.mark.parametrize("question", ["invasoin date", "коли почалося вторгнення"])
+def test_asked_when_the_event_comes_before_what_mentions_it(factbase: FactBase,
+                                                           question: str) -> None:
+    assert ids(answer(factbase, question))[:1] == ["invasion"]
