@@ -37,6 +37,7 @@ from bot.questions import (
     NUMBER_WORDS,
     ROLE_WORDS,
     SAID_WORDS,
+    UNCOUNTED,
     Question,
     clauses,
     latin_russian,
@@ -790,9 +791,10 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
         return False
     said = words(" ".join(filter(None, (getattr(item, "text", ""),
                                         getattr(item, "date_phrase", None)))))
-    if question.amount is not None and not _counts(said, question.amount,
-                                                   question.counted_of):
-        return False
+    if question.amount is not None and not (
+            _counts(said, question.amount, question.counted_of)
+            and _holds_names(question, _stems_of(item, people))):
+        return False  # "how many days did the istanbul talks last": a 30-day ceasefire
     if _only_counts_the_others(question, said):
         return False
     if question.agreeing and (isinstance(item, Demand) or not set(
@@ -818,11 +820,25 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
     return not question.future or bool(FUTURE_WORDS.intersection(said))
 
 
+def _stems_of(item: Item, people: dict[str, Person]) -> set[str]:
+    """The stems of every word of an item's fields."""
+    return {stem(word) or word for word in words(searchable_text(item, people))}
+
+
+def _holds_names(question: Question, held: set[str]) -> bool:
+    """Whether an item's stems (`held`) hold every name the question's topic has ("istanbul"
+    in "how many days did the istanbul talks last", "what did zelensky say about istanbul")."""
+    return all(held & {stem(word) or word for word in _slot_words(slot)}
+               for slot in question.topic if proper_name(slot))
+
+
 def _only_counts_the_others(question: Question, said: list[str]) -> bool:
     """Whether an item's words (`said`) only count the others a question asks to name
     ("which are the four other regions": "Crimea and four other regions")."""
-    return bool(question.others) and any(first == question.others and second == "other"
-                                         for first, second in pairwise(said))
+    return bool(question.others) and any(
+        second == "other" and (first == question.others or (
+            question.others == UNCOUNTED and first in NUMBER_WORDS))
+        for first, second in pairwise(said))
 
 
 def _involves(item: Item, person: Person, held: set[str]) -> bool:
@@ -856,13 +872,6 @@ def _counts(said: list[str], counted: frozenset[str], of: frozenset[str]) -> boo
     return False
 
 
-def _holds(base: FactBase, item: Item, slot: Slot) -> bool:
-    """Whether `item` holds a word `slot` stands for (a name asked about must be in what
-    someone said: "what did zelensky say about istanbul")."""
-    held = {stem(word) or word for word in words(searchable_text(item, base.index.names.people))}
-    return bool(held & {stem(word) or word for word in _slot_words(slot)})
-
-
 def _slot_words(slot: Slot) -> set[str]:
     return {word for alternative in slot.alternatives for word in words(alternative)}
 
@@ -890,10 +899,9 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
     result = base.index.search(question.topic, kinds=frozenset({"quote", "statement"}),
                                limit=MAX_SEARCH_RESULTS, suggest=False,
                                min_coverage=SAID_TOPIC_COVERAGE)
-    named = [slot for slot in question.topic if proper_name(slot)]
     about = [hit.item for hit in result.hits
              if isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers
-             and all(_holds(base, hit.item, slot) for slot in named)]
+             and _holds_names(question, _stems_of(hit.item, base.index.names.people))]
     topic = " ".join(slot.typed for slot in question.topic)
     if about:
         return Answer(title=_("What {names} said about “{topic}”", names=names,

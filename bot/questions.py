@@ -135,6 +135,10 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
     billion billions dozen dozens half""".split())
 """Words that state an amount, for "how many" questions."""
 OTHERS = frozenset({"other", "others", "besides", "except", "remaining"})
+EXCEPTING = frozenset({"besides", "except", "apart"})
+"""Words that set one member of a group apart from the others asked for."""
+UNCOUNTED = "other"
+"""What `Question.others` holds when the group asked about is not counted."""
 """Words by which a question asks for the rest of a counted group ("the four other regions")."""
 ROLE_WORDS = frozenset("""job role title occupation profession work employer роль должность посада
     работа робота""".split())
@@ -874,13 +878,16 @@ def _asked_word(typed: list[str]) -> str | None:
 def _others_asked(typed: list[str]) -> str:
     """The number word of the group whose other members a "which/what are ..." question asks
     to name ("which are the four other regions", "what are the other four regions called",
-    "name the four regions besides crimea"); "" for any other question."""
+    "name the four regions besides crimea"), `UNCOUNTED` when it gives no number ("besides
+    crimea which other regions ..."); "" for any other question."""
     if not ASKING.intersection(typed) and not NAMING.union({"who"}).intersection(
             typed[:OPENING_REACH]):  # "which" may come last: "..., which ones are they"
         return ""
     for position, word in enumerate(typed):
         if word in NUMBER_WORDS and OTHERS.intersection(typed[max(position - 1, 0) : position + 6]):
             return word
+    if EXCEPTING.intersection(typed) and "other" in typed:
+        return UNCOUNTED  # "besides crimea which other regions are on putins list"
     return ""
 
 

@@ -1027,3 +1027,12 @@ def test_a_three_letter_typo_is_no_misspelt_name(factbase: FactBase) -> None:
 def test_asked_when_the_event_comes_before_what_mentions_it(factbase: FactBase,
                                                            question: str) -> None:
     assert ids(answer(factbase, question))[:1] == ["invasion"]
+
+
+@pytest.mark.parametrize("question", ["how many days did the istanbul talks last",
+                                      "besides crimea which other regions are on putins list"])
+def test_an_amount_or_the_rest_of_a_group_the_sources_do_not_give(factbase: FactBase,
+                                                                  question: str) -> None:
+    """The ceasefire lasts 30 days, not the Istanbul talks; the four regions are unnamed."""
+    assert answer(factbase, question).status == "not_found"
+    assert "zelenskiy-accepts-ceasefire" in ids(answer(factbase, "how many days is the ceasefire"))
