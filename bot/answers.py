@@ -32,6 +32,7 @@ from bot.questions import (
     DEMANDERS,
     DURATIONS,
     FAILED,
+    LIST_ENTRY,
     LONG_MESSAGE,
     NATIONS,
     NUMBER_WORDS,
@@ -104,8 +105,6 @@ they said."""
 DEMAND_KIND = frozenset({"demand"})
 COMMENTARY = frozenset({"quote", "statement", "event", "fact"})
 """The kinds of item that can say something of the demands."""
-LIST_ENTRY = "list"
-"""The glossary entry naming Russia's list of demands ("list of demands", "shopping list")."""
 COMMENTARY_LEAD = 0.2
 """How much more of a question about the demands what the sources say of them must hold
 than the best demand, to come first ("putin wants influence over europe")."""

@@ -109,6 +109,8 @@ DEMAND_NOUNS = frozenset({"demands", "demand", "conditions", "list", "terms", "r
 SOURCING_ENTRY = "who-reported"
 """The glossary entry for asking who reported the story ("who first reported ...", "how many
 sources ..."): what they reported is then no topic."""
+LIST_ENTRY = "list"
+"""The glossary entry naming Russia's list of demands ("list of demands", "shopping list")."""
 FAILED = stem("failed")
 """What an item must say of something a question asks why it failed ("why did the istanbul
 talks fail": the sources say they were never finalized, not why)."""
@@ -352,7 +354,8 @@ def _asks_future(typed: list[str]) -> bool:
 def names_story(slot: Slot) -> bool:
     """Whether a word or phrase of a question names the story itself ("on the list")."""
     named = [word for word in words(slot.typed) if word not in STOPWORDS]
-    return bool(named) and all(word in STORY_WORDS for word in named)
+    return slot.entry == LIST_ENTRY or (bool(named) and all(word in STORY_WORDS
+                                                           for word in named))
 
 
 def latin_russian(index: SearchIndex, text: str) -> bool:
@@ -486,6 +489,7 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
     by_name = any(index.names.exactly([slot]) for slot in slots)
     asks_demands = any(held & DEMAND_WORDS for held in reading.meant) and not any(
         held & SAID_WORDS for held in reading.meant)  # "what does the us think of the demands"
+    speech = any(held & SAID_WORDS for held in reading.meant)
     position = 0
     while position < len(slots):
         slot, held = slots[position], reading.meant[position]
@@ -508,7 +512,8 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
         reading.searched.append(slot)
         if slot.entry in ADDRESSEES and not reading.demands and not reading.named:
             reading.addressee_wants = True
-        if not held & DEMAND_WORDS and not (asks_demands and (
+        if (not held & DEMAND_WORDS or (speech and slot.entry == LIST_ENTRY)) and not (
+                asks_demands and (
                 slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS))):
             reading.rest.append(slot)
         position += 1

@@ -1036,3 +1036,12 @@ def test_an_amount_or_the_rest_of_a_group_the_sources_do_not_give(factbase: Fact
     """The ceasefire lasts 30 days, not the Istanbul talks; the four regions are unnamed."""
     assert answer(factbase, question).status == "not_found"
     assert "zelenskiy-accepts-ceasefire" in ids(answer(factbase, "how many days is the ceasefire"))
+
+
+def test_what_someone_said_of_the_list_of_demands_is_what_they_said_of_the_story(
+        factbase: FactBase) -> None:
+    """Zelenskiy spoke of the Saudi talks and the ceasefire, never of Russia's list."""
+    assert answer(factbase, "what did zelensky say about russias list of demands").status == (
+        "not_found")
+    assert ids(answer(factbase, "did the white house comment on the list of demands"))[:1] == [
+        "no-comment"]
