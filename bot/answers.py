@@ -605,6 +605,8 @@ def _ask(base: FactBase, text: str) -> Answer:
                       else _("Organisations named"), entries=_entries(base, listed))
     if question.refusal:
         return _refused(base, text, question)
+    if question.after:
+        return _followed(base, text, question.after)
     if question.intent == "who":
         return _who_answer(base, text, question.people)
     if question.intent == "said" and not question.people:
@@ -673,6 +675,28 @@ def _ask(base: FactBase, text: str) -> Answer:
         fitting.sort(key=lambda hit: hit.item.id not in named)
     result.hits = fitting
     return _found(base, text, result)
+
+
+def _followed(base: FactBase, text: str, what: str) -> Answer:
+    """What the timeline holds after the event a question names ("what happened after the
+    saudi meeting": the report two days later), oldest first; nothing when that event is the
+    last the sources tell of ("what happened after putin got the ceasefire proposal")."""
+    hits = base.index.search(what, kinds=frozenset({"event"}), suggest=False).hits
+    if not hits or not isinstance(hits[0].item, Event):
+        return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
+                      status="not_found", note=_("The sources do not answer this."))
+    since = hits[0].item.date or hits[0].item.end or ""
+    later = sorted((event for event in base.events()  # begun after, not just ended by then
+                    if event.date and event.date > since and not event.date.startswith(since)
+                    and not since.startswith(event.date)),
+                   key=lambda event: event.sort_key)
+    if not later:
+        return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
+                      status="not_found",
+                      note=_("The sources tell of nothing after that."),
+                      suggestions=(Suggestion(_("Timeline"), "/timeline"),))
+    return Answer(title=_("After “{event}”", event=_short(hits[0].item.text)),
+                  entries=_entries(base, later))
 
 
 def _refused(base: FactBase, text: str, question: Question) -> Answer:

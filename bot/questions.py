@@ -117,6 +117,8 @@ talks fail": the sources say they were never finalized, not why)."""
 FAILING = frozenset({FAILED, stem("finalized")})
 """The stems of what the glossary reads as failing or never being finalized ("why was the
 istanbul agreement never signed")."""
+FOLLOWING = frozenset({"happened", "happen", "came", "come", "next"})
+"""Words before "after" that ask what followed something."""
 WHY = frozenset({"why", "почему", "зачем", "чому", "навіщо"})
 """The words that ask why."""
 NOVELTY_ENTRY = "same-demands"
@@ -275,6 +277,9 @@ class Question:
     speaker: Slot | None = None
     """Who it asks the words of, when that is no one the fact base names ("what do
     europeans think"): only an item reporting their words answers it."""
+    after: str = ""
+    """What a "what happened after ..." question asks what followed ("the saudi meeting");
+    "" for any other question."""
     failure_cause: bool = False
     """It asks why something failed: only an item holding the failure and all else it names
     answers it ("why did the talks with biden fail"; not "why did istanbul fail")."""
@@ -408,6 +413,7 @@ def understand(index: SearchIndex, text: str,
     for word in _story_attribution(typed):  # "according to the article, what did stent say"
         slots = _without_first(slots, word)
     slots = _current_for_new(slots)
+    question.after = _after(typed)
     question.failure_cause = bool(WHY.intersection(typed)) and any(
         FAILING & _words_of(slot) for slot in slots if slot.entry)
     reading = _read(index, slots, frozenset(
@@ -878,6 +884,15 @@ def _asked_word(typed: list[str]) -> str | None:
     if len(rest) > 1 and rest[1] in AUXILIARIES and rest[0] not in STOPWORDS:
         return rest[0]
     return None
+
+
+def _after(typed: list[str]) -> str:
+    """What a question asks what followed ("what happened after the saudi meeting", "what
+    came next after the biden talks failed"); "" for any other question."""
+    for position, (word, following) in enumerate(pairwise(typed)):
+        if word in FOLLOWING and following == "after":
+            return " ".join(typed[position + 2 :])
+    return ""
 
 
 def _others_asked(typed: list[str]) -> str:

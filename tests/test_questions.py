@@ -1045,3 +1045,11 @@ def test_what_someone_said_of_the_list_of_demands_is_what_they_said_of_the_story
         "not_found")
     assert ids(answer(factbase, "did the white house comment on the list of demands"))[:1] == [
         "no-comment"]
+
+
+def test_what_happened_after_an_event_is_what_the_timeline_holds_later(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "what came after the saudi meeting")) == ["report-published"]
+    assert ids(answer(factbase, "what happened after the biden talks failed"))[:1] == ["invasion"]
+    assert answer(factbase, "what happened after putin replied to the ceasefire").status == (
+        "not_found")
