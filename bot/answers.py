@@ -607,6 +607,10 @@ def _ask(base: FactBase, text: str) -> Answer:
         return _refused(base, text, question)
     if question.after:
         return _followed(base, text, question.after)
+    if question.compared:
+        ordered = _ordered(base, question.compared)
+        if ordered:
+            return Answer(title=_("Both, oldest first"), entries=_entries(base, ordered))
     if question.intent == "who":
         return _who_answer(base, text, question.people)
     if question.intent == "said" and not question.people:
@@ -675,6 +679,18 @@ def _ask(base: FactBase, text: str) -> Answer:
         fitting.sort(key=lambda hit: hit.item.id not in named)
     result.hits = fitting
     return _found(base, text, result)
+
+
+def _ordered(base: FactBase, sides: Sequence[str]) -> list[Event]:
+    """The events each side of a "which came first" question names, oldest first; none
+    unless each side names one."""
+    found = []
+    for side in sides:
+        hits = base.index.search(side, kinds=frozenset({"event"}), suggest=False).hits
+        if not hits or not isinstance(hits[0].item, Event):
+            return []
+        found.append(hits[0].item)
+    return sorted(dict.fromkeys(found), key=lambda event: event.sort_key)
 
 
 def _followed(base: FactBase, text: str, what: str) -> Answer:

@@ -117,6 +117,8 @@ talks fail": the sources say they were never finalized, not why)."""
 FAILING = frozenset({FAILED, stem("finalized")})
 """The stems of what the glossary reads as failing or never being finalized ("why was the
 istanbul agreement never signed")."""
+ORDERING = frozenset({"first", "earlier", "раньше", "спочатку", "раніше"})
+"""Words that ask which of two events came first."""
 FOLLOWING = frozenset({"happened", "happen", "came", "come", "next"})
 """Words before "after" that ask what followed something."""
 WHY = frozenset({"why", "почему", "зачем", "чому", "навіщо"})
@@ -280,6 +282,8 @@ class Question:
     after: str = ""
     """What a "what happened after ..." question asks what followed ("the saudi meeting");
     "" for any other question."""
+    compared: tuple[str, ...] = ()
+    """The events a "which came first, ... or ..." question asks the order of."""
     failure_cause: bool = False
     """It asks why something failed: only an item holding the failure and all else it names
     answers it ("why did the talks with biden fail"; not "why did istanbul fail")."""
@@ -414,6 +418,7 @@ def understand(index: SearchIndex, text: str,
         slots = _without_first(slots, word)
     slots = _current_for_new(slots)
     question.after = _after(typed)
+    question.compared = _compared(typed)
     question.failure_cause = bool(WHY.intersection(typed)) and any(
         FAILING & _words_of(slot) for slot in slots if slot.entry)
     reading = _read(index, slots, frozenset(
@@ -893,6 +898,21 @@ def _after(typed: list[str]) -> str:
         if word in FOLLOWING and following == "after":
             return " ".join(typed[position + 2 :])
     return ""
+
+
+def _compared(typed: list[str]) -> tuple[str, ...]:
+    """The two events a question asks the order of ("which came first, kellogg's speech or
+    the saudi meeting", "что было раньше: стамбул или вторжение"); none for any other."""
+    if not ORDERING.intersection(typed):
+        return ()
+    at = max(position for position, word in enumerate(typed) if word in ORDERING)
+    rest = typed[at + 1 :]
+    for joiner in ("or", "или", "чи", "або"):
+        if joiner in rest:
+            cut = rest.index(joiner)
+            sides = (" ".join(rest[:cut]), " ".join(rest[cut + 1 :]))
+            return sides if all(sides) else ()
+    return ()
 
 
 def _others_asked(typed: list[str]) -> str:

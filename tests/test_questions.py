@@ -1053,3 +1053,10 @@ def test_what_happened_after_an_event_is_what_the_timeline_holds_later(
     assert ids(answer(factbase, "what happened after the biden talks failed"))[:1] == ["invasion"]
     assert answer(factbase, "what happened after putin replied to the ceasefire").status == (
         "not_found")
+
+
+@pytest.mark.parametrize("question", ["what happened first, the istanbul talks or the invasion",
+                                      "Что было раньше: Стамбул или вторжение?"])
+def test_which_of_two_events_came_first_shows_both_oldest_first(factbase: FactBase,
+                                                                question: str) -> None:
+    assert ids(answer(factbase, question)) == ["invasion", "istanbul-talks"]
