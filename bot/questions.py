@@ -374,7 +374,7 @@ def latin_russian(index: SearchIndex, text: str) -> bool:
     typed = words(text)
     return bool(typed) and all(word.isascii() and len(word) <= LONGEST_WORD for word in typed) \
         and 2 * sum(not ordinary(word) and not index.knows(stem(word) or word)
-                    for word in typed) > len(typed)
+                    for word in typed) >= len(typed)
 
 
 def clauses(text: str) -> list[str]:

@@ -415,6 +415,7 @@ def test_russian_and_ukrainian_questions_find_names_and_terms(
         ("is the guy who handles the middle east for trump also doing russia", "steve-witkoff"),
         ("хочет ли россия мира", "stent-no-concessions"),
         ("how broad are the kremlins asks", "current-list"),
+        ("chto skazala angela stent", "stent-no-concessions"),
         ("the day russia went all in on ukraine", "invasion"),
         ("moscow wants to stop the west beefing up its forces in europe",
          "limit-military-activity"),
