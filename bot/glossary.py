@@ -79,7 +79,7 @@ class Slot:
     crimea"): when no item holds it, nothing answers the question."""
 
 
-PARTICLES = frozenset({"down", "off", "up", "out", "back", "over", "away", "aside"})
+PARTICLES = frozenset({"down", "off", "up", "out", "back", "over", "away", "aside", "in"})
 """The particles of phrasal verbs ("turn down", "call off")."""
 OBJECT_WORDS = frozenset("""it them this that these those some of part most all any much
     many him her something everything""".split())
