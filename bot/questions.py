@@ -485,6 +485,8 @@ class _Reading:
     """It names someone as the owner's whom the sources do not give them ("putin's envoy")."""
     named_first: bool = False
     """It names someone before its word of saying ("who from brookings is quoted")."""
+    named_as_topic: set[str] = field(default_factory=set)
+    """Who is named as what someone spoke of ("what did trump say about zelensky")."""
 
     @property
     def flat(self) -> set[str]:
@@ -555,7 +557,9 @@ def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
     of its words than anyone else's, one of them other than that word ("the ukrainian leader":
     Zelenskiy, the Ukrainian President; "trumps man for the middle east": Witkoff, the U.S.
     Middle East envoy). A word counts less the more people's roles hold it, and someone's
-    name half: "russia" is in three roles, "middle east" in one. The words of the
+    name half: "russia" is in three roles, "middle east" in one. Whom someone spoke of is
+    not who spoke ("what did the us leader say about zelensky"), and a boss's name alone
+    does not say which of their people is meant ("trumps china guy"). The words of the
     description, and whoever they name, are then no topic."""
     named_by = {id(slot): person_id for person_id, slot in reading.naming.items()}
     nouns = [slot for slot in [*reading.rest, *reading.naming.values()]
@@ -565,15 +569,15 @@ def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
     if not nouns:
         return
     holding: dict[str, list[Slot]] = defaultdict(list)
+    taken = reading.named.keys() | reading.named_as_topic  # "... say about zelensky": not him
     for slot in [*reading.rest, *reading.naming.values()]:
         terms = ({stem(word) or word for word in words(reading.named[named_by[id(slot)]].name)}
                  if id(slot) in named_by else _words_of(slot))
         for person_id in {holder for term in terms for holder in index.names.holders(term)}:
-            if (person_id not in reading.named
-                    and index.names.people[person_id].entity == "person"):
+            if person_id not in taken and index.names.people[person_id].entity == "person":
                 holding[person_id].append(slot)
     holding = {person_id: held for person_id, held in holding.items()
-               if any(slot.typed not in PERSON_NOUNS for slot in held)}
+               if _describes(held, index.names.people[person_id], reading)}
     sharing = Counter(id(slot) for held in holding.values() for slot in held)
     scored = [(sum((NAME_SHARE if id(slot) in named_by else 1.0) / sharing[id(slot)]
                    for slot in held), index.names.people[person_id], held)
@@ -599,6 +603,15 @@ def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
         reading.searched.append(naming)
 
 
+def _describes(held: list[Slot], person: Person, reading: _Reading) -> bool:
+    """Whether the slots of a question that `person`'s role holds describe them: one is more
+    than a word for a person ("guy") or the name of someone they work for ("trumps china
+    guy" is no more Kellogg than Witkoff)."""
+    bosses = {id(reading.naming[boss.id]) for boss in reading.named.values()
+              if _belongs(person, boss)}
+    return any(slot.typed not in PERSON_NOUNS and id(slot) not in bosses for slot in held)
+
+
 def _name(reading: _Reading, people: list[Person], position: int, length: int) -> None:
     """Take the people the `length` slots from `position` name: as who is asked about, or,
     after a speaker and a verb of saying, as the topic ("what did trump say about zelensky")."""
@@ -619,6 +632,7 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
         reading.meant[position - 1] & SAID_WORDS)  # "crimea is russian, says putin"
     if reading.said and (reading.named or reading.rest) and not closing:
         reading.rest.append(spelt)
+        reading.named_as_topic.update(person.id for person in people)
         return
     if closing:  # "russia wants nato gone, says kellogg": Russia is what Kellogg spoke of
         reading.rest.extend(reading.naming[named] for named in reading.named)

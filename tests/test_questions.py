@@ -1061,3 +1061,24 @@ def test_what_happened_after_an_event_is_what_the_timeline_holds_later(
 def test_which_of_two_events_came_first_shows_both_oldest_first(factbase: FactBase,
                                                                 question: str) -> None:
     assert ids(answer(factbase, question)) == ["invasion", "istanbul-talks"]
+
+
+def test_whom_someone_spoke_of_is_not_who_is_described(factbase: FactBase) -> None:
+    """"the us leader" is Trump: Zelenskiy, what he spoke of, is not who spoke."""
+    reply = answer(factbase, "what did the us leader say about zelensky")
+    assert reply.status == "not_found"
+    assert "zelenskiy-praises-saudi-meeting" not in ids(reply)
+    assert ids(answer(factbase, "what did the american leader say about putin"))[:1] == [
+        "trump-awaits-putin"]
+
+
+@pytest.mark.parametrize("question", ["what did trumps new guy say",
+                                      "what does the guy who works for trump think of istanbul"])
+def test_a_boss_alone_describes_none_of_their_people(factbase: FactBase,
+                                                      question: str) -> None:
+    """Trump has two envoys: his name alone does not say which one is meant."""
+    reply = answer(factbase, question)
+    assert reply.status == "not_found"
+    assert "Kellogg" not in reply.title
+    assert ids(answer(factbase, "what does trumps mideast guy think of istanbul"))[:1] == [
+        "witkoff-istanbul-reference"]
