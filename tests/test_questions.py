@@ -1082,3 +1082,10 @@ def test_a_boss_alone_describes_none_of_their_people(factbase: FactBase,
     assert "Kellogg" not in reply.title
     assert ids(answer(factbase, "what does trumps mideast guy think of istanbul"))[:1] == [
         "witkoff-istanbul-reference"]
+
+
+@pytest.mark.parametrize("question", ["who is putin's predecessor",
+                                      "who was zelensky's predecessor"])
+def test_a_predecessor_is_bidens_only_as_trumps(factbase: FactBase, question: str) -> None:
+    assert answer(factbase, question).status == "not_found"
+    assert ids(answer(factbase, "who was trump's predecessor")) == ["biden-administration"]
