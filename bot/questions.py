@@ -787,13 +787,14 @@ def _when_clause(slots: list[Slot]) -> bool:
     """Whether "when" opens a clause of another question rather than asking when: another
     question word comes before it ("who stayed silent when asked to comment", "what did
     putin say when ..."), not "what year" or "what date", nor "and" right before it ("what
-    happened and when")."""
+    happened and when"), nor a verb that asks right after it ("what about the biden talks,
+    when did they happen")."""
     typed = [slot.typed for slot in slots]
     if "when" not in typed:
         return False
     at = typed.index("when")
-    before = typed[:at]
-    if not before or before[-1] in {"and", "or"}:
+    before, after = typed[:at], typed[at + 1 : at + 2]
+    if not before or before[-1] in {"and", "or"} or YES_NO.union(LINKING).intersection(after):
         return False
     return bool(OTHER_QUESTION_WORDS.intersection(before)) or any(
         word == "what" and after not in TIME_NOUNS for word, after in pairwise([*before, ""]))

@@ -1089,3 +1089,11 @@ def test_a_boss_alone_describes_none_of_their_people(factbase: FactBase,
 def test_a_predecessor_is_bidens_only_as_trumps(factbase: FactBase, question: str) -> None:
     assert answer(factbase, question).status == "not_found"
     assert ids(answer(factbase, "who was trump's predecessor")) == ["biden-administration"]
+
+
+def test_when_before_a_verb_that_asks_asks_when(factbase: FactBase) -> None:
+    """"when did" asks, though "what" came before it in another clause."""
+    assert ids(answer(factbase, "what about the biden talks, when did they happen"))[:1] == [
+        "biden-talks"]
+    assert ids(answer(factbase, "who stayed silent when asked to comment"))[:1] == [
+        "no-comment"]
