@@ -213,10 +213,11 @@ DEMANDING = frozenset({"russia", "kremlin", "moscow", "putin", "vladimir-putin"}
 """Glossary entries naming Russia, whose wishes are the demands."""
 AGREERS = ADDRESSEES | {"trump", "zelenskiy"}
 """Glossary entries naming those whom a question may ask whether they agreed to something."""
-NATIONS = (frozenset("russia russian russians moscow kremlin".split()),
+NATIONS = (frozenset("russia russian russians russias moscow kremlin".split()),
            frozenset("ukraine ukrainian ukrainians kyiv ukraines".split()),
-           frozenset("american americans america usa washington".split()))
-"""The words naming each country whose people or forces a question may count."""
+           frozenset("american americans america us usa washington".split()))
+"""The words naming each country whose people or forces a question may count ("us" is
+"U.S." too; "russias" and "ukraines" are typed without the apostrophe)."""
 AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "old"),
                    ("how", "big"),
                    ("how", "large"), ("сколько",), ("скільки",), ("как", "долго"),

@@ -1097,3 +1097,11 @@ def test_when_before_a_verb_that_asks_asks_when(factbase: FactBase) -> None:
         "biden-talks"]
     assert ids(answer(factbase, "who stayed silent when asked to comment"))[:1] == [
         "no-comment"]
+
+
+def test_a_country_typed_without_its_apostrophe_or_as_us_is_whose_forces_are_counted(
+        factbase: FactBase) -> None:
+    """The sources count only Russian troops on Ukraine's border."""
+    assert ids(answer(factbase, "how many of russias troops were at ukraines border"))[:1] == [
+        "biden-talks"]
+    assert answer(factbase, "how many us troops are there").status == "not_found"
