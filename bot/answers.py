@@ -648,7 +648,7 @@ def _ask(base: FactBase, text: str) -> Answer:
     # "putin health", "why did kellogg leave his job", "who is ukraine's foreign minister":
     # what is asked the sources lack
     lacking = PERSONAL | OFFICES if question.people else OFFICES
-    personal = any(_unheld_thing(base, slot, lacking) for slot in question.topic)
+    unheld_asked = any(_unheld_thing(base, slot, lacking) for slot in question.topic)
     filtered = bool(question.speaker or question.intent == "when" or question.others
                     or question.amount is not None or len(question.people) > 1
                     or question.agreeing or question.will or question.future
@@ -656,7 +656,7 @@ def _ask(base: FactBase, text: str) -> Answer:
                     or question.present)
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS * (
         FILTERED_SEARCH if filtered else 1),
-        min_coverage=1.0 if personal else FAILURE_COVERAGE if question.failure_cause
+        min_coverage=1.0 if unheld_asked else FAILURE_COVERAGE if question.failure_cause
         else CLAIM_COVERAGE if question.claim else None)
     if question.speaker is not None:
         # "what did europe say": what the sources report of Europeans' words, or nothing
@@ -698,20 +698,19 @@ def _followed(base: FactBase, text: str, what: str) -> Answer:
     saudi meeting": the report two days later), oldest first; nothing when that event is the
     last the sources tell of ("what happened after putin got the ceasefire proposal")."""
     hits = base.index.search(what, kinds=frozenset({"event"}), suggest=False).hits
-    if not hits or not isinstance(hits[0].item, Event):
-        return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
-                      status="not_found", note=_("The sources do not answer this."))
-    since = hits[0].item.date or hits[0].item.end or ""
+    anchor = hits[0].item if hits and isinstance(hits[0].item, Event) else None
+    since = (anchor.date or anchor.end or "") if anchor else ""
     later = sorted((event for event in base.events()  # begun after, not just ended by then
                     if event.date and event.date > since and not event.date.startswith(since)
                     and not since.startswith(event.date)),
-                   key=lambda event: event.sort_key)
-    if not later:
+                   key=lambda event: event.sort_key) if anchor else []
+    if anchor is None or not later:
         return Answer(title=_("Nothing found for “{query}”", query=echo(text)),
                       status="not_found",
-                      note=_("The sources tell of nothing after that."),
+                      note=_("The sources tell of nothing after that.") if anchor
+                      else _("The sources do not answer this."),
                       suggestions=(Suggestion(_("Timeline"), "/timeline"),))
-    return Answer(title=_("After “{event}”", event=_short(hits[0].item.text)),
+    return Answer(title=_("After “{event}”", event=_short(anchor.text)),
                   entries=_entries(base, later))
 
 
