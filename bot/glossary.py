@@ -85,6 +85,7 @@ OBJECT_WORDS = frozenset("""it them this that these those some of part most all 
     many him her something everything""".split())
 """Words that may stand between a phrasal verb and its particle ("turned some of it down")."""
 MAX_OBJECT_WORDS = 4
+"""Most words between a phrasal verb and its particle ("turned all of them down")."""
 QUESTION_WORDS = frozenset({"who", "what", "when", "why", "say"})
 """Words the question parser reads: a glossary entry may mean them though no item holds them."""
 
