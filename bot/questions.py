@@ -486,6 +486,9 @@ class _Reading:
     """It names someone as the owner's whom the sources do not give them ("putin's envoy")."""
     named_first: bool = False
     """It names someone before its word of saying ("who from brookings is quoted")."""
+    asks_speaker: bool = False
+    """It asks who before its word of saying: whoever it names after that word is what was
+    said, not the speaker ("who said russia isn't interested in peace")."""
     named_as_topic: set[str] = field(default_factory=set)
     """Who is named as what someone spoke of ("what did trump say about zelensky")."""
 
@@ -512,6 +515,8 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
             reading.named_first = reading.named_first or bool(reading.named)
         elif held & DEMAND_WORDS or slot.entry == NOVELTY_ENTRY:
             reading.demands = True
+        if "who" in held and not reading.said:
+            reading.asks_speaker = True
         if held & (SAID_WORDS | {"who", "what", "when", "why"}) or not slot_terms(slot):
             if held & SAID_WORDS:
                 reading.searched.append(slot)
@@ -631,7 +636,7 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
     reading.searched.append(spelt)
     closing = position + length == len(reading.slots) and position > 0 and bool(
         reading.meant[position - 1] & SAID_WORDS)  # "crimea is russian, says putin"
-    if reading.said and (reading.named or reading.rest) and not closing:
+    if reading.said and (reading.named or reading.rest or reading.asks_speaker) and not closing:
         reading.rest.append(spelt)
         reading.named_as_topic.update(person.id for person in people)
         return

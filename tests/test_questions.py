@@ -1105,3 +1105,10 @@ def test_a_country_typed_without_its_apostrophe_or_as_us_is_whose_forces_are_cou
     assert ids(answer(factbase, "how many of russias troops were at ukraines border"))[:1] == [
         "biden-talks"]
     assert answer(factbase, "how many us troops are there").status == "not_found"
+
+
+def test_whoever_is_named_after_who_said_is_what_was_said(factbase: FactBase) -> None:
+    """Russia is what Stent spoke of, not the speaker asked about."""
+    assert ids(answer(factbase, "who said russia isn't interested in peace"))[:1] == [
+        "stent-no-concessions"]
+    assert ids(answer(factbase, "who from brookings is quoted"))[:1] == ["angela-stent"]
