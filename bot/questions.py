@@ -487,8 +487,8 @@ class _Reading:
     named_first: bool = False
     """It names someone before its word of saying ("who from brookings is quoted")."""
     asks_speaker: bool = False
-    """It asks who before its word of saying: whoever it names after that word is what was
-    said, not the speaker ("who said russia isn't interested in peace")."""
+    """It asks who before its word of saying: a country or organisation it names after that
+    word is what was said, not the speaker ("who said russia isn't interested in peace")."""
     named_as_topic: set[str] = field(default_factory=set)
     """Who is named as what someone spoke of ("what did trump say about zelensky")."""
 
@@ -636,7 +636,8 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
     reading.searched.append(spelt)
     closing = position + length == len(reading.slots) and position > 0 and bool(
         reading.meant[position - 1] & SAID_WORDS)  # "crimea is russian, says putin"
-    if reading.said and (reading.named or reading.rest or reading.asks_speaker) and not closing:
+    spoken_of = reading.asks_speaker and all(person.entity != "person" for person in people)
+    if reading.said and (reading.named or reading.rest or spoken_of) and not closing:
         reading.rest.append(spelt)
         reading.named_as_topic.update(person.id for person in people)
         return
