@@ -65,7 +65,7 @@ of it: one holding half of it does not make it true."""
 CLAIMED_DEMAND_COVERAGE = 0.5
 """A claimed demand ("is it true russia wants ukraine to give up nukes") must be half held by
 a demand, not the third a question for the demands needs."""
-FAILURE_COVERAGE = 0.9
+FAILURE_COVERAGE = 0.8
 """Asked why something failed, an item must hold nearly all of what failed ("why did the
 istanbul talks fail": the Biden talks failed, not Istanbul's)."""
 SAID_TOPIC_COVERAGE = 0.5

@@ -877,6 +877,7 @@ def test_why_something_failed_needs_an_item_saying_it_failed(factbase: FactBase,
     assert answer(factbase, question).status == "not_found"
     assert "biden-effort-failed" in ids(answer(factbase, "why did the talks with biden fail"))
     assert "biden-talks" in ids(answer(factbase, "why did the diplomacy in early 2022 fail"))
+    assert "biden-effort-failed" in ids(answer(factbase, "why did diplomacy collapse"))
 
 
 def test_when_after_another_question_word_does_not_ask_when(factbase: FactBase) -> None:
