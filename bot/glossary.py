@@ -213,12 +213,13 @@ class Glossary:
         spelt = [spell(word) for word in typed] if spell else typed
         as_typed = [_keys(word) for word in typed]
         keys = [_keys(word) for word in spelt] if spelt != typed else as_typed
+        scripts = (False,) if self._latin_only(as_typed) else (False, True)
         slots: list[Slot] = []
         position = 0
         while position < len(typed):
-            read, found = typed, self._phrase_at(as_typed, position, typed[position])
+            read, found = typed, self._phrase_at(as_typed, position, typed[position], scripts)
             if found is None and keys is not as_typed:
-                read, found = spelt, self._phrase_at(keys, position, spelt[position])
+                read, found = spelt, self._phrase_at(keys, position, spelt[position], scripts)
             if found is not None:
                 length, entry = found
                 phrase = read[position : position + length]
@@ -260,12 +261,12 @@ class Glossary:
                             *typed[position + 1 :]]
         return typed
 
-    def _phrase_at(self, keys: list[frozenset[str]], position: int,
-                   word: str) -> tuple[int, GlossaryEntry] | None:
-        """The longest glossary phrase starting at `position`; of equally long ones, one
-        listing the word as typed before one listing another of its forms ("чому" is "why",
-        not "що", though pymorphy3 gives both), whatever the order of the forms' set."""
-        scripts = (False,) if self._latin_only(keys) else (False, True)
+    def _phrase_at(self, keys: list[frozenset[str]], position: int, word: str,
+                   scripts: tuple[bool, ...]) -> tuple[int, GlossaryEntry] | None:
+        """The longest glossary phrase starting at `position`, of the phrases of the
+        `scripts` (Latin, and Cyrillic when the query has a Cyrillic word); of equally long
+        ones, one listing the word as typed before one listing another of its forms ("чому" is
+        "why", not "що", though pymorphy3 gives both), whatever the order of the forms' set."""
         forms = sorted(keys[position], key=lambda form: (form != word, form))
         candidates = [pair for cyrillic in scripts for key in forms
                       for pair in self._phrases_of(cyrillic).get(key, ())]
