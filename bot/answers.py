@@ -710,8 +710,8 @@ def _followed(base: FactBase, text: str, what: str) -> Answer:
                       note=_("The sources tell of nothing after that.") if anchor
                       else _("The sources do not answer this."),
                       suggestions=(Suggestion(_("Timeline"), "/timeline"),))
-    return Answer(title=_("After “{event}”", event=_short(anchor.text)),
-                  entries=_entries(base, later))
+    return Answer(title=_("After {date}", date=format_date(since)),
+                  note=anchor.text, entries=_entries(base, later))
 
 
 def _refused(base: FactBase, text: str, question: Question) -> Answer:

@@ -1051,7 +1051,9 @@ def test_what_someone_said_of_the_list_of_demands_is_what_they_said_of_the_story
 
 def test_what_happened_after_an_event_is_what_the_timeline_holds_later(
         factbase: FactBase) -> None:
-    assert ids(answer(factbase, "what came after the saudi meeting")) == ["report-published"]
+    reply = answer(factbase, "what came after the saudi meeting")
+    assert ids(reply) == ["report-published"]
+    assert reply.title == "After 11 Mar 2025"
     assert ids(answer(factbase, "what happened after the biden talks failed"))[:1] == ["invasion"]
     assert answer(factbase, "what happened after putin replied to the ceasefire").status == (
         "not_found")
