@@ -39,6 +39,10 @@ CYRILLIC_STOPWORDS = frozenset(
     подскажите скажите підкажіть скажіть знает знают знать знає знають знати""".split()
 )
 """Russian and Ukrainian words that carry no meaning for a lookup."""
+WHOLE_WORD_ENDINGS = ("ful",)
+"""Endings a stem drops though they change the meaning: "useful" is read as itself, not as
+"use" ("what did she used to do" is no question about anything valuable; "help" is not
+"helpful")."""
 
 
 class GlossaryEntry(BaseModel):
@@ -126,6 +130,8 @@ def _keys(word: str) -> frozenset[str]:
     """What a word may be matched by: its forms (Cyrillic) or itself and its stem."""
     if is_cyrillic(word):
         return lemmas(word)
+    if word.endswith(WHOLE_WORD_ENDINGS):
+        return frozenset({word})
     return frozenset(filter(None, (word, stem(word))))
 
 

@@ -601,12 +601,27 @@ def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
         return  # "the former pentagon official": Kori Schake is named
     for describer in describers:
         del reading.named[describer]
+    describing |= _describing_clause(reading, describing)
     reading.rest = [slot for slot in reading.rest if id(slot) not in describing]
     for person, _ in chosen:
         naming = Slot(nouns[0].typed, tuple(words(person.name)), known=True)
         reading.named[person.id] = person
         reading.naming[person.id] = naming
         reading.searched.append(naming)
+
+
+def _describing_clause(reading: _Reading, describing: set[int]) -> set[int]:
+    """The slots from a description's first word to the word asking what the person said
+    after it, which go on describing them ("the woman who used to read russia for us
+    intelligence, what did she say": all she said)."""
+    positions = [position for position, slot in enumerate(reading.slots)
+                 if id(slot) in describing]
+    if not reading.said or not positions:
+        return set()
+    start = positions[0]
+    end = next((position for position in range(start, len(reading.slots))
+                if reading.meant[position] & SAID_WORDS), start)
+    return {id(slot) for slot in reading.slots[start:end]}
 
 
 def _describes(held: list[Slot], person: Person, reading: _Reading) -> bool:

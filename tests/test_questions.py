@@ -1115,3 +1115,20 @@ def test_whoever_is_named_after_who_said_is_what_was_said(factbase: FactBase) ->
     assert ids(answer(factbase, "who said russia isn't interested in peace"))[:1] == [
         "stent-no-concessions"]
     assert ids(answer(factbase, "who from brookings is quoted"))[:1] == ["angela-stent"]
+
+
+def test_used_to_is_no_word_for_useful(factbase: FactBase) -> None:
+    """"useful" is read as itself: its stem "use" would read "used to" and "use" as it."""
+    assert ids(answer(factbase, "the woman who used to run russia analysis for us "
+                                "intelligence"))[:3].count("angela-stent") == 1
+    assert "witkoff-cogent-substantive" in ids(answer(factbase,
+                                                      "was witkoff useful about istanbul"))
+
+
+def test_what_a_described_person_said_is_all_they_said(factbase: FactBase) -> None:
+    """The words describing someone are no topic of what they said; what follows is."""
+    assert ids(answer(factbase, "the retired army guy who handles ukraine for trump whats "
+                                "his take"))[:3] == ["keith-kellogg", "kellogg-something-new",
+                                                     "kellogg-istanbul-not-viable"]
+    assert ids(answer(factbase, "what did the retired army guy who works for trump say "
+                                "about the turkey talks"))[:1] == ["kellogg-istanbul-not-viable"]
