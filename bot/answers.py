@@ -29,6 +29,7 @@ from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Stateme
 from bot.names import slot_terms
 from bot.questions import (
     AGREEING,
+    CAUSES,
     DEMANDERS,
     DURATIONS,
     FAILED,
@@ -111,7 +112,8 @@ than the best demand, to come first ("putin wants influence over europe")."""
 MAX_SEARCH_RESULTS = 25
 """A search answer's best hits: five pages, more than anyone reads of a ranked list."""
 PERSONAL = frozenset("""health illness sick ill wife husband family children kids daughter
-    son parents age birthday born education degree religion salary wealth money net worth
+    son parents age birthday born education degree university college school graduate
+    graduated phd doctorate religion salary wealth money net worth
     book books hobby hobbies house home live lives car pets dog married marriage divorce
     divorced resign resigned resignation fired quit leave left visit visited visits trip
     travel travelled serve served unit rank died die dead death deaths killed casualties
@@ -652,7 +654,7 @@ def _ask(base: FactBase, text: str) -> Answer:
     filtered = bool(question.speaker or question.intent == "when" or question.others
                     or question.amount is not None or len(question.people) > 1
                     or question.agreeing or question.will or question.future
-                    or question.failure_cause
+                    or question.failure_cause or bool(question.decision_cause)
                     or question.present)
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS * (
         FILTERED_SEARCH if filtered else 1),
@@ -853,6 +855,10 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
             return False  # "did trump meet putin": an item on both, but on no meeting
     if question.failure_cause and FAILED not in map(stem, said):
         return False  # "why did the istanbul talks fail": they were never finalized
+    if question.decision_cause and not (
+            CAUSES.intersection(map(stem, said))
+            and question.decision_cause & _stems_of(item, people)):
+        return False  # "why did kellogg retire": the sources say he is retired, not why
     if question.will and not EXPECTED.intersection(map(stem, said)):
         return False  # "will ukraine hold elections"
     return not question.future or bool(FUTURE_WORDS.intersection(said))

@@ -117,6 +117,13 @@ talks fail": the sources say they were never finalized, not why)."""
 FAILING = frozenset({FAILED, stem("finalized")})
 """The stems of what the glossary reads as failing or never being finalized ("why was the
 istanbul agreement never signed")."""
+DECIDING = frozenset(map(stem, """reject rejected refuse refused decline declined retire retired
+    resign resigned quit leave left send sent choose chose decide decided""".split()))
+"""Stems of what someone decided to do, whose reasons a question may ask ("why did the biden
+administration reject some demands", "why did kellogg retire")."""
+CAUSES = frozenset(map(stem, """because cause causes reason reasons due motive motives
+    purpose aim aimed fear fears concern concerns worry worried""".split()))
+"""Stems by which an item gives a reason for what someone decided."""
 ORDERING = frozenset({"first", "earlier", "раньше", "спочатку", "раніше"})
 """Words that ask which of two events came first."""
 FOLLOWING = frozenset({"happened", "happen", "came", "come", "next"})
@@ -288,6 +295,10 @@ class Question:
     failure_cause: bool = False
     """It asks why something failed: only an item holding the failure and all else it names
     answers it ("why did the talks with biden fail"; not "why did istanbul fail")."""
+    decision_cause: frozenset[str] = frozenset()
+    """The stems of what someone decided, when it asks why: only an item holding the decision
+    and giving a reason answers it ("why did the biden administration reject some demands":
+    the sources say it did, not why)."""
     claim: bool = False
     """It asks whether something someone claims is true ("is it true russia wants ...",
     "someone said ..."): only an item that holds the whole claim confirms it."""
@@ -422,6 +433,8 @@ def understand(index: SearchIndex, text: str,
     question.compared = _compared(typed)
     question.failure_cause = bool(WHY.intersection(typed)) and any(
         FAILING & _words_of(slot) for slot in slots if slot.entry)
+    if WHY.intersection(typed) and not question.failure_cause:
+        question.decision_cause = DECIDING & set().union(*map(_words_of, slots))
     reading = _read(index, slots, frozenset(
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
     reading.spoken_of = frozenset(after for word, after in pairwise(typed) if word in ABOUT)

@@ -1132,3 +1132,20 @@ def test_what_a_described_person_said_is_all_they_said(factbase: FactBase) -> No
                                                      "kellogg-istanbul-not-viable"]
     assert ids(answer(factbase, "what did the retired army guy who works for trump say "
                                 "about the turkey talks"))[:1] == ["kellogg-istanbul-not-viable"]
+
+
+@pytest.mark.parametrize("question", ["why did kellogg retire from the army",
+                                      "why did biden reject some of russias demands",
+                                      "why did zelensky send people to the saudi meeting"])
+def test_why_someone_decided_needs_an_item_giving_a_reason(factbase: FactBase,
+                                                           question: str) -> None:
+    """The sources say Kellogg is retired and the Biden administration rejected some
+    conditions, not why: an item giving a reason must hold the decision."""
+    assert answer(factbase, question).status == "not_found"
+    assert ids(answer(factbase, "why did the biden administration engage with russia at "
+                                "all"))[:1] == ["imminent-invasion"]
+
+
+def test_where_someone_studied_is_not_in_the_sources(factbase: FactBase) -> None:
+    assert answer(factbase, "where did kori schake go to university").status == "not_found"
+    assert ids(answer(factbase, "where does kori schake work"))[:1] == ["kori-schake"]
