@@ -577,9 +577,12 @@ def ask(base: FactBase, text: str) -> Answer:
     ("so i keep hearing russia handed trump some kind of list and i dont get whats on it")."""
     answer = _ask(base, text)
     if answer.status == "not_found" and latin_russian(base.index, text):
-        found = _ask(base, " ".join(map(to_cyrillic, words(text))))
-        if found.status != "not_found":
-            return found
+        for ukrainian in (False, True):  # "chto hochet rossiya", "shcho khoche rosiia"
+            found = _ask(base, " ".join(
+                word if base.index.knows(word) and not ordinary(word)  # "cnn"
+                else to_cyrillic(word, ukrainian) for word in words(text)))
+            if found.status != "not_found":
+                return found
     if answer.status != "not_found":
         return answer
     parts = clauses(text)

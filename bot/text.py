@@ -95,20 +95,40 @@ _CYRILLIC_OF = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch"
                 ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
                 ("f", "ф"), ("h", "х"), ("c", "ц"), ("j", "й"), ("w", "в"), ("x", "х"))
 """Latin letters as Russian typed in them ("chto hochet rossiya"), longest first."""
+_UKRAINIAN_OF = (("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"),
+                 ("ia", "я"), ("iu", "ю"), ("ie", "є"), ("ya", "я"), ("yu", "ю"), ("ye", "є"),
+                 ("ja", "я"), ("ju", "ю"), ("je", "є"), ("yi", "ї"), ("ji", "ї"), ("a", "а"),
+                 ("b", "б"), ("v", "в"), ("h", "г"), ("g", "г"), ("d", "д"), ("e", "е"),
+                 ("z", "з"), ("y", "и"), ("i", "і"), ("k", "к"), ("l", "л"), ("m", "м"),
+                 ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"),
+                 ("u", "у"), ("f", "ф"), ("c", "ц"), ("j", "й"), ("w", "в"), ("x", "х"))
+"""Latin letters as Ukrainian is typed in them, by the official romanization ("shcho khoche
+rosiia": "що хоче росія"), longest first."""
+_CYRILLIC_ENDINGS = {False: (("ii", "ии"),), True: (("yi", "ий"), ("ii", "ії"))}
+"""Endings read otherwise than letter by letter: Ukrainian "-yi" is "-ий" ("takyi": "такий")
+and "-ii" "-ії" ("rosii": "росії")."""
+_CYRILLIC_VOWELS = "аеиоуыэюяіїє"
 
 
-def to_cyrillic(word: str) -> str:
-    """A Russian word typed in Latin letters, in Cyrillic ("hochet" -> "хочет"); "y" after a
-    vowel and before no vowel is "й" ("kakoy" -> "какой", "voyna" -> "война")."""
+def to_cyrillic(word: str, ukrainian: bool = False) -> str:
+    """A Russian (or `ukrainian`) word typed in Latin letters, in Cyrillic ("hochet" ->
+    "хочет", "khoche" -> "хоче"); "y" after a vowel and before no vowel is "й" ("kakoy" ->
+    "какой", "voyna" -> "война"), and so is a final "i" after one ("takoi" -> "такой")."""
+    for ending, cyrillic_ending in _CYRILLIC_ENDINGS[ukrainian]:
+        if word.endswith(ending) and len(word) > len(ending):
+            return to_cyrillic(word[: -len(ending)], ukrainian) + cyrillic_ending
+    letters = _UKRAINIAN_OF if ukrainian else _CYRILLIC_OF
     out: list[str] = []
     position = 0
     while position < len(word):
-        if (word[position] == "y" and out and out[-1] in "аеиоуыэюя"
-                and word[position + 1 : position + 2] not in tuple("aeiouy")):
-            out.append("й")  # "kakoy", "voyna"
+        after = word[position + 1 : position + 2]
+        if out and out[-1] in _CYRILLIC_VOWELS and (
+                (word[position] == "y" and after not in tuple("aeiouy"))
+                or (word[position] == "i" and not after)):
+            out.append("й")  # "kakoy", "voyna", "takoi"; not "ukrainu"
             position += 1
             continue
-        for latin, cyrillic in _CYRILLIC_OF:
+        for latin, cyrillic in letters:
             if word.startswith(latin, position):
                 out.append(cyrillic)
                 position += len(latin)
