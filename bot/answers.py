@@ -41,6 +41,7 @@ from bot.questions import (
     SAID_WORDS,
     UNCOUNTED,
     Question,
+    asks_twice,
     clauses,
     latin_russian,
     names_story,
@@ -590,7 +591,7 @@ def ask(base: FactBase, text: str) -> Answer:
     # insisting on that"), unless they ask for the rest of a group ("..., which ones are they")
     alone = (len(parts) == 1 and words(parts[0]) != words(text)
              and not understand(base.index, text).others)
-    if len(words(text)) < LONG_MESSAGE and not alone:
+    if len(words(text)) < LONG_MESSAGE and not alone and not asks_twice(text):
         return answer
     for clause in parts:
         found = _ask(base, clause)

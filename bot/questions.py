@@ -389,13 +389,27 @@ def latin_russian(index: SearchIndex, text: str) -> bool:
                     for word in typed) >= len(typed)
 
 
+OPENERS = YES_NO | ASKING | WHY | frozenset(
+    """who whom whose when where how кто что когда где как чей какой какие хто що коли де
+    як чий який які""".split())
+"""Words that open a question ("who is putin, and what was his career")."""
+
+
+def asks_twice(text: str) -> bool:
+    """Whether two or more clauses of a message each open a question ("who is putin, and
+    what was his career before politics?")."""
+    leaves = [words(part) for part in re.split(r"[.!?;:,]|\s(?:and|but|or|so)\s",
+                                               text.casefold())]
+    return sum(bool(typed) and typed[0] in OPENERS for typed in leaves) > 1
+
+
 def clauses(text: str) -> list[str]:
     """The parts of a long message that may each ask something, each once and at most
     `MAX_CLAUSES`: its sentences, then the parts "and", "but", "or" and "so" join; each with
     two words or more that are no filler and do not name the story ("what does the article
     say about that" says nothing), none ending on a word that points at another."""
     sentences = [part for part in re.split(r"[.!?;:]+(?:\s+|$)|,\s*",
-                                           US_DOTS.sub("us", text.casefold()))
+                                           US_DOTS.sub("us", unframed(text).casefold()))
                  if part.strip()]
     parts = [*sentences, *(part for sentence in sentences
                            for part in re.split(r"\s(?:and|but|or|so)\s", sentence,
@@ -409,11 +423,42 @@ def clauses(text: str) -> list[str]:
     return found[:MAX_CLAUSES]
 
 
+FRAMES = re.compile("|".join((
+    r"\b(?:i|we)(?: would| should|'d)? (?:like|love|want|wish) to (?:know|ask|hear|learn"
+    r"|understand|find out)(?: more)?(?: about)?(?: whether| if)?\b",
+    r"\b(?:could|can|would|might|will) you (?:please |kindly )?(?:tell|explain|remind"
+    r"|confirm|clarify|summari[sz]e|describe|outline)(?: to)?(?: me| us)?(?: briefly)?"
+    r"(?: whether| if)?\b",
+    r"\b(?:i|we) (?:understand|gather|assume|believe|suppose|recall|understood|am told"
+    r"|was told|have been told|keep hearing|keep reading)(?: that)?\b",
+    r"\b(?:am|was) i (?:right|correct|wrong) (?:in thinking|to think|in saying|to say)"
+    r"(?: that)?\b",
+    r"\b(?:is|was) it (?:fair|right|correct|accurate) to (?:say|think)(?: that)?\b",
+    r"\b(?:is|was) it (?:correct|right|accurate) that\b",
+    r"\b(?:is|was) (?:that|this) (?:correct|right|accurate|so)\b",
+    r"\b(?:my|our|a) (?:[a-z]+ ){0,2}(?:tells|told|says|said) (?:me|us)(?: that)?\b",
+    r"\bi (?:would|should) be (?:grateful|glad|obliged)(?: for| if you could)?\b",
+    r"\b(?:please|kindly)\b",
+    r"\b(?:take|takes|took|taken|taking) place\b",
+)))
+"""Frames in which a reader puts a question, asking nothing themselves: politeness ("would
+you kindly explain whether", "i should like to know"), what the reader was told ("my
+grandson tells me", "i gather", "am i right in thinking that"), "is that correct", and "take
+place", which says no more than "happen"."""
+
+
+def unframed(text: str) -> str:
+    """`text` without the frames a reader put the question in (`FRAMES`)."""
+    bare = FRAMES.sub(" ", text.casefold().replace("’", "'"))
+    return bare if words(bare) else text
+
+
 def understand(index: SearchIndex, text: str,
                reporters: frozenset[str] = frozenset()) -> Question:
     """The intent of `text`, the people it names, and the words left to search by;
     `reporters`: the ids of the outlets that published the sources, which a question names
     as the story's teller ("what did reuters report about the demands"), not as its topic."""
+    text = unframed(text)
     typed = words(text)
     question = Question([], amount=_counted(typed), counted_of=_counted_of(typed),
                         future=_asks_future(typed),

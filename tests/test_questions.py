@@ -1165,3 +1165,24 @@ def test_why_someone_decided_needs_an_item_giving_a_reason(factbase: FactBase,
 def test_where_someone_studied_is_not_in_the_sources(factbase: FactBase) -> None:
     assert answer(factbase, "where did kori schake go to university").status == "not_found"
     assert ids(answer(factbase, "where does kori schake work"))[:1] == ["kori-schake"]
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("I would like to know what Kory Shake said about the Europeans.",
+     "schake-consistent-since-1945"),
+    ("Is it fair to say that the Russians have been asking for the same things since the end "
+     "of the Second World War?", "since-1945"),
+    ("I am told the lady from the Brookings Institution doubts that Russia is serious about "
+     "peace. What did she say?", "stent-no-concessions"),
+    ("when did the talks with the biden administration take place", "biden-talks")])
+def test_the_frame_a_question_is_put_in_asks_nothing(factbase: FactBase, question: str,
+                                                     wanted: str) -> None:
+    """Politeness, what the reader was told and "take place" are no topic."""
+    assert ids(answer(factbase, question))[:1] == [wanted]
+
+
+def test_two_questions_in_one_message_answer_the_one_the_sources_answer(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "Who is Vladimir Putin, and what was his career before "
+                                "politics?")) == ["vladimir-putin"]
+    assert answer(factbase, "what was putin's career before politics").status == "not_found"
