@@ -12,7 +12,7 @@ They rank by score times the share of the query's information they hold.
 Relaxed but honest: a document need not hold every word, but it must hold most of the query's
 information (`MIN_COVERAGE` of the summed weight; a word no item holds counts fully when it is
 a name, less when it is an everyday word, see `unheld_weight`), so "what did biden say about
-taiwan" finds nothing rather than Biden's demands.
+taiwan" finds nothing rather than Biden's demands; a long question less of it (`LONG_QUERY`).
 Items are added and removed one at a time, so a write never rebuilds the index.
 """
 
@@ -82,6 +82,12 @@ NOT_NOUN_SHARE = 0.5
 """What an unheld adjective or adverb carries of an unheld everyday noun's or verb's weight."""
 MIN_COVERAGE = 0.65
 """Share of a query's information (its slots' weights) an item must hold to be an answer."""
+LONG_QUERY = 6
+"""Searched words from which a question is long: written in full sentences ("would these
+conditions limit the ability of the west to strengthen its armed forces in europe"), it
+carries words of style no item holds, so an item must hold less of it, `PLAIN_QUERY` words'
+worth of the share a short one needs."""
+PLAIN_QUERY = 4
 KNOWN_WORDS_COVERAGE = 0.5
 """The same when every word of the query is in the fact base: it asks about what the sources
 discuss, so an item holding half of it is a partial answer ("neutral non nuclear ukraine":
@@ -445,6 +451,8 @@ class SearchIndex:
         parts = self._score_parts(candidates, options)
         if min_coverage is None:
             min_coverage = KNOWN_WORDS_COVERAGE if not result.unknown else MIN_COVERAGE
+            if len(chosen) >= LONG_QUERY:  # a long question's style is words nobody holds
+                min_coverage *= PLAIN_QUERY / len(chosen)
         least = min_coverage * total - 1e-9
         enough = [part for part in parts if part.coverage >= least]
         result.hits = self._top(enough, limit, total)
