@@ -23,7 +23,7 @@ from bot.calls import MissingArguments
 from bot.factbase import FactBase
 from bot.glossary import Slot
 from bot.i18n import N_, Language, _, current, ngettext, speaking
-from bot.index import Hit, SearchResult, searchable_text
+from bot.index import Hit, SearchResult, searchable_text, unheld_weight
 from bot.lexicon import may_be_noun, may_be_verb, only_describes, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.names import slot_terms
@@ -67,6 +67,9 @@ of it: one holding half of it does not make it true."""
 CLAIMED_DEMAND_COVERAGE = 0.5
 """A claimed demand ("is it true russia wants ukraine to give up nukes") must be half held by
 a demand, not the third a question for the demands needs."""
+RARE_UNHELD = 0.5
+"""How rare in the language a word no item holds must be (`unheld_weight`) for what someone
+said about it to be what the sources lack ("sanctions", "taiwan"; not "use" or "words")."""
 FAILURE_COVERAGE = 0.8
 """Asked why something failed, an item must hold nearly all of what failed ("why did the
 istanbul talks fail": the Biden talks failed, not Istanbul's)."""
@@ -944,11 +947,14 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
     if not question.topic:
         return Answer(title=_("What {names} said", names=names), entries=_entries(base, said))
     speakers = {person.id for person in people}
+    unheld = any(not slot.known and not any(map(base.index.knows, slot_terms(slot)))
+                 and unheld_weight(slot.typed) >= RARE_UNHELD
+                 for slot in question.topic)  # "... about sanctions at the cfr": none
     result = base.index.search(question.topic, kinds=frozenset({"quote", "statement"}),
                                limit=MAX_SEARCH_RESULTS, suggest=False,
                                min_coverage=SAID_TOPIC_COVERAGE)
-    about = [hit.item for hit in result.hits
-             if isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers
+    about = [hit.item for hit in result.hits if not unheld
+             and isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers
              and _holds_names(question, _stems_of(hit.item, base.index.names.people))]
     topic = " ".join(slot.typed for slot in question.topic)
     if about:

@@ -147,7 +147,8 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
     fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions
     billion billions dozen dozens half""".split())
 """Words that state an amount, for "how many" questions."""
-OTHERS = frozenset({"other", "others", "besides", "except", "remaining"})
+OTHERS = frozenset({"other", "others", "besides", "except", "remaining", "apart", "excluding",
+                    "aside"})
 EXCEPTING = frozenset({"besides", "except", "apart"})
 """Words that set one member of a group apart from the others asked for."""
 UNCOUNTED = "other"

@@ -1193,3 +1193,16 @@ def test_a_question_in_full_sentences_needs_less_of_its_words_held(factbase: Fac
                                 "strengthen its armed forces in Europe?"))[:1] == [
         "demands-aimed-at-west"]
     assert answer(factbase, "did europe back the 30 day ceasefire plan").status == "not_found"
+
+
+def test_what_someone_said_of_a_thing_no_item_holds_is_not_reported(factbase: FactBase) -> None:
+    """Kellogg spoke at the Council on Foreign Relations, but of Istanbul, not sanctions."""
+    reply = answer(factbase, "what did kellogg say about sanctions at the council on foreign "
+                             "relations")
+    assert reply.status == "not_found"
+    assert ids(answer(factbase, "what exact words did witkoff use about istanbul"))[:1] == [
+        "witkoff-istanbul-reference"]
+
+
+def test_the_rest_of_a_group_apart_from_one_is_not_in_the_sources(factbase: FactBase) -> None:
+    assert answer(factbase, "list the four regions apart from crimea").status == "not_found"
