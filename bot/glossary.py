@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bot.text import FILLER, is_cyrillic, stem, transliterate, words
+from bot.text import FILLER, is_cyrillic, numeric_forms, stem, transliterate, words
 
 GLOSSARY_FILE = "glossary.json"
 MAX_PHRASE_WORDS = 4
@@ -244,7 +244,8 @@ class Glossary:
                 if word not in CYRILLIC_STOPWORDS:
                     slots.append(Slot(word, (transliterate(word),)))
             elif word not in FILLER:
-                slots.append(Slot(word, (meant,), spelt=_changed(word, meant)))
+                slots.append(Slot(word, (meant, *numeric_forms(meant)),
+                                  spelt=_changed(word, meant)))
         return slots
 
     def _particles_joined(self, typed: list[str]) -> list[str]:

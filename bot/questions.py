@@ -20,7 +20,7 @@ from bot.index import LONGEST_WORD, SearchIndex
 from bot.lexicon import future_tense, only_describes, ordinary
 from bot.models import Person
 from bot.names import slot_terms
-from bot.text import FILLER, STOPWORDS, US_DOTS, is_cyrillic, stem, words
+from bot.text import FILLER, STOPWORDS, US_DOTS, is_cyrillic, numeric_forms, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
 Refusal = Literal["", "unknown-speaker", "strangers", "age", "others-want"]
@@ -84,6 +84,10 @@ MISSPELT_NAME_LENGTH = 4
 """Shortest word taken for a misspelt name ("putn"; "wht" is a misspelt "what", not "White
 House")."""
 """Most people one description may fit and still be who is asked about."""
+LIGHT_VERBS = frozenset("""give gave given giving make made making offer offered issue issued
+    provide provided""".split())
+"""Verbs that only carry a word of saying ("give a comment", "make a statement"): in a
+question about what someone said they are no topic."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
     versus vs both""".split())
 """Words that compare what two people named said ("do witkoff and kellogg disagree")."""
@@ -611,6 +615,8 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
         describing = PERSON_NOUNS | ROLE_WORDS
     elif reading.said and any(slot.typed not in ANYONE for slot in reading.rest):
         describing = ANYONE  # "what do people say about the truce"
+    if reading.said:  # "did the white house give a comment": no giving asked about
+        describing |= LIGHT_VERBS
     reading.searched = [slot for slot in reading.searched if slot.typed not in describing]
     reading.rest = [slot for slot in reading.rest if slot.typed not in describing]
     return reading
@@ -1020,8 +1026,9 @@ def _others_asked(typed: list[str]) -> str:
             typed[:OPENING_REACH]):  # "which" may come last: "..., which ones are they"
         return ""
     for position, word in enumerate(typed):
-        if word in NUMBER_WORDS and OTHERS.intersection(typed[max(position - 1, 0) : position + 6]):
-            return word
+        if (word in NUMBER_WORDS or word.isdigit()) and OTHERS.intersection(
+                typed[max(position - 1, 0) : position + 6]):  # "the 4 regions besides crimea"
+            return next((name for name in numeric_forms(word) if name.isalpha()), word)
     if EXCEPTING.intersection(typed) and "other" in typed:
         return UNCOUNTED  # "besides crimea which other regions are on putins list"
     return ""

@@ -1206,3 +1206,20 @@ def test_what_someone_said_of_a_thing_no_item_holds_is_not_reported(factbase: Fa
 
 def test_the_rest_of_a_group_apart_from_one_is_not_in_the_sources(factbase: FactBase) -> None:
     assert answer(factbase, "list the four regions apart from crimea").status == "not_found"
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("which 3 demands did bidens team discuss with russia", "three-demands-two-named"),
+    ("crimea plus 4", "recognise-annexed-regions"),
+    ("the council on foreign relations talk on 6 march", "kellogg-at-cfr")])
+def test_numbers_and_dates_are_read_in_words_and_digits(factbase: FactBase, question: str,
+                                                        wanted: str) -> None:
+    """"3" is "three"; "6 march" is the 6th of March."""
+    assert wanted in ids(answer(factbase, question))[:3]
+    assert answer(factbase, "name the 4 regions russia claims besides crimea").status == \
+        "not_found"
+
+
+def test_giving_a_comment_is_commenting(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "did white house give some comment on this?")) == [
+        "no-comment"]
