@@ -85,11 +85,11 @@ MISSPELT_NAME_LENGTH = 4
 House")."""
 """Most people one description may fit and still be who is asked about."""
 LIGHT_VERBS = frozenset("""give gave given giving make made making offer offered issue issued
-    provide provided""".split())
-"""Verbs that only carry a word of saying ("give a comment", "make a statement"): in a
-question about what someone said they are no topic."""
+    provide provided hold holds held holding""".split())
+"""Verbs that only carry a word of saying ("give a comment", "make a statement", "hold
+different opinions"): in a question about what someone said they are no topic."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
-    versus vs both""".split())
+    versus vs both different differently opposite""".split())
 """Words that compare what two people named said ("do witkoff and kellogg disagree")."""
 ANYONE = frozenset({"people", "folks", "person"})
 """Who says something when anyone may ("what do people say about the truce"): no topic."""
@@ -445,11 +445,24 @@ FRAMES = re.compile("|".join((
     r"\bi (?:would|should) be (?:grateful|glad|obliged)(?: for| if you could)?\b",
     r"\b(?:please|kindly)\b",
     r"\b(?:take|takes|took|taken|taking) place\b",
+    r"\b(?:described|describes|describe|characterised|characterized) as\b",
+    r"\b(?:thought|believed|said|reported|considered|understood) to be\b",
 )))
 """Frames in which a reader puts a question, asking nothing themselves: politeness ("would
 you kindly explain whether", "i should like to know"), what the reader was told ("my
-grandson tells me", "i gather", "am i right in thinking that"), "is that correct", and "take
-place", which says no more than "happen"."""
+grandson tells me", "i gather", "am i right in thinking that"), "is that correct"; "take
+place", which says no more than "happen"; and "described as", "thought to be", which say
+what is asked is someone's view, not whose ("which figure is described as a former
+intelligence officer")."""
+
+
+HOLDING = frozenset("""hold holds held holding have has had occupy occupies occupied play
+    plays played""".split())
+"""Verbs by which a question asks the role someone holds ("what role did kellogg play")."""
+HELD_POSITION = re.compile(r"\b(?:position|post)\b(?=.*\b(?:hold|holds|held|holding|occupy"
+                           r"|occupies|occupied)\b)")
+"""A position someone holds is their role ("what position did kellogg hold"), not their
+view ("kellogg's position on istanbul")."""
 
 
 def unframed(text: str) -> str:
@@ -463,7 +476,7 @@ def understand(index: SearchIndex, text: str,
     """The intent of `text`, the people it names, and the words left to search by;
     `reporters`: the ids of the outlets that published the sources, which a question names
     as the story's teller ("what did reuters report about the demands"), not as its topic."""
-    text = unframed(text)
+    text = HELD_POSITION.sub("role", unframed(text))
     typed = words(text)
     question = Question([], amount=_counted(typed), counted_of=_counted_of(typed),
                         future=_asks_future(typed),
@@ -612,7 +625,7 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
         reading.searched = [slot for slot in reading.searched if slot.typed not in COMPARING]
     if reading.named:
         reading.asks_role = any(slot.typed in ROLE_WORDS for slot in reading.rest)
-        describing = PERSON_NOUNS | ROLE_WORDS
+        describing = PERSON_NOUNS | ROLE_WORDS | (HOLDING if reading.asks_role else set())
     elif reading.said and any(slot.typed not in ANYONE for slot in reading.rest):
         describing = ANYONE  # "what do people say about the truce"
     if reading.said:  # "did the white house give a comment": no giving asked about

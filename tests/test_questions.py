@@ -1223,3 +1223,20 @@ def test_numbers_and_dates_are_read_in_words_and_digits(factbase: FactBase, ques
 def test_giving_a_comment_is_commenting(factbase: FactBase) -> None:
     assert ids(answer(factbase, "did white house give some comment on this?")) == [
         "no-comment"]
+
+
+def test_a_position_held_is_a_role_and_a_position_on_something_a_view(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "what position did keith kellogg hold"))[:1] == [
+        "keith-kellogg"]
+    assert ids(answer(factbase, "what is kellogg's position on istanbul"))[:1] == [
+        "kellogg-istanbul-not-viable"]
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("kremlin's list described as sweeping", "current-list"),
+    ("Is the Russian government thought to be genuinely interested in a lasting ceasefire?",
+     "stent-no-concessions")])
+def test_described_as_and_thought_to_be_ask_no_ones_words(factbase: FactBase, question: str,
+                                                          wanted: str) -> None:
+    assert ids(answer(factbase, question))[:1] == [wanted]
