@@ -67,6 +67,10 @@ of it: one holding half of it does not make it true."""
 CLAIMED_DEMAND_COVERAGE = 0.5
 """A claimed demand ("is it true russia wants ukraine to give up nukes") must be half held by
 a demand, not the third a question for the demands needs."""
+PLAIN_TOPIC = 2
+"""Words of what someone said about beyond which a reader retells it in their own words
+("the retired general think istanbul is bad base for talks"): a statement must hold
+`SAID_TOPIC_COVERAGE` of two words' worth of it."""
 RARE_UNHELD = 0.5
 """How rare in the language a word no item holds must be (`unheld_weight`) for what someone
 said about it to be what the sources lack ("sanctions", "taiwan"; not "use" or "words")."""
@@ -952,7 +956,8 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
                  for slot in question.topic)  # "... about sanctions at the cfr": none
     result = base.index.search(question.topic, kinds=frozenset({"quote", "statement"}),
                                limit=MAX_SEARCH_RESULTS, suggest=False,
-                               min_coverage=SAID_TOPIC_COVERAGE)
+                               min_coverage=SAID_TOPIC_COVERAGE * min(
+                                   1.0, PLAIN_TOPIC / len(question.topic)))
     about = [hit.item for hit in result.hits if not unheld
              and isinstance(hit.item, Quote | Statement) and hit.item.speaker in speakers
              and _holds_names(question, _stems_of(hit.item, base.index.names.people))]

@@ -1240,3 +1240,10 @@ def test_a_position_held_is_a_role_and_a_position_on_something_a_view(
 def test_described_as_and_thought_to_be_ask_no_ones_words(factbase: FactBase, question: str,
                                                           wanted: str) -> None:
     assert ids(answer(factbase, question))[:1] == [wanted]
+
+
+def test_what_someone_said_retold_in_many_words_is_found(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "the retired general think istanbul is bad base for "
+                                "talks"))[:1] == ["kellogg-istanbul-not-viable"]
+    assert answer(factbase, "what did kellogg say about sanctions at the council on foreign "
+                            "relations").status == "not_found"
