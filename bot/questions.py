@@ -88,6 +88,9 @@ LIGHT_VERBS = frozenset("""give gave given giving make made making offer offered
     provide provided hold holds held holding""".split())
 """Verbs that only carry a word of saying ("give a comment", "make a statement", "hold
 different opinions"): in a question about what someone said they are no topic."""
+DIVISIONS_ENTRY = "divisions"
+"""The glossary entry for agreeing or not ("on the same side", "at odds"), which compares
+two people named as COMPARING's words do."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
     versus vs both different differently opposite""".split())
 """Words that compare what two people named said ("do witkoff and kellogg disagree")."""
@@ -618,11 +621,15 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
     if sourcing:  # "who reported that russia gave the us a list": who, not what
         reading.searched, reading.rest = sourcing, list(sourcing)
     describing: frozenset[str] = frozenset()
-    if len(reading.named) > 1 and any(slot.typed in COMPARING for slot in reading.rest):
-        # "do witkoff and kellogg disagree about istanbul": what each of them said
+    comparing = [slot for slot in reading.rest
+                 if slot.typed in COMPARING or slot.entry == DIVISIONS_ENTRY]
+    if len(reading.named) > 1 and all(person.entity == "person"
+                                      for person in reading.named.values()) and comparing:
+        # "do witkoff and kellogg disagree about istanbul", "is stent on the same side as
+        # schake": what each of them said
         reading.said = True
-        reading.rest = [slot for slot in reading.rest if slot.typed not in COMPARING]
-        reading.searched = [slot for slot in reading.searched if slot.typed not in COMPARING]
+        reading.rest = [slot for slot in reading.rest if slot not in comparing]
+        reading.searched = [slot for slot in reading.searched if slot not in comparing]
     if reading.named:
         reading.asks_role = any(slot.typed in ROLE_WORDS for slot in reading.rest)
         describing = PERSON_NOUNS | ROLE_WORDS | (HOLDING if reading.asks_role else set())

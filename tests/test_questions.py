@@ -1247,3 +1247,10 @@ def test_what_someone_said_retold_in_many_words_is_found(factbase: FactBase) -> 
                                 "talks"))[:1] == ["kellogg-istanbul-not-viable"]
     assert answer(factbase, "what did kellogg say about sanctions at the council on foreign "
                             "relations").status == "not_found"
+
+
+def test_whether_two_people_are_on_the_same_side_is_what_each_said(factbase: FactBase) -> None:
+    found = ids(answer(factbase, "is stent on the same side as schake"))
+    assert {"stent-no-concessions", "schake-consistent-since-1945"} <= set(found[:2])
+    assert "two-dialogues" in ids(answer(factbase, "patching things up between moscow and "
+                                                   "washington vs a ukraine deal"))[:3]
