@@ -40,6 +40,9 @@ CYRILLIC_STOPWORDS = frozenset(
     пожалуста пожалста году році""".split()
 )
 """Russian and Ukrainian words that carry no meaning for a lookup."""
+ARTICLES = frozenset({"a", "an", "the"})
+"""Words a phrase may open with ("a pause") that give way to a longer phrase after them ("a
+pause in fighting")."""
 WHOLE_WORD_ENDINGS = ("ful",)
 """Endings a stem drops though they change the meaning: "useful" is read as itself, not as
 "use" ("what did she used to do" is no question about anything valuable; "help" is not
@@ -227,6 +230,11 @@ class Glossary:
             read, found = typed, self._phrase_at(as_typed, position, typed[position], scripts)
             if found is None and keys is not as_typed:
                 read, found = spelt, self._phrase_at(keys, position, spelt[position], scripts)
+            if found is not None and typed[position] in ARTICLES and position + 1 < len(typed):
+                after = self._phrase_at(as_typed, position + 1, typed[position + 1], scripts)
+                if after is not None and after[0] >= found[0]:  # "a pause in fighting"
+                    position += 1
+                    continue
             if found is not None:
                 length, entry = found
                 phrase = read[position : position + length]

@@ -1254,3 +1254,10 @@ def test_whether_two_people_are_on_the_same_side_is_what_each_said(factbase: Fac
     assert {"stent-no-concessions", "schake-consistent-since-1945"} <= set(found[:2])
     assert "two-dialogues" in ids(answer(factbase, "patching things up between moscow and "
                                                    "washington vs a ukraine deal"))[:3]
+
+
+def test_a_phrase_after_an_article_wins_over_one_opening_with_it(factbase: FactBase) -> None:
+    """"a pause in fighting" is one ceasefire, not "a pause" and a fight."""
+    assert "zelenskiy-accepts-ceasefire" in ids(answer(factbase,
+                                                       "kyiv ok with a pause in fighting?"))
+    assert "zelenskiy-accepts-ceasefire" in ids(answer(factbase, "kyiv ok with a pause?"))
