@@ -445,6 +445,8 @@ FRAMES = re.compile("|".join((
     r"\b(?:is|was) it (?:correct|right|accurate) that\b",
     r"\b(?:is|was) (?:that|this) (?:correct|right|accurate|so)\b",
     r"\b(?:my|our|a) (?:[a-z]+ ){0,2}(?:tells|told|says|said) (?:me|us)(?: that)?\b",
+    r"^(?:my|our) [a-z]+ (?:says|said|thinks|reckons|claims)(?: that)?\b",
+    r"\bis (?:that|this|it) what (?:the|this) (?:article|report|story|piece) says\b",
     r"\bi (?:would|should) be (?:grateful|glad|obliged)(?: for| if you could)?\b",
     r"\b(?:please|kindly)\b",
     r"\b(?:take|takes|took|taken|taking) place\b",

@@ -1261,3 +1261,13 @@ def test_a_phrase_after_an_article_wins_over_one_opening_with_it(factbase: FactB
     assert "zelenskiy-accepts-ceasefire" in ids(answer(factbase,
                                                        "kyiv ok with a pause in fighting?"))
     assert "zelenskiy-accepts-ceasefire" in ids(answer(factbase, "kyiv ok with a pause?"))
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("my friend says russia wants kyiv to never join the western military alliance, true?",
+     "no-nato-membership"),
+    ("russia wants the world to accept that crimea belongs to it, is that what the article "
+     "says?", "recognise-annexed-regions")])
+def test_what_someone_told_the_reader_is_the_claim_not_who_told_it(
+        factbase: FactBase, question: str, wanted: str) -> None:
+    assert ids(answer(factbase, question))[:1] == [wanted]
