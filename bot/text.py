@@ -40,7 +40,8 @@ FILLER = frozenset("""everyone everybody theirs ours yours actually even pre ex 
     itself himself herself kick kicked kicks gist radio segment version minute podcast wonder
     wondering whether curious kindly understand almost nearly happen happened happens full
     whole real still handles handle handling allowed stay stays staying plus once behind
-    happening instead goes made having stuck nobody anybody somebody last used anywhere""".split())
+    happening else instead goes made having stuck nobody anybody somebody last used
+    anywhere""".split())
 """Words a reader's question may carry that say nothing of what it asks ("is it true", "ok
 but", "kept out of nato", "russia wants everything"): dropped from questions, though an item
 that holds them is still found by them."""
@@ -145,12 +146,14 @@ _NUMBER_NAMES.update({30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 90: "
 _NUMBERS = {name: number for number, name in _NUMBER_NAMES.items()}
 _MONTHS = {name: number for number, name in enumerate("""january february march april may
     june july august september october november december""".split(), start=1)}
+_SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11),
+            "fall": (9, 10, 11), "christmas": (12,)}
 
 
 def numeric_forms(word: str) -> tuple[str, ...]:
     """The other ways the fact base may write a number or a month typed as `word`: "3" as
     "three" and "three" as "3"; a day or month as in an ISO date ("6" as "06", "march" as
-    "03")."""
+    "03", "winter" as "12", "01" or "02")."""
     if word.isdigit() and len(word) <= 2:
         number = int(word)
         padded = (f"{number:02d}",) if 0 < number <= 31 and len(word) == 1 else ()
@@ -159,7 +162,7 @@ def numeric_forms(word: str) -> tuple[str, ...]:
         return (str(_NUMBERS[word]),)
     if word in _MONTHS:
         return (f"{_MONTHS[word]:02d}",)
-    return ()
+    return tuple(f"{month:02d}" for month in _SEASONS.get(word, ()))
 
 
 def is_cyrillic(word: str) -> bool:

@@ -1271,3 +1271,10 @@ def test_a_phrase_after_an_article_wins_over_one_opening_with_it(factbase: FactB
 def test_what_someone_told_the_reader_is_the_claim_not_who_told_it(
         factbase: FactBase, question: str, wanted: str) -> None:
     assert ids(answer(factbase, question))[:1] == [wanted]
+
+
+@pytest.mark.parametrize("question", ["winter 2021 talks with bidens team what was on the table",
+                                      "moscows christmas 2021 treaty drafts"])
+def test_a_season_is_its_months(factbase: FactBase, question: str) -> None:
+    """The Biden talks ran from December 2021 to February 2022."""
+    assert "biden-talks" in ids(answer(factbase, question))[:3]
