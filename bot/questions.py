@@ -125,9 +125,11 @@ FAILING = frozenset({FAILED, stem("finalized")})
 """The stems of what the glossary reads as failing or never being finalized ("why was the
 istanbul agreement never signed")."""
 DECIDING = frozenset(map(stem, """reject rejected refuse refused decline declined retire retired
-    resign resigned quit leave left send sent choose chose decide decided""".split()))
+    resign resigned quit leave left send sent""".split()))
 """Stems of what someone decided to do, whose reasons a question may ask ("why did the biden
-administration reject some demands", "why did kellogg retire")."""
+administration reject some demands", "why did kellogg retire"); not "decide" or "choose",
+which leave the decision to the verb after them ("why did zelenskiy decide to accept the
+ceasefire": the sources say why he accepts it)."""
 CAUSES = frozenset(map(stem, """because cause causes reason reasons due motive motives
     purpose aim aimed fear fears concern concerns worry worried""".split()))
 """Stems by which an item gives a reason for what someone decided."""
@@ -765,6 +767,7 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
             for boss in owner.people:
                 if boss not in people:
                     reading.named.pop(boss.id, None)
+                    reading.naming.pop(boss.id, None)
             reading.searched = [slot for slot in reading.searched if slot is not owner.slot]
         else:
             reading.searched.remove(spelt)

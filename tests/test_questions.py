@@ -1161,6 +1161,23 @@ def test_why_someone_decided_needs_an_item_giving_a_reason(factbase: FactBase,
                                 "all"))[:1] == ["imminent-invasion"]
 
 
+def test_deciding_to_do_something_asks_why_it_was_done(factbase: FactBase) -> None:
+    """"decide" and "choose" are no decision the sources must hold: the verb after them is
+    ("why did zelenskiy decide to accept the ceasefire": as an initial step toward peace)."""
+    assert ids(answer(factbase, "why did zelenskiy decide to accept the ceasefire"))[:1] == [
+        "zelenskiy-accepts-ceasefire"]
+    assert answer(factbase, "why did kellogg decide to retire").status == "not_found"
+
+
+def test_a_boss_whose_people_are_asked_about_is_no_one_named(factbase: FactBase) -> None:
+    """"trump's envoy guy" asks about Trump's envoys, described by a word for a person: Trump,
+    no longer asked about, is no one whose name describes them (this raised a KeyError)."""
+    assert ids(answer(factbase, "trump's envoy fellow"))[:2] == ["keith-kellogg",
+                                                                 "steve-witkoff"]
+    said = answer(factbase, "what did trumps envoy guy say")
+    assert said.title == "What Keith Kellogg and Steve Witkoff said"
+
+
 def test_where_someone_studied_is_not_in_the_sources(factbase: FactBase) -> None:
     assert answer(factbase, "where did kori schake go to university").status == "not_found"
     assert ids(answer(factbase, "where does kori schake work"))[:1] == ["kori-schake"]
