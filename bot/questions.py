@@ -23,7 +23,7 @@ from bot.names import slot_terms
 from bot.text import FILLER, STOPWORDS, US_DOTS, is_cyrillic, numeric_forms, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
-Refusal = Literal["", "unknown-speaker", "strangers", "age", "others-want"]
+Refusal = Literal["", "unknown-speaker", "strangers", "age", "schooling", "others-want"]
 
 LONG_MESSAGE = 13
 """Words from which a message is long enough to be read clause by clause when the whole
@@ -218,6 +218,8 @@ MENTIONED = frozenset({"named", "mentioned", "mention", "mentions", "appear", "a
 """Words by which a question asks what the sources name ("who is mentioned")."""
 AGE_QUESTIONS = frozenset({("how", "old"), ("сколько", "лет"), ("скільки", "років")})
 """Word pairs that ask someone's age ("how old is putin", "сколько лет путину")."""
+STUDYING = frozenset({"study", "studied", "studying", "graduate", "graduated"})
+"""Words that ask where or what someone studied: the sources give roles, not schooling."""
 AGREEING = "accept"
 """The glossary entry of agreeing ("agree", "say yes", "go along with")."""
 WANTING = frozenset("""want wants wanted demand demanded хочет хотят хочуть хоче
@@ -269,8 +271,9 @@ class Question:
     refusal: Refusal = ""
     """Why the sources cannot answer it, whatever they hold: it asks what someone said but
     names no one the fact base knows ("what does china think"), about someone's people the
-    sources do not give them ("putin's envoy"), someone's age ("how old is putin"), or what
-    someone Russia makes demands of wants of it ("what does ukraine demand from russia");
+    sources do not give them ("putin's envoy"), someone's age ("how old is putin") or
+    schooling ("where did schake study"), or what someone Russia makes demands of wants of it
+    ("what does ukraine demand from russia");
     "" when they may."""
     listing: Listing = ""
     """It asks for every person, organisation or date the sources name ("list every person
@@ -518,6 +521,9 @@ def understand(index: SearchIndex, text: str,
         question.refusal = "strangers"
     elif reading.named and not reading.rest and AGE_QUESTIONS.intersection(pairwise(typed)):
         question.refusal = "age"
+    elif any(person.entity == "person" for person in reading.named.values()) and \
+            STUDYING.intersection(typed):
+        question.refusal = "schooling"  # "where did schake study": not her "policy studies"
     question.people = list(reading.named.values())
     question.topic = reading.rest
     _decide(index, question, reading, _about_demands(typed))
