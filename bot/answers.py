@@ -92,6 +92,9 @@ EXPECTED = frozenset(map(stem, FUTURE_WORDS | set("""awaiting awaits awaited unc
     willing willingness prepared refuse refused accept accepts accepted""".split())))
 """Stems by which an item says what may or may not happen ("his willingness is uncertain",
 "Zelenskiy accepted"), for a "will ..." question."""
+AWAITED = frozenset(map(stem, "awaiting awaits awaited uncertain".split()))
+"""Stems by which an item says someone's answer is still to come ("awaiting a response from
+Putin", "Putin's willingness ... remains uncertain")."""
 REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insists insisted
     according reiterated warned suggested indicated praised responded""".split()))) - {
         stem("response"), stem("reaction")}
@@ -646,8 +649,8 @@ def _ask(base: FactBase, text: str) -> Answer:
             # "who from brookings is quoted": who they are, then what they said
             return replace(said, entries=_entries(base, (
                 *question.people, *(base.items[entry.item_id] for entry in said.entries))))
-        return _reported(base, text, question) or _nothing_said(
-            base, text, base.index.search(question.slots, suggest=False).hits)
+        return _reported(base, text, question) or _awaited(base, text, question) or \
+            _nothing_said(base, text, base.index.search(question.slots, suggest=False).hits)
     if question.intent == "demands":
         found = _demands_about(base, text, question)
         if found is not None:
@@ -762,6 +765,22 @@ def _reported(base: FactBase, text: str, question: Question, *,
     shared = base.index.names.name_terms
     result.hits = [hit for hit in result.hits
                    if _reports(hit.item, question.people, shared, responses=responses)]
+    return _found(base, text, result) if result.hits else None
+
+
+def _awaited(base: FactBase, text: str, question: Question) -> Answer | None:
+    """For what someone asked about has said on a topic and the sources report none of: the
+    items saying their answer on it is awaited or uncertain ("what did putin say about the
+    ceasefire": Trump awaits his response, his willingness uncertain); None when none do."""
+    if not question.topic:
+        return None
+    result = base.index.search(question.topic, limit=MAX_SEARCH_RESULTS, suggest=False,
+                               min_coverage=SAID_TOPIC_COVERAGE)
+    people = base.index.names.people
+    result.hits = [hit for hit in result.hits
+                   if AWAITED & _stems_of(hit.item, people) and all(
+                       _involves(hit.item, person, set(words(searchable_text(hit.item, people))))
+                       for person in question.people)]
     return _found(base, text, result) if result.hits else None
 
 
@@ -967,7 +986,7 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
                                 topic=echo(topic)),
                       entries=_entries(base, about))
     demanded = _demands_about(base, text, question) if speakers <= DEMANDERS else None
-    found = demanded or _reported(base, text, question)
+    found = demanded or _reported(base, text, question) or _awaited(base, text, question)
     if found is not None:
         return found
     return Answer(

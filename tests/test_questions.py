@@ -1297,3 +1297,10 @@ def test_what_someone_told_the_reader_is_the_claim_not_who_told_it(
 def test_a_season_is_its_months(factbase: FactBase, question: str) -> None:
     """The Biden talks ran from December 2021 to February 2022."""
     assert "biden-talks" in ids(answer(factbase, question))[:3]
+
+
+def test_what_someone_said_that_is_still_awaited_shows_that_it_is(factbase: FactBase) -> None:
+    """Putin is not quoted on the ceasefire: the sources say his answer is awaited."""
+    found = ids(answer(factbase, "what did putin say about the ceasefire"))
+    assert {"trump-awaits-putin", "ceasefire-uncertain"} <= set(found)
+    assert answer(factbase, "what did putin say about nato").status == "not_found"
