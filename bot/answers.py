@@ -324,6 +324,15 @@ def demands(base: FactBase, args: str) -> Answer:
     )
 
 
+def _period_named(base: FactBase, question: Question) -> str:
+    """The demand period named by whom a question says the demands were made of ("biden"),
+    when no other word of it asks something; "" otherwise."""
+    if not question.demanded_of or question.topic:
+        return ""
+    periods = {demand.period for demand in base.demands()}
+    return next((word for word in question.demanded_of if word in periods), "")
+
+
 def _by_period(demands: list[Demand]) -> list[Demand]:
     order = {period: rank for rank, period in enumerate(PERIOD_LABELS)}
     return sorted(demands, key=lambda demand: order.get(demand.period, len(order)))
@@ -651,6 +660,9 @@ def _ask(base: FactBase, text: str) -> Answer:
                 *question.people, *(base.items[entry.item_id] for entry in said.entries))))
         return _reported(base, text, question) or _awaited(base, text, question) or \
             _nothing_said(base, text, base.index.search(question.slots, suggest=False).hits)
+    period = _period_named(base, question)
+    if period:  # "what did russia ask biden for": the demands raised with Biden
+        return demands(base, period)
     if question.intent == "demands":
         found = _demands_about(base, text, question)
         if found is not None:

@@ -324,6 +324,10 @@ class Question:
     regarding: list[Slot] | None = None
     """A question about the demands rather than for them ("are these demands new", "what
     would the demands mean for europe"): the words to find what the sources say of them."""
+    demanded_of: tuple[str, ...] = ()
+    """The name words of whom a question about the demands says they were made of, other
+    than those Russia makes them of now ("what did russia ask biden for": "biden",
+    "administration"): the demands of a period so named answer it."""
 
 
 def _words_of(slot: Slot) -> set[str]:
@@ -884,6 +888,10 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
             question.topic = [slot for slot in question.topic
                               if slot.typed not in ABOUT_DEMANDS | NOVELTY
                               and slot.entry != NOVELTY_ENTRY]
+    elif (reading.demands and not reading.said and question.amount is None
+          and not flat & {"when", "do"}  # "what did biden do about the demands": his acts
+          and len(others := named - reading.asked_of - DEMANDERS) == 1):
+        question.demanded_of = tuple(words(reading.named[next(iter(others))].name))
     elif (reading.demands and not named - reading.asked_of and not reading.said
           and "who" not in flat and question.amount is None
           and (wanter := _wanter(reading)) is not None

@@ -1304,3 +1304,11 @@ def test_what_someone_said_that_is_still_awaited_shows_that_it_is(factbase: Fact
     found = ids(answer(factbase, "what did putin say about the ceasefire"))
     assert {"trump-awaits-putin", "ceasefire-uncertain"} <= set(found)
     assert answer(factbase, "what did putin say about nato").status == "not_found"
+
+
+def test_what_russia_asked_of_a_period_named_is_that_periods_demands(factbase: FactBase) -> None:
+    """Demands raised with the Biden administration, not what Biden did about them."""
+    found = ids(answer(factbase, "what did russia ask the biden administration for"))
+    assert found[:1] == ["limit-military-activity"]
+    assert "limit-military-activity" not in ids(answer(
+        factbase, "what did biden do about russias demands"))[:1]
