@@ -20,7 +20,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bot.text import FILLER, is_cyrillic, numeric_forms, stem, transliterate, words
+from bot.text import (
+    FILLER,
+    is_cyrillic,
+    numeric_forms,
+    stem,
+    transliterate,
+    typed_day,
+    words,
+)
 
 GLOSSARY_FILE = "glossary.json"
 MAX_PHRASE_WORDS = 4
@@ -227,6 +235,13 @@ class Glossary:
         slots: list[Slot] = []
         position = 0
         while position < len(typed):
+            span = 3 if typed[position + 1 : position + 2] == ["of"] else 2  # "6th of march"
+            day = typed_day(typed[position], typed[position + span - 1]) if (
+                position + span <= len(typed)) else None
+            if day is not None:  # "6 march": the 6th of March, not a 6 and a March
+                slots.append(Slot(" ".join(typed[position : position + span]), (day,)))
+                position += span
+                continue
             read, found = typed, self._phrase_at(as_typed, position, typed[position], scripts)
             if found is None and keys is not as_typed:
                 read, found = spelt, self._phrase_at(keys, position, spelt[position], scripts)

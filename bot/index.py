@@ -32,6 +32,7 @@ from bot.text import (
     REAL_WORD,
     STOPWORDS,
     commonness,
+    date_text,
     rarity,
     skeleton,
     stem,
@@ -126,9 +127,11 @@ def searchable_text(item: Item, people: dict[str, Person]) -> str:
         extra = (item.role, item.context) if isinstance(item, Quote) else ()
         return " ".join(filter(None, (item.text, name, *extra, item.date_phrase)))
     if isinstance(item, Demand):
-        return " ".join(filter(None, (item.text, item.period, item.date)))
+        return " ".join(filter(None, (item.text, item.period,
+                                      item.date and date_text(item.date))))
     if isinstance(item, Event):
-        return " ".join(filter(None, (item.text, item.date_phrase, item.date, item.end)))
+        return " ".join(filter(None, (item.text, item.date_phrase,
+                                      *map(date_text, filter(None, (item.date, item.end))))))
     if isinstance(item, Fact):
         return f"{item.text} {item.topic}"
     return ""

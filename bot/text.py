@@ -147,23 +147,51 @@ _NUMBER_NAMES.update({30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 90: "
 _NUMBERS = {name: number for number, name in _NUMBER_NAMES.items()}
 _MONTHS = {name: number for number, name in enumerate("""january february march april may
     june july august september october november december""".split(), start=1)}
+_MONTH_NAMES = _MONTHS | {name[:3]: number for name, number in _MONTHS.items()}
+"""Months by name, in full or in three letters ("mar", "sep")."""
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+"""A day of the month as typed: "6", "6th"."""
 _SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11),
             "fall": (9, 10, 11), "christmas": (12,)}
 
 
 def numeric_forms(word: str) -> tuple[str, ...]:
     """The other ways the fact base may write a number or a month typed as `word`: "3" as
-    "three" and "three" as "3"; a day or month as in an ISO date ("6" as "06", "march" as
-    "03", "winter" as "12", "01" or "02")."""
+    "three" and "three" as "3"; a month as in an ISO date ("march" as "03", "winter" as "12",
+    "01" or "02"; a day is read with its month, `typed_day`)."""
     if word.isdigit() and len(word) <= 2:
-        number = int(word)
-        padded = (f"{number:02d}",) if 0 < number <= 31 and len(word) == 1 else ()
-        return (*padded, *((_NUMBER_NAMES[number],) if number in _NUMBER_NAMES else ()))
+        return (_NUMBER_NAMES[int(word)],) if int(word) in _NUMBER_NAMES else ()
     if word in _NUMBERS:
         return (str(_NUMBERS[word]),)
     if word in _MONTHS:
         return (f"{_MONTHS[word]:02d}",)
     return tuple(f"{month:02d}" for month in _SEASONS.get(word, ()))
+
+
+def day_term(month: int, day: int) -> str:
+    """The term naming a day of the year, month and day in digits ("0306"): an ISO date's
+    parts alone would let "3 june" find the 6th of March ("2025-03-06") and "3 march" any
+    day of March."""
+    return f"{month:02d}{day:02d}"
+
+
+def date_text(date: str) -> str:
+    """An ISO date as searched: itself, and when it is a full date its day's term
+    (`day_term`: "2025-03-06" is also "0306")."""
+    parts = date.split("-")
+    if len(parts) != 3 or not all(part.isdigit() for part in parts):
+        return date
+    return f"{date} {day_term(int(parts[1]), int(parts[2]))}"
+
+
+def typed_day(first: str, second: str) -> str | None:
+    """The day of the year two words typed name, a day and a month in either order ("6 march",
+    "march 6th"), as its `day_term`; None when they name none."""
+    for day, month in ((first, second), (second, first)):
+        number = _DAY.fullmatch(day)
+        if number and 0 < int(number[1]) <= 31 and month in _MONTH_NAMES:
+            return day_term(_MONTH_NAMES[month], int(number[1]))
+    return None
 
 
 def is_cyrillic(word: str) -> bool:

@@ -1239,6 +1239,14 @@ def test_numbers_and_dates_are_read_in_words_and_digits(factbase: FactBase, ques
         "not_found"
 
 
+@pytest.mark.parametrize("question", ["what happened on 3 june", "what happened on 3 march"])
+def test_a_day_and_month_typed_are_one_day(factbase: FactBase, question: str) -> None:
+    """The day goes with its month: "3 june" is not the 6th of March (2025-03-06 holds a 03
+    and a 06), "3 march" not any day of March."""
+    assert answer(factbase, question).status == "not_found"
+    assert ids(answer(factbase, "what happened on march 6th"))[:1] == ["kellogg-at-cfr"]
+
+
 def test_giving_a_comment_is_commenting(factbase: FactBase) -> None:
     assert ids(answer(factbase, "did white house give some comment on this?")) == [
         "no-comment"]
