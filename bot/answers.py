@@ -869,7 +869,7 @@ def _last_date(item: Item) -> str:
 def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
     """Whether an item can answer the question's form: a "when" question needs a date, "how
     many missiles" a number of missiles (a year is not one), "when will" a time to come."""
-    if question.intent == "when" and not _dated(item):
+    if question.intent == "when" and not (_dated(item) and _tells(question, item)):
         return False
     said = words(" ".join(filter(None, (getattr(item, "text", ""),
                                         getattr(item, "date_phrase", None)))))
@@ -904,6 +904,18 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
     if question.will and not EXPECTED.intersection(map(stem, said)):
         return False  # "will ukraine hold elections"
     return not question.future or bool(FUTURE_WORDS.intersection(said))
+
+
+def _tells(question: Question, item: Item) -> bool:
+    """Whether an item's own words (text, context, date) hold something a "when" question
+    asks: "when did kellogg retire" is not told by a quote whose speaker's role says "Retired
+    General"."""
+    asked = question.topic
+    told = {stem(word) or word for word in words(" ".join(filter(None, (
+        getattr(item, "text", ""), getattr(item, "context", None),
+        getattr(item, "date_phrase", None), getattr(item, "date_note", None)))))}
+    return not asked or any(told & {stem(word) or word for word in _slot_words(slot)}
+                            for slot in asked)
 
 
 def _stems_of(item: Item, people: dict[str, Person]) -> set[str]:

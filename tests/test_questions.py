@@ -1320,3 +1320,9 @@ def test_what_russia_asked_of_a_period_named_is_that_periods_demands(factbase: F
     assert found[:1] == ["limit-military-activity"]
     assert "limit-military-activity" not in ids(answer(
         factbase, "what did biden do about russias demands"))[:1]
+
+
+def test_when_something_happened_is_told_by_an_items_own_words(factbase: FactBase) -> None:
+    """Kellogg's role says "Retired General"; no item says when he retired."""
+    assert answer(factbase, "when kellogg retired from army?").status == "not_found"
+    assert "kellogg-at-cfr" in ids(answer(factbase, "when did kellogg speak at the cfr"))
