@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
@@ -23,7 +24,7 @@ from bot.names import slot_terms
 from bot.text import FILLER, STOPWORDS, US_DOTS, is_cyrillic, numeric_forms, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
-Refusal = Literal["", "unknown-speaker", "strangers", "age", "schooling", "others-want"]
+Refusal = Literal["", "unknown-speaker", "strangers", "age", "life", "others-want"]
 
 LONG_MESSAGE = 13
 """Words from which a message is long enough to be read clause by clause when the whole
@@ -220,6 +221,8 @@ AGE_QUESTIONS = frozenset({("how", "old"), ("сколько", "лет"), ("ск�
 """Word pairs that ask someone's age ("how old is putin", "сколько лет путину")."""
 STUDYING = frozenset({"study", "studied", "studying", "graduate", "graduated"})
 """Words that ask where or what someone studied: the sources give roles, not schooling."""
+DOING = frozenset({"do", "doing"})
+"""Verbs that ask what someone did in a post ("what did kellogg do as a general")."""
 AGREEING = "accept"
 """The glossary entry of agreeing ("agree", "say yes", "go along with")."""
 WANTING = frozenset("""want wants wanted demand demanded хочет хотят хочуть хоче
@@ -271,8 +274,9 @@ class Question:
     refusal: Refusal = ""
     """Why the sources cannot answer it, whatever they hold: it asks what someone said but
     names no one the fact base knows ("what does china think"), about someone's people the
-    sources do not give them ("putin's envoy"), someone's age ("how old is putin") or
-    schooling ("where did schake study"), or what someone Russia makes demands of wants of it
+    sources do not give them ("putin's envoy"), someone's age ("how old is putin"), schooling
+    or deeds in a post ("where did schake study", "what did kellogg do as a general"), or what
+    someone Russia makes demands of wants of it
     ("what does ukraine demand from russia");
     "" when they may."""
     listing: Listing = ""
@@ -525,9 +529,9 @@ def understand(index: SearchIndex, text: str,
         question.refusal = "strangers"
     elif reading.named and not reading.rest and AGE_QUESTIONS.intersection(pairwise(typed)):
         question.refusal = "age"
-    elif any(person.entity == "person" for person in reading.named.values()) and \
-            STUDYING.intersection(typed):
-        question.refusal = "schooling"  # "where did schake study": not her "policy studies"
+    elif any(person.entity == "person" for person in reading.named.values()) and (
+            STUDYING.intersection(typed) or _deeds_in_role(typed, reading.named.values())):
+        question.refusal = "life"  # "where did schake study": not her "policy studies"
     question.people = list(reading.named.values())
     question.topic = reading.rest
     _decide(index, question, reading, _about_demands(typed))
@@ -908,6 +912,19 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
             question.speaker = _subject(reading)
     elif "when" in flat and not _when_clause(reading.slots):
         question.intent = "when"
+
+
+def _deeds_in_role(typed: list[str], named: Iterable[Person]) -> bool:
+    """Whether a question asks what someone did in a post their role names ("what did kellogg
+    do as a general", "what was schake doing in the pentagon"): the sources give the post."""
+    roles = {word for person in named if person.entity == "person"
+             for word in words(person.role)}
+    for position, word in enumerate(typed[:-1]):
+        if word in DOING and typed[position + 1] in {"as", "at", "in"}:
+            following = [later for later in typed[position + 2 :] if later not in ARTICLES]
+            if following[:1] and following[0] in roles:
+                return True
+    return False
 
 
 def _when_clause(slots: list[Slot]) -> bool:

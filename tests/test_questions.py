@@ -1326,3 +1326,13 @@ def test_when_something_happened_is_told_by_an_items_own_words(factbase: FactBas
     """Kellogg's role says "Retired General"; no item says when he retired."""
     assert answer(factbase, "when kellogg retired from army?").status == "not_found"
     assert "kellogg-at-cfr" in ids(answer(factbase, "when did kellogg speak at the cfr"))
+
+
+@pytest.mark.parametrize("question", ["what did kellogg do as a general",
+                                      "what schake was doing in pentagon?"])
+def test_what_someone_did_in_their_post_is_not_in_the_sources(factbase: FactBase,
+                                                              question: str) -> None:
+    """The sources give the post ("Retired General", "Former Pentagon official"), not deeds."""
+    reply = answer(factbase, question)
+    assert reply.status == "not_found"
+    assert "kellogg-at-cfr" in ids(answer(factbase, "what did kellogg do at the cfr"))
