@@ -81,10 +81,10 @@ retired army guy who handles ukraine for trump", "the ukrainian leader")."""
 NAME_SHARE = 0.5
 """What a name in a description counts for, against another word of a person's role."""
 MOST_DESCRIBED = 2
+"""Most people one description may fit and still be who is asked about."""
 MISSPELT_NAME_LENGTH = 4
 """Shortest word taken for a misspelt name ("putn"; "wht" is a misspelt "what", not "White
 House")."""
-"""Most people one description may fit and still be who is asked about."""
 LIGHT_VERBS = frozenset("""give gave given giving make made making offer offered issue issued
     provide provided hold holds held holding""".split())
 """Verbs that only carry a word of saying ("give a comment", "make a statement", "hold
@@ -475,11 +475,12 @@ place", which says no more than "happen", and "back" in "back in 2021"; and "des
 described as a former intelligence officer")."""
 
 
-HOLDING = frozenset("""hold holds held holding have has had occupy occupies occupied play
-    plays played""".split())
+OCCUPYING = frozenset("hold holds held holding occupy occupies occupied".split())
+"""Verbs by which someone holds a position or post."""
+HOLDING = OCCUPYING | frozenset("have has had play plays played".split())
 """Verbs by which a question asks the role someone holds ("what role did kellogg play")."""
-HELD_POSITION = re.compile(r"\b(?:position|post)\b(?=.*\b(?:hold|holds|held|holding|occupy"
-                           r"|occupies|occupied)\b)")
+HELD_POSITION = re.compile(r"\b(?:position|post)\b(?=.*\b(?:"
+                           + "|".join(sorted(OCCUPYING)) + r")\b)")
 """A position someone holds is their role ("what position did kellogg hold"), not their
 view ("kellogg's position on istanbul")."""
 
