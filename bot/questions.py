@@ -777,7 +777,10 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
             reading.strangers = not theirs  # "putin's envoy": the sources name none
             people = theirs or people
         elif any(boss.entity != "person" for boss in owner.people):
-            people = []  # "biden's administration": the Biden administration
+            # "biden's administration": the Biden administration; "russia's embassy": the
+            # Russian embassy, whose name says whose it is
+            people = [person for person in people if person not in owner.people
+                      and any(_named_after(person, boss) for boss in owner.people)]
         if people:  # "trump's white house", "putin's russia": the White House, Russia
             for boss in owner.people:
                 if boss not in people:
@@ -797,6 +800,14 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
         reading.owner = _Owner(position + length, tuple(people), spelt)
     if position > 0 and reading.slots[position - 1].typed in FROM_WORDS:
         reading.asked_of.update(person.id for person in people)
+
+
+def _named_after(owned: Person, owner: Person) -> bool:
+    """Whether an organisation's name says it is another's: a word of it opens with a name of
+    the owner's ("Russian embassy in Washington": Russia's; not the "Trump administration",
+    Biden's by the everyday word "administration")."""
+    names = [word for word in words(owner.name) if not ordinary(word)]
+    return any(word.startswith(name) for name in names for word in words(owned.name))
 
 
 def _alias_names(people: list[Person]) -> list[str]:

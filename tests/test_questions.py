@@ -1336,3 +1336,16 @@ def test_what_someone_did_in_their_post_is_not_in_the_sources(factbase: FactBase
     reply = answer(factbase, question)
     assert reply.status == "not_found"
     assert "kellogg-at-cfr" in ids(answer(factbase, "what did kellogg do at the cfr"))
+
+
+@pytest.mark.parametrize("question", ["what did russia's embassy in the us say",
+                                      "has moscow's mission in the us said anything"])
+def test_a_countrys_embassy_is_the_embassy_not_the_country(factbase: FactBase,
+                                                           question: str) -> None:
+    assert ids(answer(factbase, question))[:1] == ["no-comment"]
+    assert ids(answer(factbase, "biden's administration"))[:1] == ["biden-administration"]
+
+
+def test_a_title_before_a_name_asks_nothing(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "What is Ms Schake's view of the Russian demands?"))[:1] == [
+        "schake-consistent-since-1945"]
