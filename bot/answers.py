@@ -791,8 +791,8 @@ def _awaited(base: FactBase, text: str, question: Question) -> Answer | None:
     people = base.index.names.people
     result.hits = [hit for hit in result.hits
                    if AWAITED & _stems_of(hit.item, people) and all(
-                       _involves(hit.item, person, set(words(searchable_text(hit.item, people))))
-                       for person in question.people)]
+                       _involves(hit.item, person, set(words(searchable_text(hit.item, people))),
+                                 people) for person in question.people)]
     return _found(base, text, result) if result.hits else None
 
 
@@ -887,7 +887,7 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
         # "did trump meet putin", "zelensky oval office"; not two sides ("talks between
         # moscow and washington": "Russian and American officials")
         held = set(words(searchable_text(item, people)))
-        if not all(_involves(item, person, held) for person in question.people):
+        if not all(_involves(item, person, held, people) for person in question.people):
             return False
         stems = {stem(word) or word for word in held}
         asked = [slot for slot in question.topic
@@ -939,14 +939,21 @@ def _only_counts_the_others(question: Question, said: list[str]) -> bool:
         for first, second in pairwise(said))
 
 
-def _involves(item: Item, person: Person, held: set[str]) -> bool:
-    """Whether an item is by, about or names `person` (`held`: its words, every field);
-    "did kellogg meet zelensky" needs both."""
+def _involves(item: Item, person: Person, held: set[str],
+              people: Mapping[str, Person]) -> bool:
+    """Whether an item is by, about or names `person` (`held`: its words, every field), or,
+    for an organisation, someone whose role names it ("Trump awaits Putin's response" is
+    Moscow's: Putin is "President of Russia"); "did kellogg meet zelensky" needs both."""
     if item.id == person.id or getattr(item, "speaker", None) == person.id:
         return True
     named = {word for name in (person.name, *person.aliases) for word in words(name)
              if word not in STOPWORDS}
-    return bool(named & held)
+    if named & held:
+        return True
+    names = {word for word in words(person.name) if not ordinary(word)}
+    return person.entity != "person" and any(
+        _involves(item, member, held, people) for member in people.values()
+        if member.entity == "person" and names & set(words(member.role)))
 
 
 def _counts(said: list[str], counted: frozenset[str], of: frozenset[str]) -> bool:

@@ -1349,3 +1349,9 @@ def test_a_countrys_embassy_is_the_embassy_not_the_country(factbase: FactBase,
 def test_a_title_before_a_name_asks_nothing(factbase: FactBase) -> None:
     assert ids(answer(factbase, "What is Ms Schake's view of the Russian demands?"))[:1] == [
         "schake-consistent-since-1945"]
+
+
+def test_a_country_is_involved_by_its_leader(factbase: FactBase) -> None:
+    """Trump awaits Putin's answer: Putin is "President of Russia"."""
+    assert "trump-awaits-putin" in ids(answer(factbase, "trump still hasnt heard back from "
+                                                        "moscow?"))
