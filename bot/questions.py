@@ -622,7 +622,8 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
             position += 1
             continue
         people, length = (([], 1) if asks_demands and slot.entry in ADDRESSEES else
-                          _people_at(index, slots, position, describe=not by_name))
+                          _people_at(index, slots, position, describe=not by_name,
+                                     speech=speech))
         if people:
             _name(reading, people, position, length)
             position += length
@@ -1204,12 +1205,13 @@ def _meant_person(index: SearchIndex, slot: Slot) -> Person | None:
 
 
 def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
-               describe: bool) -> tuple[list[Person], int]:
+               describe: bool, speech: bool = False) -> tuple[list[Person], int]:
     """The people named by the slots from `position` on (two words, else one), and how many
     slots name them: by a whole name or alias, or by a word the fact base does not otherwise
     hold and no dictionary knows (a misspelt name; "break" is no misspelt "brookings"), by a
     name and the misspelt rest of it ("angela stint"), or (when `describe`) by a word only
-    their role holds ("kgb");
+    their role holds ("kgb"), or, in a question of what was said (`speech`), by a glossary
+    phrase meaning two people's institutions ("the think tank woman says": Stent or Schake);
     "ukraine" is a word, not Kellogg's alias "Ukraine envoy"."""
     meant = _meant_person(index, slots[position])
     if meant is not None:  # "the russian leader": Putin, not Russia
@@ -1229,6 +1231,15 @@ def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
             # a first name, then the surname misspelt ("angela stint"): one person
             return match.people, length
     slot = slots[position]
+    entry = index.glossary.entries.get(slot.entry) if slot.entry and describe and speech \
+        else None
+    if entry is not None:  # "the woman from the think tank says ...": Stent or Schake
+        meant = {person_id for meaning in entry.means
+                 for person_id in index.names.exactly([Slot(meaning, (meaning,))])}
+        people = [index.names.people[person_id] for person_id in sorted(meant)]
+        if 1 < len(people) <= MOST_DESCRIBED and all(person.entity == "person"
+                                                      for person in people):
+            return people, 1
     described = next(filter(None, map(index.described, (
         slot.typed, *(word for meaning in slot.alternatives for word in words(meaning))))),
         None) if describe else None

@@ -1355,3 +1355,11 @@ def test_a_country_is_involved_by_its_leader(factbase: FactBase) -> None:
     """Trump awaits Putin's answer: Putin is "President of Russia"."""
     assert "trump-awaits-putin" in ids(answer(factbase, "trump still hasnt heard back from "
                                                         "moscow?"))
+
+
+def test_what_someone_at_a_think_tank_said_is_what_either_expert_said(
+        factbase: FactBase) -> None:
+    """Stent is at Brookings, Schake at the AEI: both are at a think tank."""
+    assert ids(answer(factbase, "the think tank woman who says the demands havent changed "
+                                "since ww2"))[:1] == ["schake-consistent-since-1945"]
+    assert answer(factbase, "what did the us government documents say").status == "not_found"
