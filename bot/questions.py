@@ -1234,9 +1234,9 @@ def _people_at(index: SearchIndex, slots: list[Slot], position: int, *,
     entry = index.glossary.entries.get(slot.entry) if slot.entry and describe and speech \
         else None
     if entry is not None:  # "the woman from the think tank says ...": Stent or Schake
-        meant = {person_id for meaning in entry.means
-                 for person_id in index.names.exactly([Slot(meaning, (meaning,))])}
-        people = [index.names.people[person_id] for person_id in sorted(meant)]
+        institutions = {person_id for meaning in entry.means
+                        for person_id in index.names.exactly([Slot(meaning, (meaning,))])}
+        people = [index.names.people[person_id] for person_id in sorted(institutions)]
         if 1 < len(people) <= MOST_DESCRIBED and all(person.entity == "person"
                                                       for person in people):
             return people, 1
