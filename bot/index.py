@@ -32,6 +32,7 @@ from bot.text import (
     REAL_WORD,
     STOPWORDS,
     commonness,
+    date_day,
     date_text,
     rarity,
     skeleton,
@@ -125,7 +126,8 @@ def searchable_text(item: Item, people: dict[str, Person]) -> str:
         speaker = people.get(item.speaker)
         name = speaker.name if speaker else item.speaker
         extra = (item.role, item.context) if isinstance(item, Quote) else ()
-        return " ".join(filter(None, (item.text, name, *extra, item.date_phrase)))
+        return " ".join(filter(None, (item.text, name, *extra, item.date_phrase,
+                                      item.date and date_day(item.date))))  # "on 6 march"
     if isinstance(item, Demand):
         return " ".join(filter(None, (item.text, item.period,
                                       item.date and date_text(item.date))))

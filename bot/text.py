@@ -175,13 +175,17 @@ def day_term(month: int, day: int) -> str:
     return f"{month:02d}{day:02d}"
 
 
-def date_text(date: str) -> str:
-    """An ISO date as searched: itself, and when it is a full date its day's term
-    (`day_term`: "2025-03-06" is also "0306")."""
+def date_day(date: str) -> str:
+    """The `day_term` of a full ISO date ("2025-03-06": "0306"); "" for a month or year."""
     parts = date.split("-")
     if len(parts) != 3 or not all(part.isdigit() for part in parts):
-        return date
-    return f"{date} {day_term(int(parts[1]), int(parts[2]))}"
+        return ""
+    return day_term(int(parts[1]), int(parts[2]))
+
+
+def date_text(date: str) -> str:
+    """An ISO date as searched: itself and its day's term (`date_day`)."""
+    return f"{date} {date_day(date)}".rstrip()
 
 
 def typed_day(first: str, second: str) -> str | None:

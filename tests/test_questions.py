@@ -1247,6 +1247,13 @@ def test_a_day_and_month_typed_are_one_day(factbase: FactBase, question: str) ->
     assert ids(answer(factbase, "what happened on march 6th"))[:1] == ["kellogg-at-cfr"]
 
 
+def test_what_someone_said_on_a_day_is_found_by_the_day(factbase: FactBase) -> None:
+    """A quote or statement is found by the day it is dated: Kellogg spoke on 6 March."""
+    assert ids(answer(factbase, "what did kellogg say on 6 march"))[:1] == [
+        "kellogg-istanbul-not-viable"]
+    assert answer(factbase, "what did kellogg say on 7 march").status == "not_found"
+
+
 def test_giving_a_comment_is_commenting(factbase: FactBase) -> None:
     assert ids(answer(factbase, "did white house give some comment on this?")) == [
         "no-comment"]
