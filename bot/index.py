@@ -90,6 +90,9 @@ conditions limit the ability of the west to strengthen its armed forces in europ
 carries words of style no item holds, so an item must hold less of it, `PLAIN_QUERY` words'
 worth of the share a short one needs."""
 PLAIN_QUERY = 4
+LEAST_COVERAGE = 0.4
+"""Least share any question needs, however long ("what role will the united nations security
+council play in monitoring a future ceasefire agreement" matched a report at 0.27)."""
 KNOWN_WORDS_COVERAGE = 0.5
 """The same when every word of the query is in the fact base: it asks about what the sources
 discuss, so an item holding half of it is a partial answer ("neutral non nuclear ukraine":
@@ -457,7 +460,7 @@ class SearchIndex:
         if min_coverage is None:
             min_coverage = KNOWN_WORDS_COVERAGE if not result.unknown else MIN_COVERAGE
             if len(chosen) >= LONG_QUERY:  # a long question's style is words nobody holds
-                min_coverage *= PLAIN_QUERY / len(chosen)
+                min_coverage = max(min_coverage * PLAIN_QUERY / len(chosen), LEAST_COVERAGE)
         least = min_coverage * total - 1e-9
         enough = [part for part in parts if part.coverage >= least]
         result.hits = self._top(enough, limit, total)

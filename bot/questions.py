@@ -416,12 +416,23 @@ OPENERS = YES_NO | ASKING | WHY | frozenset(
 """Words that open a question ("who is putin, and what was his career")."""
 
 
+SENTENCE_BREAK = re.compile(r"[.!?;:]+(?:\s+|$)|,\s*")
+"""Where a message's sentences and comma-set parts end."""
+JOINING = re.compile(r"\s(?:and|but|or|so)\s", re.IGNORECASE)
+"""The words that join two clauses of a sentence."""
+
+
+def _sentences(text: str) -> list[str]:
+    """A message's sentences and comma-set parts, lower case."""
+    return [part for part in SENTENCE_BREAK.split(US_DOTS.sub("us", text.casefold()))
+            if part.strip()]
+
+
 def asks_twice(text: str) -> bool:
     """Whether two or more clauses of a message each open a question ("who is putin, and
     what was his career before politics?")."""
-    leaves = [words(part) for part in re.split(r"[.!?;:,]|\s(?:and|but|or|so)\s",
-                                               text.casefold())]
-    return sum(bool(typed) and typed[0] in OPENERS for typed in leaves) > 1
+    leaves = [words(part) for sentence in _sentences(text) for part in JOINING.split(sentence)]
+    return sum(any(word in OPENERS for word in typed[:2]) for typed in leaves) > 1
 
 
 def clauses(text: str) -> list[str]:
@@ -429,12 +440,8 @@ def clauses(text: str) -> list[str]:
     `MAX_CLAUSES`: its sentences, then the parts "and", "but", "or" and "so" join; each with
     two words or more that are no filler and do not name the story ("what does the article
     say about that" says nothing), none ending on a word that points at another."""
-    sentences = [part for part in re.split(r"[.!?;:]+(?:\s+|$)|,\s*",
-                                           US_DOTS.sub("us", unframed(text).casefold()))
-                 if part.strip()]
-    parts = [*sentences, *(part for sentence in sentences
-                           for part in re.split(r"\s(?:and|but|or|so)\s", sentence,
-                                                flags=re.IGNORECASE))]
+    sentences = _sentences(unframed(text))
+    parts = [*sentences, *(part for sentence in sentences for part in JOINING.split(sentence))]
     found: list[str] = []
     for part in map(str.strip, parts):
         typed = words(part)
@@ -479,10 +486,12 @@ OCCUPYING = frozenset("hold holds held holding occupy occupies occupied".split()
 """Verbs by which someone holds a position or post."""
 HOLDING = OCCUPYING | frozenset("have has had play plays played".split())
 """Verbs by which a question asks the role someone holds ("what role did kellogg play")."""
-HELD_POSITION = re.compile(r"\b(?:position|post)\b(?=.*\b(?:"
+HELD_POSITION = re.compile(r"\b(?:position|(?:(?<=what )|(?<=which )|(?<=the )|(?<=his )"
+                           r"|(?<=her )|(?<=a ))post)\b(?=.*\b(?:"
                            + "|".join(sorted(OCCUPYING)) + r")\b)")
-"""A position someone holds is their role ("what position did kellogg hold"), not their
-view ("kellogg's position on istanbul")."""
+"""A position or post someone holds is their role ("what position did kellogg hold"), not
+their view ("kellogg's position on istanbul"); "post" only as a noun ("what did trump post
+about the talks held in saudi arabia")."""
 
 
 def unframed(text: str) -> str:

@@ -143,7 +143,8 @@ def to_cyrillic(word: str, ukrainian: bool = False) -> str:
 
 _NUMBER_NAMES = dict(enumerate("""zero one two three four five six seven eight nine ten eleven
     twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split()))
-_NUMBER_NAMES.update({30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 90: "ninety"})
+_NUMBER_NAMES.update({30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy",
+                      80: "eighty", 90: "ninety"})
 _NUMBERS = {name: number for number, name in _NUMBER_NAMES.items()}
 _MONTHS = {name: number for number, name in enumerate("""january february march april may
     june july august september october november december""".split(), start=1)}

@@ -1371,3 +1371,14 @@ def test_what_someone_at_a_think_tank_said_is_what_either_expert_said(
                                 "since ww2"))[:1] == ["schake-consistent-since-1945"]
     assert ids(answer(factbase, "what did the us government documents say"))[:1] == [
         "three-demands-two-named"]  # two organisations: no one's words
+
+
+def test_a_long_question_still_needs_two_fifths_of_it_held(factbase: FactBase) -> None:
+    assert answer(factbase, "what role will the united nations security council play in "
+                            "monitoring a future ceasefire agreement").status == "not_found"
+
+
+def test_post_is_a_role_only_as_a_noun(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "what post does kellogg hold")) == ["keith-kellogg"]
+    assert "keith-kellogg" not in ids(answer(
+        factbase, "what did trump post about the talks held in saudi arabia"))[:1]
