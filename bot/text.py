@@ -176,6 +176,7 @@ def day_term(month: int, day: int) -> str:
     return f"{month:02d}{day:02d}"
 
 
+@functools.lru_cache(maxsize=4096)
 def date_day(date: str) -> str:
     """The `day_term` of a full ISO date ("2025-03-06": "0306"); "" for a month or year."""
     parts = date.split("-")
@@ -184,6 +185,7 @@ def date_day(date: str) -> str:
     return day_term(int(parts[1]), int(parts[2]))
 
 
+@functools.lru_cache(maxsize=4096)
 def date_text(date: str) -> str:
     """An ISO date as searched: itself and its day's term (`date_day`)."""
     return f"{date} {date_day(date)}".rstrip()
