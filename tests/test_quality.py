@@ -17,13 +17,13 @@ from bench.quality.systems import DEPTH, SYSTEMS, open_systems, search_text
 from bot.commands import answer
 from bot.factbase import FactBase
 
-HIT5_FLOORS = {"tuned": 0.93, "heldout": 0.91}
+HIT5_FLOORS = {"tuned": 0.94, "heldout": 0.92}
 """factbot's least hit@5 over the answerable questions of each split: as last measured, less
-2 points (the held-out split now holds a set nobody tuned on, `hb`). Raise them as the search
-improves."""
+2 points (the held-out split now holds two sets nobody tuned on, `hb` and `hc`). Raise them
+as the search improves."""
 HIT1_FLOORS = {"tuned": 0.88, "heldout": 0.87}
 """factbot's least hit@1 likewise: a ranking turned upside down keeps much of hit@5."""
-UNANSWERED_CEILINGS = {"tuned": 0.07, "heldout": 0.09}
+UNANSWERED_CEILINGS = {"tuned": 0.07, "heldout": 0.08}
 """The largest share of unanswerable questions factbot may answer anyway, as last measured plus
 2 points. Lower them as the search gets more honest."""
 
