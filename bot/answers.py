@@ -693,8 +693,9 @@ def _ask(base: FactBase, text: str) -> Answer:
         if not result.hits:
             return _nothing_said(base, text, result.near)
     past = base.memo("source", "long past", lambda: _long_past(base)) if question.present else ""
+    members = _members(base)
     fitting = [hit for hit in result.hits
-               if _fits(question, hit.item, base.index.names.people)
+               if _fits(question, hit.item, base.index.names.people, members)
                and not (past and "" < _last_date(hit.item) < past)]
     if not fitting and result.hits:
         result.near = result.hits[:5]
@@ -788,11 +789,11 @@ def _awaited(base: FactBase, text: str, question: Question) -> Answer | None:
         return None
     result = base.index.search(question.topic, limit=MAX_SEARCH_RESULTS, suggest=False,
                                min_coverage=SAID_TOPIC_COVERAGE)
-    people = base.index.names.people
+    people, members = base.index.names.people, _members(base)
     result.hits = [hit for hit in result.hits
                    if AWAITED & _stems_of(hit.item, people) and all(
                        _involves(hit.item, person, set(words(searchable_text(hit.item, people))),
-                                 people) for person in question.people)]
+                                 members) for person in question.people)]
     return _found(base, text, result) if result.hits else None
 
 
@@ -866,7 +867,8 @@ def _last_date(item: Item) -> str:
     return item.end or item.date or ""
 
 
-def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
+def _fits(question: Question, item: Item, people: dict[str, Person],
+          members: Mapping[str, list[Person]]) -> bool:
     """Whether an item can answer the question's form: a "when" question needs a date, "how
     many missiles" a number of missiles (a year is not one), "when will" a time to come."""
     if question.intent == "when" and not (_dated(item) and _tells(question, item)):
@@ -887,7 +889,7 @@ def _fits(question: Question, item: Item, people: dict[str, Person]) -> bool:
         # "did trump meet putin", "zelensky oval office"; not two sides ("talks between
         # moscow and washington": "Russian and American officials")
         held = set(words(searchable_text(item, people)))
-        if not all(_involves(item, person, held, people) for person in question.people):
+        if not all(_involves(item, person, held, members) for person in question.people):
             return False
         stems = {stem(word) or word for word in held}
         asked = [slot for slot in question.topic
@@ -940,20 +942,27 @@ def _only_counts_the_others(question: Question, said: list[str]) -> bool:
 
 
 def _involves(item: Item, person: Person, held: set[str],
-              people: Mapping[str, Person]) -> bool:
+              members: Mapping[str, list[Person]]) -> bool:
     """Whether an item is by, about or names `person` (`held`: its words, every field), or,
-    for an organisation, someone whose role names it ("Trump awaits Putin's response" is
-    Moscow's: Putin is "President of Russia"); "did kellogg meet zelensky" needs both."""
+    for an organisation, one of its `members` ("Trump awaits Putin's response" is Moscow's:
+    Putin is "President of Russia"); "did kellogg meet zelensky" needs both."""
     if item.id == person.id or getattr(item, "speaker", None) == person.id:
         return True
     named = {word for name in (person.name, *person.aliases) for word in words(name)
              if word not in STOPWORDS}
-    if named & held:
-        return True
-    names = {word for word in words(person.name) if not ordinary(word)}
-    return person.entity != "person" and any(
-        _involves(item, member, held, people) for member in people.values()
-        if member.entity == "person" and names & set(words(member.role)))
+    return bool(named & held) or any(_involves(item, member, held, members)
+                                     for member in members.get(person.id, ()))
+
+
+def _members(base: FactBase) -> dict[str, list[Person]]:
+    """The people whose role names an organisation, by the organisation's id ("President of
+    Russia": Putin is Russia's); made once until a person changes."""
+    people = base.index.names.people.values()
+    return base.memo("person", "members", lambda: {
+        organisation.id: [person for person in people if person.entity == "person"
+                          and names & set(words(person.role))]
+        for organisation in people if organisation.entity != "person"
+        if (names := {word for word in words(organisation.name) if not ordinary(word)})})
 
 
 def _counts(said: list[str], counted: frozenset[str], of: frozenset[str]) -> bool:
