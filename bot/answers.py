@@ -693,7 +693,7 @@ def _ask(base: FactBase, text: str) -> Answer:
         if not result.hits:
             return _nothing_said(base, text, result.near)
     past = base.memo("source", "long past", lambda: _long_past(base)) if question.present else ""
-    members = _members(base)
+    members = _members(base) if len(question.people) > 1 else {}
     fitting = [hit for hit in result.hits
                if _fits(question, hit.item, base.index.names.people, members)
                and not (past and "" < _last_date(hit.item) < past)]
