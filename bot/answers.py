@@ -92,6 +92,8 @@ EXPECTED = frozenset(map(stem, FUTURE_WORDS | set("""awaiting awaits awaited unc
     willing willingness prepared refuse refused accept accepts accepted""".split())))
 """Stems by which an item says what may or may not happen ("his willingness is uncertain",
 "Zelenskiy accepted"), for a "will ..." question."""
+CLAUSE_BREAK = re.compile(r"[;.!?]\s|,\s+and\s")
+"""Where one clause of an item's text ends and the next begins."""
 AWAITED = frozenset(map(stem, "awaiting awaits awaited uncertain".split()))
 """Stems by which an item says someone's answer is still to come ("awaiting a response from
 Putin", "Putin's willingness ... remains uncertain")."""
@@ -871,7 +873,9 @@ def _fits(question: Question, item: Item, people: dict[str, Person],
           members: Mapping[str, list[Person]]) -> bool:
     """Whether an item can answer the question's form: a "when" question needs a date, "how
     many missiles" a number of missiles (a year is not one), "when will" a time to come."""
-    if question.intent == "when" and not (_dated(item) and _tells(question, item)):
+    pending = question.future and question.intent == "when" and _pending(question, item)
+    if question.intent == "when" and not (_dated(item) and _tells(question, item)) \
+            and not pending:
         return False
     said = words(" ".join(filter(None, (getattr(item, "text", ""),
                                         getattr(item, "date_phrase", None)))))
@@ -905,7 +909,20 @@ def _fits(question: Question, item: Item, people: dict[str, Person],
         return False  # "why did kellogg retire": the sources say he is retired, not why
     if question.will and not EXPECTED.intersection(map(stem, said)):
         return False  # "will ukraine hold elections"
-    return not question.future or bool(FUTURE_WORDS.intersection(said))
+    return not question.future or bool(FUTURE_WORDS.intersection(said)) or pending
+
+
+def _pending(question: Question, item: Item) -> bool:
+    """Whether one clause of an item's text says that what is awaited or uncertain is a
+    thing the question asks when it will come ("when will the ceasefire start": "awaiting a
+    response from Putin on the proposed 30-day ceasefire"; not "when will the war end" from
+    "conditions for ending the war; Trump awaits Putin's answer on the ceasefire")."""
+    things = [{stem(word) or word for word in _slot_words(slot)}
+              for slot in question.topic if _thing(slot)]
+    return bool(things) and any(
+        AWAITED & stems and all(stems & thing for thing in things)
+        for clause in CLAUSE_BREAK.split(getattr(item, "text", ""))
+        if (stems := {stem(word) or word for word in words(clause)}))
 
 
 def _tells(question: Question, item: Item) -> bool:
