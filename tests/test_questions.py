@@ -1390,3 +1390,9 @@ def test_when_a_thing_will_come_is_told_by_its_answer_being_awaited(factbase: Fa
     assert answer(factbase, "when will the war end").status == "not_found"
     assert answer(factbase, "where will the peace talks with ukraine be held"
                   ).status == "not_found"
+
+
+def test_getting_what_one_wants_is_conditions_being_met(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "would putin only talk to ukraine after getting what he "
+                                "wants"))[:1] == ["specifics-unclear"]
+    assert "specifics-unclear" not in ids(answer(factbase, "what does putin want"))[:3]
