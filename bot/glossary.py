@@ -51,6 +51,8 @@ CYRILLIC_STOPWORDS = frozenset(
 ARTICLES = frozenset({"a", "an", "the"})
 """Words a phrase may open with ("a pause") that give way to a longer phrase after them ("a
 pause in fighting")."""
+DETERMINERS = frozenset({"its", "his", "her", "their", "our", "any", "some"})
+"""Words a reader may type inside a glossary phrase that do not change what it means."""
 WHOLE_WORD_ENDINGS = ("ful",)
 """Endings a stem drops though they change the meaning: "useful" is read as itself, not as
 "use" ("what did she used to do" is no question about anything valuable; "help" is not
@@ -303,12 +305,27 @@ class Glossary:
                       for pair in self._phrases_of(cyrillic).get(key, ())]
         candidates.sort(key=lambda pair: -len(pair[0]))
         for phrase, entry in candidates:
-            end = position + len(phrase)
-            if end <= len(keys) and all(
-                    wanted & have for wanted, have in zip(phrase, keys[position:end],
-                                                          strict=True)):
-                return len(phrase), entry
+            length = _matched(phrase, keys, position)
+            if length:
+                return length, entry
         return None
+
+
+def _matched(phrase: tuple[frozenset[str], ...], keys: list[frozenset[str]],
+             position: int) -> int:
+    """How many typed words (`keys`, from `position`) a phrase matches, one determiner typed
+    inside it and not in it skipped ("build up its forces" is "build up forces"); 0 if none."""
+    at, skipped = position, False
+    for number, wanted in enumerate(phrase):
+        if at < len(keys) and wanted & keys[at]:
+            at += 1
+            continue
+        if number and not skipped and at + 1 < len(keys) and keys[at] & DETERMINERS \
+                and wanted & keys[at + 1]:
+            at, skipped = at + 2, True
+            continue
+        return 0
+    return at - position
 
 
 def _with_possessives_joined(typed: list[str]) -> list[list[str]]:

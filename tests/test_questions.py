@@ -1396,3 +1396,11 @@ def test_getting_what_one_wants_is_conditions_being_met(factbase: FactBase) -> N
     assert ids(answer(factbase, "would putin only talk to ukraine after getting what he "
                                 "wants"))[:1] == ["specifics-unclear"]
     assert "specifics-unclear" not in ids(answer(factbase, "what does putin want"))[:3]
+
+
+def test_a_possessive_inside_a_glossary_phrase_keeps_its_meaning(factbase: FactBase) -> None:
+    """"give any ground" is "give ground" (concessions); an article inside is not skipped:
+    "doesnt like the istanbul draft" keeps "istanbul draft" whole."""
+    assert "no-concessions" in ids(answer(factbase, "russia not willing to give any ground"))
+    assert "kellogg-istanbul-not-viable" in ids(answer(
+        factbase, "trump's ukraine envoy doesnt like the istanbul draft"))
