@@ -94,6 +94,10 @@ EXPECTED = frozenset(map(stem, FUTURE_WORDS | set("""awaiting awaits awaited unc
 "Zelenskiy accepted"), for a "will ..." question."""
 CLAUSE_BREAK = re.compile(r"[;.!?]\s|,\s+and\s")
 """Where one clause of an item's text ends and the next begins."""
+DEMANDERS_NAMED = frozenset({"russia", "kremlin", "moscow", "putin"})
+"""Words that name who makes the demands."""
+DEMANDS_ENTRY = "demands"
+"""The glossary entry of the words for the demands."""
 AWAITED = frozenset(map(stem, "awaiting awaits awaited uncertain".split()))
 """Stems by which an item says someone's answer is still to come ("awaiting a response from
 Putin", "Putin's willingness ... remains uncertain")."""
@@ -643,17 +647,21 @@ def _ask(base: FactBase, text: str) -> Answer:
     if question.intent == "said" and not question.people:
         return quote(base, "")  # "who is quoted"
     if question.intent == "said":
-        topic = [slot for slot in question.topic if not names_story(slot)]
+        quoted = any(base.quotes(person.id) or base.statements(person.id)
+                     for person in question.people)
+        topic = [slot for slot in question.topic if not names_story(slot)
+                 and (quoted or not _owns_the_list(question, slot))]
         story = len(topic) < len(question.topic)
         answered = (story or _responding(question)) and _reported(
-            base, text, replace(question, topic=topic), responses=True)
+            base, text, replace(question, topic=topic, slots=[
+                slot for slot in question.slots if slot in topic or slot not in question.topic]),
+            responses=True)
         if answered:
             return answered
         if story:  # "did kellogg comment on the list": he is not reported to have
             return _nothing_said(base, text, base.index.search(question.slots,
                                                                suggest=False).hits)
-        if any(base.quotes(person.id) or base.statements(person.id)
-               for person in question.people):
+        if quoted:
             said = _said(base, text, question)
             if not question.asks_who or question.topic or said.status != "ok":
                 return said
@@ -781,6 +789,14 @@ def _reported(base: FactBase, text: str, question: Question, *,
     result.hits = [hit for hit in result.hits
                    if _reports(hit.item, question.people, shared, responses=responses)]
     return _found(base, text, result) if result.hits else None
+
+
+def _owns_the_list(question: Question, slot: Slot) -> bool:
+    """Whether a slot names Russia as the owner of its demands ("russia's demands", "the
+    russian list"): with them, it names the story."""
+    following = question.slots[question.slots.index(slot) + 1 :][:1]
+    return bool(DEMANDERS_NAMED.intersection(slot.alternatives)) and any(
+        after.entry in (DEMANDS_ENTRY, LIST_ENTRY) for after in following)
 
 
 def _awaited(base: FactBase, text: str, question: Question) -> Answer | None:

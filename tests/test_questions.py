@@ -1404,3 +1404,11 @@ def test_a_possessive_inside_a_glossary_phrase_keeps_its_meaning(factbase: FactB
     assert "no-concessions" in ids(answer(factbase, "russia not willing to give any ground"))
     assert "kellogg-istanbul-not-viable" in ids(answer(
         factbase, "trump's ukraine envoy doesnt like the istanbul draft"))
+
+
+def test_russias_demands_name_the_story_for_someone_never_quoted(factbase: FactBase) -> None:
+    """The White House did not comment; Stent, who is quoted, is still asked of her words."""
+    assert ids(answer(factbase, "what did the white house say about the russian "
+                                "demands?")) == ["no-comment"]
+    assert ids(answer(factbase, "what did stent say about russia's demands"))[:1] == [
+        "stent-no-concessions"]
