@@ -69,11 +69,11 @@ DEMAND_VERBS = frozenset(map(stem, """give gave given giving hand handed present
     submitted raise raised pose posed""".split()))
 """Verbs that say Russia made its demands ("what demands did russia give the us"): in a
 question about the demands they are no topic."""
-PERSON_NOUNS = frozenset("""guy guys lady man woman person fellow expert experts analyst
-    analysts official officials specialist dude chap boss pundit scholar academic researcher
-    insider""".split())
-"""Words that only say someone is a person ("the brookings lady", "aei expert"): beside a
-name they are no topic."""
+PERSON_NOUNS = frozenset("""guy guys lady man woman person people folks crowd fellow expert
+    experts analyst analysts official officials specialist dude chap boss pundit scholar
+    academic researcher insider""".split())
+"""Words that only say someone is a person ("the brookings lady", "aei expert", "biden
+folks"): beside a name they are no topic."""
 DESCRIBED_BY = frozenset("""guy lady man woman fellow expert analyst official specialist dude
     chap boss pundit scholar academic researcher insider leader president""".split())
 """Words by which a reader describes a person by their role instead of naming them ("the

@@ -1412,3 +1412,10 @@ def test_russias_demands_name_the_story_for_someone_never_quoted(factbase: FactB
                                 "demands?")) == ["no-comment"]
     assert ids(answer(factbase, "what did stent say about russia's demands"))[:1] == [
         "stent-no-concessions"]
+
+
+def test_people_or_folks_beside_a_name_ask_nothing(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "what do the think tank people say about all this"))[:2] == [
+        "stent-no-concessions", "schake-consistent-since-1945"]
+    assert "three-demands-two-named" in ids(answer(
+        factbase, "what were the biden folks willing to chat about with moscow"))
