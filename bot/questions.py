@@ -140,6 +140,10 @@ FOLLOWING = frozenset({"happened", "happen", "came", "come", "next"})
 """Words before "after" that ask what followed something."""
 WHY = frozenset({"why", "почему", "зачем", "чому", "навіщо"})
 """The words that ask why."""
+CONTENTS_ENTRY = "details"
+"""The glossary entry for what a thing holds ("specifics": "whats on the list")."""
+CONTAINED = frozenset({"on", "in", "contents", "content", "items", "written"})
+"""Words by which a reader asks what is on a list, not whether it is known."""
 NOVELTY_ENTRY = "same-demands"
 """The glossary entry for how the sources say the demands are not new ("reminiscent",
 "reiterated", "consistent", "unchanged")."""
@@ -878,15 +882,19 @@ def _narrowed(people: list[Person], reading: _Reading, before: Slot) -> list[Per
 
 def _handed_over(reading: _Reading) -> None:
     """What Russia sent or gave the U.S. is its list of demands ("what did russia send to the
-    us"), though no word of demanding is typed."""
-    if (reading.demands or not reading.named or not set(reading.named) <= DEMANDERS
-            or not any(held & DEMAND_VERBS for held in reading.meant)
-            or not any(slot.entry in ADDRESSEES for slot in reading.slots)):
+    us"), and so is what is on its list ("what is on the list russia gave the us"), though no
+    word of demanding is typed."""
+    contents = [slot for slot in reading.rest
+                if slot.entry == CONTENTS_ENTRY and "list" in words(slot.typed)
+                and CONTAINED & set(words(slot.typed))] if "who" not in reading.flat else []
+    if reading.demands or not set(reading.named) <= DEMANDERS or (not contents and (
+            not reading.named or not any(held & DEMAND_VERBS for held in reading.meant)
+            or not any(slot.entry in ADDRESSEES for slot in reading.slots))):
         return
     reading.demands = True
     reading.rest = [slot for slot, held in zip(reading.slots, reading.meant, strict=True)
                     if slot in reading.rest and not held & DEMAND_VERBS
-                    and slot.entry not in ADDRESSEES]
+                    and slot.entry not in ADDRESSEES and slot not in contents]
 
 
 def _decide(index: SearchIndex, question: Question, reading: _Reading,

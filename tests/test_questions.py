@@ -806,7 +806,7 @@ def test_who_a_described_speaker_is_comes_before_what_they_said(factbase: FactBa
 
 @pytest.mark.parametrize(("question", "wanted"),
                          [("what did schake say exactly", "schake-consistent-since-1945"),
-                          ("what exactly is on the list", "specifics-unclear"),
+                          ("what exactly is on the list", "current-list"),
                           ("яку роль грає віткофф", "steve-witkoff")])
 def test_words_that_only_stress_the_question_do_not_sink_it(
         factbase: FactBase, question: str, wanted: str) -> None:
@@ -1419,3 +1419,10 @@ def test_people_or_folks_beside_a_name_ask_nothing(factbase: FactBase) -> None:
         "stent-no-concessions", "schake-consistent-since-1945"]
     assert "three-demands-two-named" in ids(answer(
         factbase, "what were the biden folks willing to chat about with moscow"))
+
+
+def test_what_is_on_the_list_is_the_demands(factbase: FactBase) -> None:
+    reply = answer(factbase, "what is on the list russia gave the us")
+    assert reply.title == "Russia’s demands"
+    assert "no-nato-membership" in ids(reply)
+    assert ids(answer(factbase, "is the list known"))[:1] == ["specifics-unclear"]
