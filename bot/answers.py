@@ -44,6 +44,7 @@ from bot.questions import (
     asks_twice,
     clauses,
     latin_russian,
+    listed,
     names_story,
     proper_name,
     understand,
@@ -617,12 +618,32 @@ def ask(base: FactBase, text: str) -> Answer:
     alone = (len(parts) == 1 and words(parts[0]) != words(text)
              and not understand(base.index, text).others)
     if len(words(text)) < LONG_MESSAGE and not alone and not asks_twice(text):
-        return answer
+        return _each_found(base, text) or answer
     for clause in parts:
         found = _ask(base, clause)
         if found.status == "ok" and (alone or not found.closest):
             return found
-    return answer
+    return _each_found(base, text) or answer
+
+
+def _each_found(base: FactBase, text: str) -> Answer | None:
+    """For a message listing things ("ukraine must be neutral and nuclear free", "no nato,
+    no foreign troops, crimea russian"), what each part finds, in turn; None unless two
+    parts or more each find something and none finds nothing."""
+    parts = listed(text)
+    if len(parts) < 2:
+        return None
+    found = [_ask(base, part) for part in parts]
+    if any(answer.status != "ok" or not answer.entries for answer in found) or all(
+            answer.closest for answer in found):
+        return None
+    entries = list(dict.fromkeys(itertools.chain.from_iterable(
+        itertools.zip_longest(*(answer.entries for answer in found)))))
+    return Answer(title=_("Results for “{query}”", query=echo(text)),
+                  entries=tuple(entry for entry in entries if entry is not None),
+                  closest=any(answer.closest for answer in found),
+                  note=_("Closest matches; not every word of the question is in the sources.")
+                  if any(answer.closest for answer in found) else None)
 
 
 def _ask(base: FactBase, text: str) -> Answer:

@@ -33,6 +33,8 @@ MAX_CLAUSES = 6
 """How many clauses of a long message are tried, at most."""
 POINTING = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
 """Words by which a clause points at another ("zelenskiy agreed to it"): it says nothing alone."""
+OWNERS = frozenset({"their", "theirs", "its", "his", "they", "he", "she"})
+"""Words by which a listed part points at another ("what are their names")."""
 OPENING_REACH = 6
 """How far into a question its question word may come ("according to the article, what are
 the names of ...")."""
@@ -453,6 +455,17 @@ def clauses(text: str) -> list[str]:
                 and sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in typed) > 1):
             found.append(part)
     return found[:MAX_CLAUSES]
+
+
+def listed(text: str) -> list[str]:
+    """The parts of a message that lists things, each with two words that are no filler
+    and none pointing at another part ("ukraine must be neutral", "nuclear free"; not "is
+    that the list", "what are their names")."""
+    parts = [part.strip() for sentence in _sentences(unframed(text))
+             for part in JOINING.split(sentence)]
+    return [part for part in parts
+            if (typed := words(part)) and not (POINTING | OWNERS) & set(typed)
+            and sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in typed) > 1]
 
 
 FRAMES = re.compile("|".join((

@@ -1426,3 +1426,10 @@ def test_what_is_on_the_list_is_the_demands(factbase: FactBase) -> None:
     assert reply.title == "Russia’s demands"
     assert "no-nato-membership" in ids(reply)
     assert ids(answer(factbase, "is the list known"))[:1] == ["specifics-unclear"]
+
+
+def test_a_message_listing_things_finds_each(factbase: FactBase) -> None:
+    """Each part finds its demand; one part the sources lack sinks the whole."""
+    found = ids(answer(factbase, "ukraine must be neutral and nuclear free"))
+    assert {"non-nuclear-status", "abandon-nato-aspirations"} <= set(found[:3])
+    assert answer(factbase, "ukraine must be neutral and pay reparations").status == "not_found"
