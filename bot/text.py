@@ -42,7 +42,7 @@ FILLER = frozenset("""everyone everybody theirs ours yours actually even pre ex 
     whole real still handles handle handling allowed stay stays staying plus once behind
     happening else instead goes made having stuck nobody anybody somebody last used
     anywhere anyway anyways usually normally typically look looks looked seem seems
-    seemed mr mrs ms dr""".split())
+    seemed mr mrs ms dr everywhere somewhere""".split())
 """Words a reader's question may carry that say nothing of what it asks ("is it true", "ok
 but", "kept out of nato", "russia wants everything"): dropped from questions, though an item
 that holds them is still found by them."""
