@@ -93,6 +93,10 @@ EXPECTED = frozenset(map(stem, FUTURE_WORDS | set("""awaiting awaits awaited unc
     willing willingness prepared refuse refused accept accepts accepted""".split())))
 """Stems by which an item says what may or may not happen ("his willingness is uncertain",
 "Zelenskiy accepted"), for a "will ..." question."""
+EVENT_WORDS = frozenset({"event", "events", "dates", "happened", "happenings"})
+"""Words that, in a "when" question naming nothing else, ask for the whole timeline."""
+ASKING_VERBS = frozenset({"give", "show", "tell", "list", "make", "need", "want"})
+"""Verbs by which a reader asks the bot for something ("give me a timeline")."""
 CLAUSE_BREAK = re.compile(r"[;.!?]\s|,\s+and\s")
 """Where one clause of an item's text ends and the next begins."""
 DEMANDERS_NAMED = frozenset({"russia", "kremlin", "moscow", "putin"})
@@ -649,8 +653,8 @@ def _each_found(base: FactBase, text: str) -> Answer | None:
 def _ask(base: FactBase, text: str) -> Answer:
     question = understand(base.index, text, base.memo(
         ("source", "person"), "reporters", lambda: _reporters(base)))
-    if question.listing == "event":
-        return timeline(base, "")  # "which dates are mentioned"
+    if question.listing == "event" or _asks_timeline(question):
+        return timeline(base, "")  # "which dates are mentioned", "timeline of events"
     if question.listing:  # "list every person named", "which organisations are mentioned"
         listed = [person for person in base.people() if person.entity == question.listing]
         return Answer(title=_("People named") if question.listing == "person"
@@ -739,6 +743,16 @@ def _ask(base: FactBase, text: str) -> Answer:
         fitting.sort(key=lambda hit: hit.item.id not in named)
     result.hits = fitting
     return _found(base, text, result)
+
+
+def _asks_timeline(question: Question) -> bool:
+    """Whether a "when" question names nothing but events ("timeline", "what happened when",
+    "a timeline of the events in the article"; not "what date is the article from")."""
+    events = [slot for slot in question.topic if slot.typed in EVENT_WORDS]
+    return question.intent == "when" and not question.people and (
+        not question.topic or (bool(events) and all(
+            slot in events or names_story(slot) or slot.typed in ASKING_VERBS
+            for slot in question.topic)))
 
 
 def _ordered(base: FactBase, sides: Sequence[str]) -> list[Event]:

@@ -1433,3 +1433,9 @@ def test_a_message_listing_things_finds_each(factbase: FactBase) -> None:
     found = ids(answer(factbase, "ukraine must be neutral and nuclear free"))
     assert {"non-nuclear-status", "abandon-nato-aspirations"} <= set(found[:3])
     assert answer(factbase, "ukraine must be neutral and pay reparations").status == "not_found"
+
+
+def test_timeline_in_words_is_the_timeline(factbase: FactBase) -> None:
+    for text in ("timeline", "can you give me a timeline of the events in the article"):
+        assert answer(factbase, text).title == "Timeline"
+    assert ids(answer(factbase, "what date is the article from"))[:1] == ["report-published"]
