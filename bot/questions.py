@@ -486,17 +486,18 @@ FRAMES = re.compile("|".join((
     r"\bis (?:that|this|it) what (?:the|this) (?:article|report|story|piece) says\b",
     r"\bi (?:would|should) be (?:grateful|glad|obliged)(?: for| if you could)?\b",
     r"\b(?:please|kindly)\b",
+    r"\b(?:(?:can|could|would) you )?help (?:me|us)(?: to)? (?:understand|get|make sense of)\b",
     r"\b(?:take|takes|took|taken|taking) place\b",
     r"\bback(?= in\b| then\b| when\b)",
     r"\b(?:described|describes|describe|characterised|characterized) as\b",
     r"\b(?:thought|believed|said|reported|considered|understood) to be\b",
 )))
 """Frames in which a reader puts a question, asking nothing themselves: politeness ("would
-you kindly explain whether", "i should like to know"), what the reader was told ("my
-grandson tells me", "i gather", "am i right in thinking that"), "is that correct"; "take
-place", which says no more than "happen", and "back" in "back in 2021"; and "described as",
-"thought to be", which say what is asked is someone's view, not whose ("which figure is
-described as a former intelligence officer")."""
+you kindly explain whether", "i should like to know", "help me understand"), what the reader
+was told ("my grandson tells me", "i gather", "am i right in thinking that"), "is that
+correct"; "take place", which says no more than "happen", and "back" in "back in 2021"; and
+"described as", "thought to be", which say what is asked is someone's view, not whose ("which
+figure is described as a former intelligence officer")."""
 
 
 OCCUPYING = frozenset("hold holds held holding occupy occupies occupied".split())

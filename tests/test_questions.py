@@ -1439,3 +1439,9 @@ def test_timeline_in_words_is_the_timeline(factbase: FactBase) -> None:
     for text in ("timeline", "can you give me a timeline of the events in the article"):
         assert answer(factbase, text).title == "Timeline"
     assert ids(answer(factbase, "what date is the article from"))[:1] == ["report-published"]
+
+
+def test_help_me_understand_asks_nothing_itself(factbase: FactBase) -> None:
+    assert answer(factbase, "can you help me understand the demands").title == \
+        "Russia’s demands"
+    assert ids(answer(factbase, "a veto on foreign help for ukraine"))[:1] == ["veto-on-support"]
