@@ -95,7 +95,9 @@ DIVISIONS_ENTRY = "divisions"
 """The glossary entry for agreeing or not ("on the same side", "at odds"), which compares
 two people named as COMPARING's words do."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
-    versus vs both different differently opposite""".split())
+    versus vs both different differently opposite отличается отличаются отличие разница
+    различие различаются расходятся сравни сравнить відрізняється відрізняються відмінність
+    різниця розходяться порівняй порівняти""".split())
 """Words that compare what two people named said ("do witkoff and kellogg disagree")."""
 ANYONE = frozenset({"people", "folks", "person"})
 """Who says something when anyone may ("what do people say about the truce"): no topic."""
@@ -785,7 +787,12 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
     closing = position + length == len(reading.slots) and position > 0 and bool(
         reading.meant[position - 1] & SAID_WORDS)  # "crimea is russian, says putin"
     spoken_of = reading.asks_speaker and all(person.entity != "person" for person in people)
-    if reading.said and (reading.named or reading.rest or spoken_of) and not closing:
+    compared = any(slot.typed in COMPARING or slot.entry == DIVISIONS_ENTRY
+                   for slot in reading.slots) and all(
+        person.entity == "person" for person in (*people, *reading.named.values()))
+    if reading.said and (reading.named or reading.rest or spoken_of) and not closing \
+            and not compared:  # "how is kellogg's view different from witkoff's": both
+
         reading.rest.append(spelt)
         reading.named_as_topic.update(person.id for person in people)
         return

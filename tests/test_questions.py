@@ -1445,3 +1445,15 @@ def test_help_me_understand_asks_nothing_itself(factbase: FactBase) -> None:
     assert answer(factbase, "can you help me understand the demands").title == \
         "Russia’s demands"
     assert ids(answer(factbase, "a veto on foreign help for ukraine"))[:1] == ["veto-on-support"]
+
+
+@pytest.mark.parametrize("question", ["how is kelloggs view of istanbul different from witkoffs",
+                                      "чем отличается позиция келлога от уиткоффа"])
+def test_a_view_compared_with_anothers_is_what_both_said(factbase: FactBase,
+                                                          question: str) -> None:
+    found = ids(answer(factbase, question))
+    assert {"kellogg-istanbul-not-viable", "witkoff-istanbul-reference"} <= set(found)
+
+
+def test_what_one_said_of_another_is_still_only_theirs(factbase: FactBase) -> None:
+    assert answer(factbase, "what did kellogg say about witkoff").status == "not_found"
