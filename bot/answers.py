@@ -93,6 +93,12 @@ EXPECTED = frozenset(map(stem, FUTURE_WORDS | set("""awaiting awaits awaited unc
     willing willingness prepared refuse refused accept accepts accepted""".split())))
 """Stems by which an item says what may or may not happen ("his willingness is uncertain",
 "Zelenskiy accepted"), for a "will ..." question."""
+SUMMARY_WORDS = frozenset("""summary summarise summarize summarised summarized overview recap
+    tldr gist nutshell brief briefly basics outline few sentences main points key short
+    explain""".split())
+"""Words that ask for the story in brief ("summarize the article in a few sentences")."""
+STORY_NOUNS = frozenset({"story", "article", "report", "piece", "news", "this", "it"})
+"""Words for the story a reader asks "what is ... about" of."""
 EVENT_WORDS = frozenset({"event", "events", "dates", "happened", "happenings"})
 """Words that, in a "when" question naming nothing else, ask for the whole timeline."""
 ASKING_VERBS = frozenset({"give", "show", "tell", "list", "make", "need", "want"})
@@ -655,6 +661,8 @@ def _ask(base: FactBase, text: str) -> Answer:
         ("source", "person"), "reporters", lambda: _reporters(base)))
     if question.listing == "event" or _asks_timeline(question):
         return timeline(base, "")  # "which dates are mentioned", "timeline of events"
+    if _asks_summary(question, text):
+        return _in_brief(base)  # "what is the story about", "summarize the article"
     if question.listing:  # "list every person named", "which organisations are mentioned"
         listed = [person for person in base.people() if person.entity == question.listing]
         return Answer(title=_("People named") if question.listing == "person"
@@ -743,6 +751,34 @@ def _ask(base: FactBase, text: str) -> Answer:
         fitting.sort(key=lambda hit: hit.item.id not in named)
     result.hits = fitting
     return _found(base, text, result)
+
+
+def _asks_summary(question: Question, text: str) -> bool:
+    """Whether a question asks what the story is, in brief: it names nothing but the story,
+    and asks for a summary or what the story is about ("what is this article about", "tldr",
+    "can you summarize the article in a few sentences")."""
+    typed = words(text)
+    return question.intent == "search" and not question.people and bool(typed) and (
+        bool(SUMMARY_WORDS.intersection(typed)) or (
+            typed[-1] == "about" and bool(STORY_NOUNS.intersection(typed)))) and all(
+        names_story(slot) or slot.typed in SUMMARY_WORDS for slot in question.topic)
+
+
+def _in_brief(base: FactBase) -> Answer:
+    """The newest story in brief: its latest event, then what its facts establish, in their
+    order."""
+    def brief() -> list[Item]:
+        newest = max(base.sources.values(), default=None,
+                     key=lambda source: str(source.published or ""))
+        if newest is None:
+            return []
+        events = [event for event in base.events() if event.source == newest.id]
+        return [*events[-1:], *(item for item in base.live("fact") if item.source == newest.id)]
+    items = base.memo(("source", "event", "fact"), "in brief", brief)
+    return Answer(title=_("The story in brief"), entries=_entries(base, items),
+                  status="ok" if items else "empty",
+                  suggestions=(Suggestion(_("Timeline"), "/timeline"),
+                               Suggestion(_("Russia’s demands"), "/demands")))
 
 
 def _asks_timeline(question: Question) -> bool:

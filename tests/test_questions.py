@@ -1457,3 +1457,12 @@ def test_a_view_compared_with_anothers_is_what_both_said(factbase: FactBase,
 
 def test_what_one_said_of_another_is_still_only_theirs(factbase: FactBase) -> None:
     assert answer(factbase, "what did kellogg say about witkoff").status == "not_found"
+
+
+@pytest.mark.parametrize("question", ["what is the story about",
+                                      "can you summarize the article in a few sentences"])
+def test_what_the_story_is_about_is_the_story_in_brief(factbase: FactBase,
+                                                        question: str) -> None:
+    reply = answer(factbase, question)
+    assert reply.title == "The story in brief"
+    assert ids(reply)[:2] == ["report-published", "specifics-unclear"]
