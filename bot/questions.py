@@ -55,7 +55,7 @@ SAID_WORDS = frozenset(filter(None, map(stem, """say said says saying think thin
 """Stems that ask for what someone said, and the stopwords "say", "says" and "said" as typed
 (they have no stem)."""
 STORY_WORDS = frozenset({"report", "reports", "story", "article", "news", "reporting", "list",
-                         "reuters"})
+                         "piece", "reuters"})
 """Words for the story itself: what someone never quoted said "about the report" is whatever
 the sources report of them ("did the white house comment on the report": it had not
 responded to requests for comment)."""
@@ -175,6 +175,9 @@ UNCOUNTED = "other"
 ROLE_WORDS = frozenset("""job role title occupation profession work employer роль должность посада
     работа робота""".split())
 """Words that ask who someone is ("what was kellogg's job")."""
+CREDENTIALS = frozenset({"jobs", "roles", "titles", "credentials", "backgrounds", "positions"})
+"""Words that ask what the people quoted do ("which experts are quoted and what are their
+jobs")."""
 ASKING = frozenset({"what", "whats", "which"})
 """Words that open a question asking for one thing ("what is the population of crimea")."""
 NAMING = frozenset({"name", "list", "tell", "give"})
@@ -952,9 +955,11 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
           and (wanter := _wanter(reading)) is not None
           and not [slot for slot in question.topic if slot is not wanter]):
         question.refusal = "others-want"  # "what does ukraine demand from russia"
-    elif reading.said and (question.people or ("who" in flat and flat & (QUOTING | SAYS) and all(
-            map(names_story, question.topic)))):
-        question.intent = "said"  # what someone said, or "who is quoted"
+    elif reading.said and (question.people or (
+            flat & {"who", "which"} and flat & (QUOTING | SAYS) and all(
+                names_story(slot) or slot.typed in PERSON_NOUNS | CREDENTIALS
+                for slot in question.topic))):
+        question.intent = "said"  # what someone said, "who is quoted", "which experts are"
     elif reading.said and "who" not in flat:  # "who said ..." asks for the speaker
         if any(not any(map(index.knows, slot_terms(slot)))
                for slot in _speaking(reading) if not slot.known):

@@ -1466,3 +1466,10 @@ def test_what_the_story_is_about_is_the_story_in_brief(factbase: FactBase,
     reply = answer(factbase, question)
     assert reply.title == "The story in brief"
     assert ids(reply)[:2] == ["report-published", "specifics-unclear"]
+
+
+def test_which_experts_are_quoted_is_who_is_quoted(factbase: FactBase) -> None:
+    assert answer(factbase, "which experts are quoted in the piece and what are their "
+                            "jobs").title == answer(factbase, "who is quoted").title
+    assert ids(answer(factbase, "which officials said putin might exploit a truce")) == [
+        "truce-concern"]
