@@ -24,7 +24,7 @@ from bot.names import slot_terms
 from bot.text import FILLER, STOPWORDS, US_DOTS, is_cyrillic, numeric_forms, stem, words
 
 Intent = Literal["who", "said", "demands", "when", "search"]
-Refusal = Literal["", "unknown-speaker", "strangers", "age", "life", "others-want"]
+Refusal = Literal["", "unknown-speaker", "strangers", "age", "life", "others-want", "asked"]
 
 LONG_MESSAGE = 13
 """Words from which a message is long enough to be read clause by clause when the whole
@@ -175,6 +175,8 @@ UNCOUNTED = "other"
 ROLE_WORDS = frozenset("""job role title occupation profession work employer роль должность посада
     работа робота""".split())
 """Words that ask who someone is ("what was kellogg's job")."""
+ASKED_OF = frozenset({"ask", "asked", "asking", "asks", "question", "questioned"})
+"""Words typed right before a person's name that ask what was put to them."""
 CREDENTIALS = frozenset({"jobs", "roles", "titles", "credentials", "backgrounds", "positions"})
 """Words that ask what the people quoted do ("which experts are quoted and what are their
 jobs")."""
@@ -565,6 +567,8 @@ def understand(index: SearchIndex, text: str,
     elif any(person.entity == "person" for person in reading.named.values()) and (
             STUDYING.intersection(typed) or _deeds_in_role(typed, reading.named.values())):
         question.refusal = "life"  # "where did schake study": not her "policy studies"
+    elif _asked_of(typed, list(reading.named.values())):
+        question.refusal = "asked"  # "what did the audience at the cfr ask kellogg"
     question.people = list(reading.named.values())
     question.topic = reading.rest
     _decide(index, question, reading, _about_demands(typed))
@@ -968,6 +972,19 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
             question.speaker = _subject(reading)
     elif "when" in flat and not _when_clause(reading.slots):
         question.intent = "when"
+
+
+def _asked_of(typed: list[str], named: list[Person]) -> bool:
+    """Whether a question asks what someone asked a person it names, "ask" typed right
+    before their name ("what did reporters ask witkoff"): the sources report no one's
+    questions. Russia asking is its demands ("what did russia ask the us")."""
+    for word, after in pairwise(typed):
+        if word not in ASKED_OF:
+            continue
+        asked = [person for person in named if after in words(person.name.casefold())]
+        return bool(asked) and all(person.entity == "person" for person in asked) and not any(
+            person.id in DEMANDERS for person in named)
+    return False
 
 
 def _deeds_in_role(typed: list[str], named: Iterable[Person]) -> bool:

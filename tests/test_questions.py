@@ -1473,3 +1473,8 @@ def test_which_experts_are_quoted_is_who_is_quoted(factbase: FactBase) -> None:
                             "jobs").title == answer(factbase, "who is quoted").title
     assert ids(answer(factbase, "which officials said putin might exploit a truce")) == [
         "truce-concern"]
+
+
+def test_what_someone_asked_a_named_person_is_not_reported(factbase: FactBase) -> None:
+    assert answer(factbase, "what did reporters ask witkoff on cnn").status == "not_found"
+    assert answer(factbase, "what did russia ask the us").title == "Russia’s demands"
