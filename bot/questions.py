@@ -144,6 +144,10 @@ FOLLOWING = frozenset({"happened", "happen", "came", "come", "next"})
 """Words before "after" that ask what followed something."""
 WHY = frozenset({"why", "почему", "зачем", "чому", "навіщо"})
 """The words that ask why."""
+SINCERE_ENTRY = "genuinely"
+"""The glossary entry for how sincere someone is ("really want peace")."""
+WANTING = frozenset({"want", "wants", "wanted", "wish", "wishes"})
+"""Words of wanting that the glossary reads as the demands."""
 CONTENTS_ENTRY = "details"
 """The glossary entry for what a thing holds ("specifics": "whats on the list")."""
 CONTAINED = frozenset({"on", "in", "contents", "content", "items", "written"})
@@ -556,6 +560,8 @@ def understand(index: SearchIndex, text: str,
         word for word, after in pairwise(typed) if after == "s"))  # "trump's": "trump", "s"
     reading.spoken_of = frozenset(after for word, after in pairwise(typed) if word in ABOUT)
     _untold(reading, reporters)
+    if typed[:1] and typed[0] in YES_NO:
+        _wanting_to_end(index, reading)
     question.slots = reading.searched
     question.listing = _listing(typed) if not (reading.named or reading.demands) and all(
         names_story(slot) or slot.typed in LISTING_WORDS for slot in reading.rest) else ""
@@ -906,6 +912,25 @@ def _narrowed(people: list[Person], reading: _Reading, before: Slot) -> list[Per
     reading.rest.remove(before)
     reading.searched = [slot for slot in reading.searched if slot is not before]
     return described
+
+
+def _wanting_to_end(index: SearchIndex, reading: _Reading) -> None:
+    """Whether Russia wants to end the war, asked yes or no ("does moscow even want to stop
+    fighting"), asks how sincere it is, not for its demands (as "what does russia want to
+    end the war" does)."""
+    sincere = index.glossary.entries.get(SINCERE_ENTRY)
+    if not reading.demands or reading.rest or sincere is None:
+        return
+    meaning = [(slot, held) for slot, held in zip(reading.slots, reading.meant, strict=True)
+               if slot.typed not in STOPWORDS]
+    for (slot, held), (after, purpose) in pairwise(meaning):
+        if held & DEMAND_WORDS and slot.typed in WANTING and purpose & PURPOSES:
+            meant = Slot(sincere.id, sincere.means, known=True, entry=sincere.id)
+            reading.demands = False
+            reading.rest = [meant, after]
+            reading.searched = [meant if searched is slot else searched
+                                for searched in reading.searched]
+            return
 
 
 def _handed_over(reading: _Reading) -> None:

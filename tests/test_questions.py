@@ -1478,3 +1478,9 @@ def test_which_experts_are_quoted_is_who_is_quoted(factbase: FactBase) -> None:
 def test_what_someone_asked_a_named_person_is_not_reported(factbase: FactBase) -> None:
     assert answer(factbase, "what did reporters ask witkoff on cnn").status == "not_found"
     assert answer(factbase, "what did russia ask the us").title == "Russia’s demands"
+
+
+def test_whether_russia_wants_to_end_the_war_asks_how_sincere_it_is(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "does moscow even want to stop fighting"))[:1] == [
+        "stent-no-concessions"]
+    assert answer(factbase, "what does russia want to end the war").title == "Russia’s demands"
