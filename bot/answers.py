@@ -750,7 +750,13 @@ def _ask(base: FactBase, text: str) -> Answer:
         named = {person.id for person in question.people}
         fitting.sort(key=lambda hit: hit.item.id not in named)
     result.hits = fitting
-    return _found(base, text, result)
+    found = _found(base, text, result)
+    if fitting and question.future and question.intent == "when" and not any(
+            FUTURE_WORDS.intersection(words(getattr(hit.item, "text", ""))) for hit in fitting):
+        # "when will the ceasefire start": no item says when, only that it is awaited
+        return replace(found, note=_("The sources do not say when; they say it is still "
+                                     "awaited or uncertain:"))
+    return found
 
 
 def _asks_summary(question: Question, text: str) -> bool:

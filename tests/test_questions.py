@@ -1484,3 +1484,9 @@ def test_whether_russia_wants_to_end_the_war_asks_how_sincere_it_is(factbase: Fa
     assert ids(answer(factbase, "does moscow even want to stop fighting"))[:1] == [
         "stent-no-concessions"]
     assert answer(factbase, "what does russia want to end the war").title == "Russia’s demands"
+
+
+def test_when_something_awaited_will_come_says_the_sources_do_not_say_when(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "when will the ceasefire start").note == (
+        "The sources do not say when; they say it is still awaited or uncertain:")
