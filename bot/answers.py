@@ -103,6 +103,8 @@ EVENT_WORDS = frozenset({"event", "events", "dates", "happened", "happenings"})
 """Words that, in a "when" question naming nothing else, ask for the whole timeline."""
 ASKING_VERBS = frozenset({"give", "show", "tell", "list", "make", "need", "want"})
 """Verbs by which a reader asks the bot for something ("give me a timeline")."""
+CONDITIONAL = frozenset({"would", "could", "might", "may", "if", "potentially"})
+"""Words by which an item says what would follow, for "what happens if" questions."""
 CLAUSE_BREAK = re.compile(r"[;.!?]\s|,\s+and\s")
 """Where one clause of an item's text ends and the next begins."""
 DEMANDERS_NAMED = frozenset({"russia", "kremlin", "moscow", "putin"})
@@ -723,6 +725,7 @@ def _ask(base: FactBase, text: str) -> Answer:
     filtered = bool(question.speaker or question.intent == "when" or question.others
                     or question.amount is not None or len(question.people) > 1
                     or question.agreeing or question.will or question.future
+                    or question.hypothetical
                     or question.failure_cause or bool(question.decision_cause)
                     or question.present)
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS * (
@@ -1002,6 +1005,8 @@ def _fits(question: Question, item: Item, people: dict[str, Person],
         return False  # "why did kellogg retire": the sources say he is retired, not why
     if question.will and not EXPECTED.intersection(map(stem, said)):
         return False  # "will ukraine hold elections"
+    if question.hypothetical and not CONDITIONAL.intersection(said):
+        return False  # "what will happen if putin rejects the ceasefire"
     return not question.future or bool(FUTURE_WORDS.intersection(said)) or pending
 
 

@@ -144,6 +144,14 @@ FOLLOWING = frozenset({"happened", "happen", "came", "come", "next"})
 """Words before "after" that ask what followed something."""
 WHY = frozenset({"why", "почему", "зачем", "чому", "навіщо"})
 """The words that ask why."""
+HAPPENING = frozenset({"happen", "happens", "будет", "буде", "случится", "станеться"})
+CONDITIONS = frozenset({"if", "если", "якщо", "коли"})
+"""A word of happening and of a condition right after it ask what would follow ("what
+happens if", "что будет, если")."""
+COUNTED_DEMANDS = frozenset(map(stem, """demands conditions terms items points things requests
+    asks list wish""".split()))
+"""What a "how many" question about the demands may count: the demands themselves ("how many
+demands are there"), not troops ("how many troops would nato withdraw under russia's plan")."""
 SINCERE_ENTRY = "genuinely"
 """The glossary entry for how sincere someone is ("really want peace")."""
 WANTING = frozenset({"want", "wants", "wanted", "wish", "wishes"})
@@ -318,6 +326,9 @@ class Question:
     when it names none, or several and none right before what is counted."""
     future: bool = False
     """It asks when or where something will happen."""
+    hypothetical: bool = False
+    """It asks what would follow if something happened ("what will happen if putin rejects
+    the ceasefire"): only an item saying what would, could or might follow answers it."""
     speaker: Slot | None = None
     """Who it asks the words of, when that is no one the fact base names ("what do
     europeans think"): only an item reporting their words answers it."""
@@ -397,6 +408,13 @@ def _asks_will(typed: list[str]) -> bool:
         return False  # "worries putin will play the truce": what is feared
     return "will" in typed[:WILL_REACH] or (typed[:1] != [] and typed[0] in LINKING
                                              and "going" in typed[:WILL_REACH + 2])
+
+
+def _hypothetical(typed: list[str]) -> bool:
+    """Whether a question asks what would follow if something happened: "what (will)
+    happen(s) if ...", "what if ...", "что будет, если", "що буде, якщо"."""
+    return typed[:2] == ["what", "if"] or any(
+        first in HAPPENING and second in CONDITIONS for first, second in pairwise(typed))
 
 
 def _asks_future(typed: list[str]) -> bool:
@@ -538,7 +556,7 @@ def understand(index: SearchIndex, text: str,
     typed = words(text)
     question = Question([], amount=_counted(typed), counted_of=_counted_of(typed),
                         future=_asks_future(typed),
-                        will=_asks_will(typed),
+                        will=_asks_will(typed), hypothetical=_hypothetical(typed),
                         present=bool(PRESENT_WORDS.intersection(typed)),
                         claim=bool(_claim(typed)), others=_others_asked(typed))
     slots = _mark_asked([slot for slot in index.read(text)
@@ -968,7 +986,8 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
                 question.refusal = "strangers"
     elif (reading.demands and named - reading.asked_of <= DEMANDERS
           and (_wanter(reading) is None or named - reading.asked_of)
-          and not reading.said and question.amount != DURATIONS):
+          and not reading.said
+          and (question.amount is None or bool(question.amount & COUNTED_DEMANDS))):
         question.intent = "demands"
         question.regarding = _regarding(index, reading.searched, about)
         if question.regarding is not None:

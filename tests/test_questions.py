@@ -1490,3 +1490,18 @@ def test_when_something_awaited_will_come_says_the_sources_do_not_say_when(
         factbase: FactBase) -> None:
     assert answer(factbase, "when will the ceasefire start").note == (
         "The sources do not say when; they say it is still awaited or uncertain:")
+
+
+def test_what_would_follow_if_something_happened_needs_an_item_saying_so(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "what will happen if putin rejects the ceasefire").status == \
+        "not_found"
+    assert ids(answer(factbase, "what happens if the truce is used to divide the allies")) == [
+        "truce-concern"]
+
+
+def test_how_many_troops_under_russias_plan_is_no_question_about_the_demands(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "how many troops would nato have to withdraw under russias "
+                            "plan").status == "not_found"
+    assert answer(factbase, "how many demands are there").title == "Russia’s demands"
