@@ -1191,17 +1191,22 @@ def _compared(typed: list[str]) -> tuple[str, ...]:
     return ()
 
 
+NAMES_ASKED = frozenset({"name", "names", "called"})
+"""Words asking a group's members by name ("names of the 4 regions")."""
+
+
 def _others_asked(typed: list[str]) -> str:
     """The number word of the group whose other members a "which/what are ..." question asks
     to name ("which are the four other regions", "what are the other four regions called",
     "name the four regions besides crimea"), `UNCOUNTED` when it gives no number ("besides
     crimea which other regions ..."); "" for any other question."""
-    if not ASKING.intersection(typed) and not NAMING.union({"who"}).intersection(
+    if not ASKING.intersection(typed) and not (NAMING | NAMES_ASKED | {"who"}).intersection(
             typed[:OPENING_REACH]):  # "which" may come last: "..., which ones are they"
         return ""
     for position, word in enumerate(typed):
-        if (word in NUMBER_WORDS or word.isdigit()) and OTHERS.intersection(
-                typed[max(position - 1, 0) : position + 6]):  # "the 4 regions besides crimea"
+        if (word in NUMBER_WORDS or word.isdigit()) and (OTHERS.intersection(
+                typed[max(position - 1, 0) : position + 6])  # "the 4 regions besides crimea"
+                or NAMES_ASKED.intersection(typed)):  # "names of the 4 regions"
             return next((name for name in numeric_forms(word) if name.isalpha()), word)
     if EXCEPTING.intersection(typed) and "other" in typed:
         return UNCOUNTED  # "besides crimea which other regions are on putins list"

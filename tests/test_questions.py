@@ -1505,3 +1505,8 @@ def test_how_many_troops_under_russias_plan_is_no_question_about_the_demands(
     assert answer(factbase, "how many troops would nato have to withdraw under russias "
                             "plan").status == "not_found"
     assert answer(factbase, "how many demands are there").title == "Russia’s demands"
+
+
+def test_the_names_of_a_group_only_counted_are_not_in_the_sources(factbase: FactBase) -> None:
+    assert answer(factbase, "names of the 4 regions").status == "not_found"
+    assert "recognise-annexed-regions" in ids(answer(factbase, "the 4 regions named by putin"))
