@@ -154,8 +154,6 @@ COUNTED_DEMANDS = frozenset(map(stem, """demands conditions terms items points t
 demands are there"), not troops ("how many troops would nato withdraw under russia's plan")."""
 SINCERE_ENTRY = "genuinely"
 """The glossary entry for how sincere someone is ("really want peace")."""
-WANTING = frozenset({"want", "wants", "wanted", "wish", "wishes"})
-"""Words of wanting that the glossary reads as the demands."""
 CONTENTS_ENTRY = "details"
 """The glossary entry for what a thing holds ("specifics": "whats on the list")."""
 CONTAINED = frozenset({"on", "in", "contents", "content", "items", "written"})
