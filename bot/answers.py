@@ -35,6 +35,7 @@ from bot.questions import (
     FAILED,
     LIST_ENTRY,
     LONG_MESSAGE,
+    MAX_CLAUSES,
     NATIONS,
     NUMBER_WORDS,
     ROLE_WORDS,
@@ -643,7 +644,7 @@ def _each_found(base: FactBase, text: str) -> Answer | None:
     no foreign troops, crimea russian"), what each part finds, in turn; None unless two
     parts or more each find something and none finds nothing."""
     parts = listed(text)
-    if len(parts) < 2:
+    if not 2 <= len(parts) <= MAX_CLAUSES:  # a list of a few things, not a wall of text
         return None
     found = [_ask(base, part) for part in parts]
     if any(answer.status != "ok" or not answer.entries for answer in found) or all(
