@@ -104,6 +104,9 @@ EVENT_WORDS = frozenset({"event", "events", "dates", "happened", "happenings"})
 """Words that, in a "when" question naming nothing else, ask for the whole timeline."""
 ASKING_VERBS = frozenset({"give", "show", "tell", "list", "make", "need", "want"})
 """Verbs by which a reader asks the bot for something ("give me a timeline")."""
+OCCASION_ENTRIES = frozenset({"cnn", "cfr"})
+"""Glossary entries naming where someone spoke ("on cnn", "on tv", "at the cfr"): beside
+what they spoke of, no topic of their words."""
 CONDITIONAL = frozenset({"would", "could", "might", "may", "if", "potentially"})
 """Words by which an item says what would follow, for "what happens if" questions."""
 CLAUSE_BREAK = re.compile(r"[;.!?]\s|,\s+and\s")
@@ -683,6 +686,11 @@ def _ask(base: FactBase, text: str) -> Answer:
     if question.intent == "said" and not question.people:
         return quote(base, "")  # "who is quoted"
     if question.intent == "said":
+        spoken_of = [slot for slot in question.topic if slot.entry not in OCCASION_ENTRIES]
+        if len(spoken_of) == 1 < len(question.topic) and spoken_of[0].known and (
+                _thing(spoken_of[0]) or proper_name(spoken_of[0])):
+            # "what did witkoff say about crimea on cnn": where he spoke is not what of
+            question = replace(question, topic=spoken_of)
         quoted = any(base.quotes(person.id) or base.statements(person.id)
                      for person in question.people)
         topic = [slot for slot in question.topic if not names_story(slot)

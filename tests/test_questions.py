@@ -1510,3 +1510,10 @@ def test_how_many_troops_under_russias_plan_is_no_question_about_the_demands(
 def test_the_names_of_a_group_only_counted_are_not_in_the_sources(factbase: FactBase) -> None:
     assert answer(factbase, "names of the 4 regions").status == "not_found"
     assert "recognise-annexed-regions" in ids(answer(factbase, "the 4 regions named by putin"))
+
+
+def test_where_someone_spoke_is_not_what_they_spoke_of(factbase: FactBase) -> None:
+    assert answer(factbase, "what did witkoff say about the ceasefire on cnn").status == \
+        "not_found"
+    assert ids(answer(factbase, "what did witkoff say about istanbul on cnn"))[:1] == [
+        "witkoff-istanbul-reference"]
