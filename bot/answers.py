@@ -1023,10 +1023,11 @@ def _pending(question: Question, item: Item) -> bool:
     """Whether one clause of an item's text says that what is awaited or uncertain is a
     thing the question asks when it will come ("when will the ceasefire start": "awaiting a
     response from Putin on the proposed 30-day ceasefire"; not "when will the war end" from
-    "conditions for ending the war; Trump awaits Putin's answer on the ceasefire")."""
-    things = [{stem(word) or word for word in _slot_words(slot)}
+    "conditions for ending the war; Trump awaits Putin's answer on the ceasefire", nor "when
+    will the ceasefire end", which asks for its end, not its coming)."""
+    things = [{stem(word) or word for word in _slot_words(slot) - STOPWORDS}
               for slot in question.topic if _thing(slot)]
-    return bool(things) and any(
+    return bool(things) and not question.ending and any(
         AWAITED & stems and all(stems & thing for thing in things)
         for clause in CLAUSE_BREAK.split(getattr(item, "text", ""))
         if (stems := {stem(word) or word for word in words(clause)}))

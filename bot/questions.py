@@ -99,6 +99,9 @@ COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare 
     различие различаются расходятся сравни сравнить відрізняється відрізняються відмінність
     різниця розходяться порівняй порівняти""".split())
 """Words that compare what two people named said ("do witkoff and kellogg disagree")."""
+NATIONALITIES = frozenset({"russian", "ukrainian", "american", "european", "crimean"})
+"""Words before "people" by which it means a nation, not someone's staff ("the russian
+people" are not the Kremlin)."""
 ANYONE = frozenset({"people", "folks", "person"})
 """Who says something when anyone may ("what do people say about the truce"): no topic."""
 ABOUT_DEMANDS = frozenset("""why mean means meaning help helps hurt effect effects impact
@@ -283,6 +286,11 @@ FUTURE_MARKERS = frozenset({"will", "shall", "gonna", "going", "next", "upcoming
 is the next meeting")."""
 SCHEDULED = frozenset(map(stem, "start starts begin begins end ends happen expire take".split()))
 """Verbs that, after "when does", ask for a time to come ("when does the ceasefire start")."""
+ENDING = frozenset("""end ends ending over expire expires finish finishes stop stops lapse
+    lapses""".split())
+"""Words that ask when something ends ("when will the ceasefire be over")."""
+END_ENTRY = "end"
+"""The glossary entry for ending ("закончиться", "wrap up")."""
 
 
 @dataclass
@@ -327,6 +335,9 @@ class Question:
     hypothetical: bool = False
     """It asks what would follow if something happened ("what will happen if putin rejects
     the ceasefire"): only an item saying what would, could or might follow answers it."""
+    ending: bool = False
+    """It asks when something ends ("when will the ceasefire be over", "когда закончится
+    перемирие"), not when it comes."""
     speaker: Slot | None = None
     """Who it asks the words of, when that is no one the fact base names ("what do
     europeans think"): only an item reporting their words answers it."""
@@ -566,6 +577,8 @@ def understand(index: SearchIndex, text: str,
     for word in _story_attribution(typed):  # "according to the article, what did stent say"
         slots = _without_first(slots, word)
     slots = _current_for_new(slots)
+    question.ending = bool(ENDING.intersection(typed)) or any(
+        slot.entry == END_ENTRY for slot in slots)
     question.after = _after(typed)
     question.compared = _compared(typed)
     question.failure_cause = bool(WHY.intersection(typed)) and any(
@@ -716,6 +729,9 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
         describing = ANYONE  # "what do people say about the truce"
     if reading.said:  # "did the white house give a comment": no giving asked about
         describing |= LIGHT_VERBS
+    if any(slot.typed in NATIONALITIES and after.typed == "people"
+           for slot, after in pairwise(reading.slots)):
+        describing -= {"people"}  # "what do the russian people want": not the Kremlin's wishes
     reading.searched = [slot for slot in reading.searched if slot.typed not in describing]
     reading.rest = [slot for slot in reading.rest if slot.typed not in describing]
     return reading

@@ -1517,3 +1517,21 @@ def test_where_someone_spoke_is_not_what_they_spoke_of(factbase: FactBase) -> No
         "not_found"
     assert ids(answer(factbase, "what did witkoff say about istanbul on cnn"))[:1] == [
         "witkoff-istanbul-reference"]
+
+
+@pytest.mark.parametrize("question", ["when will the ceasefire end",
+                                      "when will the ceasefire be over",
+                                      "когда закончится перемирие"])
+def test_when_a_thing_will_end_is_not_told_by_its_answer_being_awaited(
+        factbase: FactBase, question: str) -> None:
+    """Putin's answer on the ceasefire is awaited: that tells when it may start, not end."""
+    assert answer(factbase, question).status == "not_found"
+    assert "trump-awaits-putin" in ids(answer(factbase, "when will the ceasefire start"))
+
+
+def test_a_nations_people_are_not_its_government(factbase: FactBase) -> None:
+    """"the russian people" are not the Kremlin; "the kremlin folks" are."""
+    assert answer(factbase, "what do the russian people want").title != "Russia’s demands"
+    assert answer(factbase, "what do russian people think about the war").status == \
+        "not_found"
+    assert answer(factbase, "what do the kremlin folks want").title == "Russia’s demands"
