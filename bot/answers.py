@@ -95,7 +95,7 @@ EXPECTED = frozenset(map(stem, FUTURE_WORDS | set("""awaiting awaits awaited unc
 """Stems by which an item says what may or may not happen ("his willingness is uncertain",
 "Zelenskiy accepted"), for a "will ..." question."""
 SUMMARY_WORDS = frozenset("""summary summarise summarize summarised summarized overview recap
-    tldr gist nutshell brief briefly basics outline few sentences main points key short
+    tldr gist nutshell brief briefly basics outline few sentences main points key short quick
     explain""".split())
 """Words that ask for the story in brief ("summarize the article in a few sentences")."""
 STORY_NOUNS = frozenset({"story", "article", "report", "piece", "news", "this", "it"})
@@ -774,12 +774,19 @@ def _ask(base: FactBase, text: str) -> Answer:
 def _asks_summary(question: Question, text: str) -> bool:
     """Whether a question asks what the story is, in brief: it names nothing but the story,
     and asks for a summary or what the story is about ("what is this article about", "tldr",
-    "can you summarize the article in a few sentences")."""
+    "tell me about the article", "can you give me a quick summary")."""
     typed = words(text)
     return question.intent == "search" and not question.people and bool(typed) and (
         bool(SUMMARY_WORDS.intersection(typed)) or (
-            typed[-1] == "about" and bool(STORY_NOUNS.intersection(typed)))) and all(
-        names_story(slot) or slot.typed in SUMMARY_WORDS for slot in question.topic)
+            "about" in typed and bool(STORY_NOUNS.intersection(typed)))) and _only(
+        question, SUMMARY_WORDS)
+
+
+def _only(question: Question, asked: frozenset[str]) -> bool:
+    """Whether every slot of a question's topic names the story, asks the bot for something
+    ("give me") or is made of `asked` words."""
+    return all(names_story(slot) or set(words(slot.typed)) <= asked | ASKING_VERBS | STOPWORDS
+               for slot in question.topic)
 
 
 def _in_brief(base: FactBase) -> Answer:
@@ -802,11 +809,9 @@ def _in_brief(base: FactBase) -> Answer:
 def _asks_timeline(question: Question) -> bool:
     """Whether a "when" question names nothing but events ("timeline", "what happened when",
     "a timeline of the events in the article"; not "what date is the article from")."""
-    events = [slot for slot in question.topic if slot.typed in EVENT_WORDS]
     return question.intent == "when" and not question.people and (
-        not question.topic or (bool(events) and all(
-            slot in events or names_story(slot) or slot.typed in ASKING_VERBS
-            for slot in question.topic)))
+        not question.topic or (any(slot.typed in EVENT_WORDS for slot in question.topic)
+                               and _only(question, EVENT_WORDS)))
 
 
 def _ordered(base: FactBase, sides: Sequence[str]) -> list[Event]:

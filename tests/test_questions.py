@@ -1535,3 +1535,12 @@ def test_a_nations_people_are_not_its_government(factbase: FactBase) -> None:
     assert answer(factbase, "what do russian people think about the war").status == \
         "not_found"
     assert answer(factbase, "what do the kremlin folks want").title == "Russia’s demands"
+
+
+@pytest.mark.parametrize("question", ["can you give me a quick summary", "give me the gist",
+                                      "tell me about the article"])
+def test_a_summary_asked_for_in_other_words_is_the_story_in_brief(factbase: FactBase,
+                                                                   question: str) -> None:
+    assert answer(factbase, question).title == "The story in brief"
+    assert answer(factbase, "tell me about the article's sources").title != \
+        "The story in brief"
