@@ -1034,14 +1034,18 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
 
 def _asked_of(typed: list[str], named: list[Person]) -> bool:
     """Whether a question asks what someone asked a person it names, "ask" typed right
-    before their name ("what did reporters ask witkoff"): the sources report no one's
-    questions. Russia asking is its demands ("what did russia ask the us")."""
+    before their name or alias ("what did reporters ask witkoff", "what did journalists ask
+    zelensky"), and whoever asks is no one the sources report acting: they report no one's
+    questions. Russia asking is its demands ("what did russia ask the us"), and what Trump
+    asked Putin is the ceasefire he awaits an answer on."""
     for word, after in pairwise(typed):
         if word not in ASKED_OF:
             continue
-        asked = [person for person in named if after in words(person.name.casefold())]
+        asked = [person for person in named if after not in STOPWORDS and any(
+            after in words(name.casefold()) for name in (person.name, *person.aliases))]
         return bool(asked) and all(person.entity == "person" for person in asked) and not any(
-            person.id in DEMANDERS for person in named)
+            person.entity == "person" or person.id in DEMANDERS
+            for person in named if person not in asked)
     return False
 
 

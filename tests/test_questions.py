@@ -1480,6 +1480,14 @@ def test_what_someone_asked_a_named_person_is_not_reported(factbase: FactBase) -
     assert answer(factbase, "what did russia ask the us").title == "Russia’s demands"
 
 
+def test_what_someone_asked_putin_is_not_reported_unless_the_asker_acts(
+        factbase: FactBase) -> None:
+    """Putin is asked here, not asking: no demand of his answers it; Trump, who awaits his
+    answer on the ceasefire, is reported to have asked him something."""
+    assert answer(factbase, "what did reporters ask putin").status == "not_found"
+    assert "trump-awaits-putin" in ids(answer(factbase, "what did trump ask putin"))
+
+
 def test_whether_russia_wants_to_end_the_war_asks_how_sincere_it_is(factbase: FactBase) -> None:
     assert ids(answer(factbase, "does moscow even want to stop fighting"))[:1] == [
         "stent-no-concessions"]
