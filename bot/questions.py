@@ -409,12 +409,19 @@ def _counted_of(typed: list[str]) -> frozenset[str]:
     return frozenset()
 
 
+PERMITTED = frozenset({"allowed", "permitted", "forbidden", "banned", "barred"})
+"""Words by which a "will ..." question asks what would be allowed, which the demands tell,
+not what will happen."""
+
+
 def _asks_will(typed: list[str]) -> bool:
     """Whether a question asks whether something will happen ("will ukraine hold elections",
     "the war will end?", "is putin going to accept"), not when ("when will the war end") nor
     in a clause ("why are people worried putin will use a truce")."""
     if PLACE_OR_TIME.intersection(typed) or (typed[:1] and typed[0] in FEARING):
         return False  # "worries putin will play the truce": what is feared
+    if PERMITTED.intersection(typed):
+        return False  # "will foreign troops be allowed in ukraine": what the terms allow
     return "will" in typed[:WILL_REACH] or (typed[:1] != [] and typed[0] in LINKING
                                              and "going" in typed[:WILL_REACH + 2])
 

@@ -1552,3 +1552,9 @@ def test_a_summary_asked_for_in_other_words_is_the_story_in_brief(factbase: Fact
     assert answer(factbase, question).title == "The story in brief"
     assert answer(factbase, "tell me about the article's sources").title != \
         "The story in brief"
+
+
+def test_whether_something_will_be_allowed_is_told_by_the_demands(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "will foreign troops be allowed in ukraine")) == [
+        "no-foreign-troops"]
+    assert answer(factbase, "will ukraine join nato").status == "not_found"
