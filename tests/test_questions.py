@@ -1558,3 +1558,9 @@ def test_whether_something_will_be_allowed_is_told_by_the_demands(factbase: Fact
     assert ids(answer(factbase, "will foreign troops be allowed in ukraine")) == [
         "no-foreign-troops"]
     assert answer(factbase, "will ukraine join nato").status == "not_found"
+
+
+def test_russian_and_ukrainian_verbs_of_meeting_and_lasting(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "где встречались американцы и украинцы"))[:1] == [
+        "saudi-meeting"]
+    assert "zelenskiy-accepts-ceasefire" in ids(answer(factbase, "скільки триватиме перемир'я"))
