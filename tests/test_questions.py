@@ -1564,3 +1564,10 @@ def test_russian_and_ukrainian_verbs_of_meeting_and_lasting(factbase: FactBase) 
     assert ids(answer(factbase, "где встречались американцы и украинцы"))[:1] == [
         "saudi-meeting"]
     assert "zelenskiy-accepts-ceasefire" in ids(answer(factbase, "скільки триватиме перемир'я"))
+
+
+def test_russian_and_ukrainian_words_that_ask_nothing_themselves(factbase: FactBase) -> None:
+    """"упоминаются" (are mentioned), "займає" (takes, of a position) ask nothing."""
+    assert ids(answer(factbase, "какие ракеты упоминаются")) == ["no-intermediate-missiles"]
+    assert ids(answer(factbase, "яку позицію займає келлог щодо стамбульських "
+                                "домовленостей"))[:1] == ["kellogg-istanbul-not-viable"]
