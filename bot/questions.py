@@ -157,6 +157,9 @@ COUNTED_DEMANDS = frozenset(map(stem, """demands conditions terms items points t
 demands are there"), not troops ("how many troops would nato withdraw under russia's plan")."""
 SINCERE_ENTRY = "genuinely"
 """The glossary entry for how sincere someone is ("really want peace")."""
+PROPOSING = frozenset("""propose proposes proposed proposing suggest suggests suggested
+    предлагает предложила предлагают пропонує запропонувала пропонують""".split())
+"""Verbs by which what Russia proposes, with nothing else asked, is its demands."""
 CONTENTS_ENTRY = "details"
 """The glossary entry for what a thing holds ("specifics": "whats on the list")."""
 CONTAINED = frozenset({"on", "in", "contents", "content", "items", "written"})
@@ -974,8 +977,14 @@ def _wanting_to_end(index: SearchIndex, reading: _Reading) -> None:
 
 def _handed_over(reading: _Reading) -> None:
     """What Russia sent or gave the U.S. is its list of demands ("what did russia send to the
-    us"), and so is what is on its list ("what is on the list russia gave the us"), though no
-    word of demanding is typed."""
+    us"), and so is what is on its list ("what is on the list russia gave the us") and what
+    it proposes, though no word of demanding is typed."""
+    proposing = [slot for slot in reading.rest if slot.typed in PROPOSING]
+    if proposing and reading.named and set(reading.named) <= DEMANDERS and not reading.demands \
+            and len(reading.rest) == len(proposing):  # "what does russia propose"
+        reading.demands = True
+        reading.rest = []
+        return
     contents = [slot for slot in reading.rest
                 if slot.entry == CONTENTS_ENTRY and "list" in words(slot.typed)
                 and CONTAINED & set(words(slot.typed))] if "who" not in reading.flat else []

@@ -1571,3 +1571,8 @@ def test_russian_and_ukrainian_words_that_ask_nothing_themselves(factbase: FactB
     assert ids(answer(factbase, "какие ракеты упоминаются")) == ["no-intermediate-missiles"]
     assert ids(answer(factbase, "яку позицію займає келлог щодо стамбульських "
                                 "домовленостей"))[:1] == ["kellogg-istanbul-not-viable"]
+
+
+def test_what_russia_proposes_is_its_demands(factbase: FactBase) -> None:
+    assert answer(factbase, "що пропонує росія").title == "Russia’s demands"
+    assert answer(factbase, "what did the us propose").title != "Russia’s demands"
