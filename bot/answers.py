@@ -31,6 +31,7 @@ from bot.questions import (
     AGREEING,
     CAUSES,
     DEMANDERS,
+    DEMANDING,
     DURATIONS,
     FAILED,
     LIST_ENTRY,
@@ -111,8 +112,6 @@ CONDITIONAL = frozenset({"would", "could", "might", "may", "if", "potentially"})
 """Words by which an item says what would follow, for "what happens if" questions."""
 CLAUSE_BREAK = re.compile(r"[;.!?]\s|,\s+and\s")
 """Where one clause of an item's text ends and the next begins."""
-DEMANDERS_NAMED = frozenset({"russia", "kremlin", "moscow", "putin"})
-"""Words that name who makes the demands."""
 DEMANDS_ENTRY = "demands"
 """The glossary entry of the words for the demands."""
 AWAITED = frozenset(map(stem, "awaiting awaits awaited uncertain".split()))
@@ -645,7 +644,8 @@ def ask(base: FactBase, text: str) -> Answer:
 def _each_found(base: FactBase, text: str) -> Answer | None:
     """For a message listing things ("ukraine must be neutral and nuclear free", "no nato,
     no foreign troops, crimea russian"), what each part finds, in turn; None unless two
-    parts or more each find something and none finds nothing."""
+    parts or more each find something, none finds nothing and not all find only what came
+    closest."""
     parts = listed(text)
     if not 2 <= len(parts) <= MAX_CLAUSES:  # a list of a few things, not a wall of text
         return None
@@ -655,11 +655,12 @@ def _each_found(base: FactBase, text: str) -> Answer | None:
         return None
     entries = list(dict.fromkeys(itertools.chain.from_iterable(
         itertools.zip_longest(*(answer.entries for answer in found)))))
+    closest = any(answer.closest for answer in found)
     return Answer(title=_("Results for “{query}”", query=echo(text)),
                   entries=tuple(entry for entry in entries if entry is not None),
-                  closest=any(answer.closest for answer in found),
+                  closest=closest,
                   note=_("Closest matches; not every word of the question is in the sources.")
-                  if any(answer.closest for answer in found) else None)
+                  if closest else None)
 
 
 def _ask(base: FactBase, text: str) -> Answer:
@@ -889,8 +890,9 @@ def _owns_the_list(question: Question, slot: Slot) -> bool:
     """Whether a slot names Russia as the owner of its demands ("russia's demands", "the
     russian list"): with them, it names the story."""
     following = question.slots[question.slots.index(slot) + 1 :][:1]
-    return bool(DEMANDERS_NAMED.intersection(slot.alternatives)) and any(
-        after.entry in (DEMANDS_ENTRY, LIST_ENTRY) for after in following)
+    return bool(DEMANDING.intersection(slot.alternatives)) and any(
+        after.entry in (DEMANDS_ENTRY, LIST_ENTRY) or "list" in words(after.typed)
+        for after in following)
 
 
 def _awaited(base: FactBase, text: str, question: Question) -> Answer | None:

@@ -847,7 +847,6 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
         person.entity == "person" for person in (*people, *reading.named.values()))
     if reading.said and (reading.named or reading.rest or spoken_of) and not closing \
             and not compared:  # "how is kellogg's view different from witkoff's": both
-
         reading.rest.append(spelt)
         reading.named_as_topic.update(person.id for person in people)
         return

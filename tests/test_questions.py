@@ -1414,6 +1414,13 @@ def test_russias_demands_name_the_story_for_someone_never_quoted(factbase: FactB
         "stent-no-concessions"]
 
 
+def test_russias_list_names_the_story_as_its_demands_do(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "what did the white house say about russia's list")) == [
+        "no-comment"]
+    assert answer(factbase, "what did the white house say about russia's report").status == \
+        "not_found"
+
+
 def test_people_or_folks_beside_a_name_ask_nothing(factbase: FactBase) -> None:
     assert ids(answer(factbase, "what do the think tank people say about all this"))[:2] == [
         "stent-no-concessions", "schake-consistent-since-1945"]
