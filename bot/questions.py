@@ -124,6 +124,8 @@ DEMAND_NOUNS = frozenset({"demands", "demand", "conditions", "list", "terms", "r
 SOURCING_ENTRY = "who-reported"
 """The glossary entry for asking who reported the story ("who first reported ...", "how many
 sources ..."): what they reported is then no topic."""
+LIST_WORDS = frozenset({"list", "lists"})
+"""The word for Russia's list itself, which beside a word for the demands asks for them."""
 LIST_ENTRY = "list"
 """The glossary entry naming Russia's list of demands ("list of demands", "shopping list")."""
 FAILED = stem("failed")
@@ -714,7 +716,10 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
             reading.addressee_wants = True
         if (not held & DEMAND_WORDS or (speech and slot.entry == LIST_ENTRY)) and not (
                 asks_demands and (
-                slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS))):
+                slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS)
+                or (slot.typed in LIST_WORDS and any(  # "demands list": the demands
+                    meant & DEMAND_WORDS for meant in reading.meant[max(position - 1, 0) :
+                                                                   position + 2])))):
             reading.rest.append(slot)
         position += 1
     _handed_over(reading)

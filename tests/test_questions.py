@@ -1583,3 +1583,9 @@ def test_russian_and_ukrainian_words_that_ask_nothing_themselves(factbase: FactB
 def test_what_russia_proposes_is_its_demands(factbase: FactBase) -> None:
     assert answer(factbase, "що пропонує росія").title == "Russia’s demands"
     assert answer(factbase, "what did the us propose").title != "Russia’s demands"
+
+
+def test_the_demands_list_is_every_demand(factbase: FactBase) -> None:
+    assert len(ids(answer(factbase, "demands list"))) > 10
+    assert ids(answer(factbase, "the list is long and looks like what they asked for "
+                                "before"))[:1] == ["current-list"]
