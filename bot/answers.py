@@ -103,6 +103,8 @@ STORY_NOUNS = frozenset({"story", "article", "report", "piece", "news", "this", 
 """Words for the story a reader asks "what is ... about" of."""
 EVENT_WORDS = frozenset({"event", "events", "dates", "happened", "happenings"})
 """Words that, in a "when" question naming nothing else, ask for the whole timeline."""
+SALIENT = frozenset({"key", "main", "important", "major", "big"})
+"""Words by which a reader asks for the main events ("what are the key dates")."""
 ASKING_VERBS = frozenset({"give", "show", "tell", "list", "make", "need", "want"})
 """Verbs by which a reader asks the bot for something ("give me a timeline")."""
 OCCASION_ENTRIES = frozenset({"cnn", "cfr"})
@@ -808,11 +810,13 @@ def _in_brief(base: FactBase) -> Answer:
 
 
 def _asks_timeline(question: Question) -> bool:
-    """Whether a "when" question names nothing but events ("timeline", "what happened when",
-    "a timeline of the events in the article"; not "what date is the article from")."""
-    return question.intent == "when" and not question.people and (
-        not question.topic or (any(slot.typed in EVENT_WORDS for slot in question.topic)
-                               and _only(question, EVENT_WORDS)))
+    """Whether a question names nothing but events, or the main ones, and asks when they were
+    or lists them ("timeline", "what happened when", "what are the key dates", "show me the
+    events in order"; not "what date is the article from")."""
+    named = {slot.typed for slot in question.topic} & (EVENT_WORDS | SALIENT)
+    return not question.people and (bool(named) or not question.topic) and _only(
+        question, EVENT_WORDS | SALIENT) and (
+        question.intent == "when" or (question.intent == "search" and bool(named & EVENT_WORDS)))
 
 
 def _ordered(base: FactBase, sides: Sequence[str]) -> list[Event]:

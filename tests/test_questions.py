@@ -1448,6 +1448,15 @@ def test_timeline_in_words_is_the_timeline(factbase: FactBase) -> None:
     assert ids(answer(factbase, "what date is the article from"))[:1] == ["report-published"]
 
 
+@pytest.mark.parametrize("question", ["show me the events in order", "what are the key dates",
+                                      "what are the main events"])
+def test_the_main_events_or_the_events_in_order_are_the_timeline(factbase: FactBase,
+                                                                 question: str) -> None:
+    """Not the veto "in the event of conflict"; the key demands stay the demands."""
+    assert answer(factbase, question).title == "Timeline"
+    assert answer(factbase, "what are the key demands").title == "Russia’s demands"
+
+
 def test_help_me_understand_asks_nothing_itself(factbase: FactBase) -> None:
     assert answer(factbase, "can you help me understand the demands").title == \
         "Russia’s demands"
