@@ -37,6 +37,7 @@ from bot.questions import (
     LIST_ENTRY,
     LONG_MESSAGE,
     MAX_CLAUSES,
+    NATIONALITIES,
     NATIONS,
     NUMBER_WORDS,
     ROLE_WORDS,
@@ -52,7 +53,7 @@ from bot.questions import (
     understand,
 )
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
-from bot.text import STOPWORDS, is_cyrillic, stem, to_cyrillic, tokenize, words
+from bot.text import MONTHS, STOPWORDS, is_cyrillic, stem, to_cyrillic, tokenize, words
 
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
@@ -1027,7 +1028,30 @@ def _fits(question: Question, item: Item, people: dict[str, Person],
         return False  # "will ukraine hold elections"
     if question.hypothetical and not CONDITIONAL.intersection(said):
         return False  # "what will happen if putin rejects the ceasefire"
+    if question.where and not _places(item, people) - {
+            stem(word) or word for slot in question.slots for word in words(slot.typed)}:
+        return False  # "where did the in-person meetings happen": the sources do not say
     return not question.future or bool(FUTURE_WORDS.intersection(said)) or pending
+
+
+_PROPER = re.compile(r"(?<![.!?] )(?<![\w.])(?<!^)[A-Z][\w.-]*(?![\w.-]*[’']s\b)")
+"""A word written with a capital inside a sentence, not as an owner ("Russia’s terms")."""
+_NOT_PLACES = frozenset({"us"}) | NATIONALITIES | MONTHS
+PLACE_NOUNS = frozenset({"border", "territory", "soil", "region", "regions", "city", "capital"})
+"""Words by which an item says where without a name ("along Ukraine’s border")."""
+
+
+def _places(item: Item, people: dict[str, Person]) -> set[str]:
+    """The stems of the words an item writes with a capital that may name a place or venue
+    ("in Saudi Arabia", "the Council on Foreign Relations", "on CNN"): not the first word,
+    a nationality, a month, an owner or a person's name."""
+    named = {word for person in people.values() if person.entity == "person"
+             for word in words(person.name)}
+    written = " ".join(filter(None, (getattr(item, "text", ""), getattr(item, "context", None),
+                                     getattr(item, "role", None))))
+    places = {stem(word) or word for found in _PROPER.findall(written)
+              for word in words(found) if word not in named and word not in _NOT_PLACES}
+    return places | PLACE_NOUNS.intersection(words(written))
 
 
 def _pending(question: Question, item: Item) -> bool:

@@ -284,6 +284,13 @@ DURATIONS = frozenset(map(stem, "hours days weeks months years decades".split())
 COUNTED_WORDS = 2
 """Words after "how many" that may name what is counted ("how much military aid")."""
 PLACE_OR_TIME = frozenset({"when", "where", "когда", "где", "коли", "де"})
+WHERE = frozenset({"where", "где", "де"})
+ORIGIN = frozenset({"from", "get", "got", "откуда", "звідки"})
+"""Words by which "where" asks for a source, not a place ("where does this story come
+from", "where did reuters get this")."""
+WHERE_REACH = 2
+"""How near the start a word asking where must be to be the question's ("so where were the
+talks held"; not "the think tank where stent works")."""
 FUTURE_MARKERS = frozenset({"will", "shall", "gonna", "going", "next", "upcoming", "буде",
                             "будут", "будет", "будуть", "следующий", "следующая", "наступний",
                             "наступна"})
@@ -343,6 +350,9 @@ class Question:
     ending: bool = False
     """It asks when something ends ("when will the ceasefire be over", "когда закончится
     перемирие"), not when it comes."""
+    where: bool = False
+    """It asks where ("where were the 2022 talks held"): only an item naming a place the
+    question does not answers it."""
     speaker: Slot | None = None
     """Who it asks the words of, when that is no one the fact base names ("what do
     europeans think"): only an item reporting their words answers it."""
@@ -589,6 +599,7 @@ def understand(index: SearchIndex, text: str,
     for word in _story_attribution(typed):  # "according to the article, what did stent say"
         slots = _without_first(slots, word)
     slots = _current_for_new(slots)
+    question.where = bool(WHERE.intersection(typed[:WHERE_REACH])) and not ORIGIN & set(typed)
     question.ending = bool(ENDING.intersection(typed)) or any(
         slot.entry == END_ENTRY for slot in slots)
     question.after = _after(typed)

@@ -148,6 +148,8 @@ _NUMBER_NAMES.update({30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "
 _NUMBERS = {name: number for number, name in _NUMBER_NAMES.items()}
 _MONTHS = {name: number for number, name in enumerate("""january february march april may
     june july august september october november december""".split(), start=1)}
+MONTHS = frozenset(_MONTHS)
+"""The months' names in full."""
 _MONTH_NAMES = _MONTHS | {name[:3]: number for name, number in _MONTHS.items()}
 """Months by name, in full or in three letters ("mar", "sep")."""
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")

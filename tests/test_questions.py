@@ -1598,3 +1598,11 @@ def test_the_demands_list_is_every_demand(factbase: FactBase) -> None:
     assert len(ids(answer(factbase, "demands list"))) > 10
     assert ids(answer(factbase, "the list is long and looks like what they asked for "
                                 "before"))[:1] == ["current-list"]
+
+
+def test_where_needs_an_item_naming_a_place_the_question_does_not(factbase: FactBase) -> None:
+    assert answer(factbase, "where did the in person meetings happen").status == "not_found"
+    assert "saudi-meeting" in ids(answer(factbase, "where was the saudi meeting held"))
+    assert "kori-schake" in ids(answer(factbase, "де працює кори шейк"))  # her institute
+    assert "biden-talks" in ids(answer(factbase, "where were russian troops before the invasion"))
+    assert "two-sources" in ids(answer(factbase, "where does this story come from"))
