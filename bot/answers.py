@@ -1214,9 +1214,11 @@ def _demands_about(base: FactBase, text: str, question: Question) -> Answer | No
             Hit(demand, 0.0) for demand in every)]))
     least = CLAIMED_DEMAND_COVERAGE if question.claim else DEMAND_TOPIC_COVERAGE
     result = base.index.search(topic, kinds=DEMAND_KIND, suggest=False, min_coverage=least)
-    if any(not all(map(ordinary, words(word))) for word in result.unknown):
+    if any(question.will or not all(map(ordinary, words(word))) for word in result.unknown):
         # a name or number no item holds weighs as in any search (it is searched again only
-        # then): "... army capped at 50 thousand soldiers" is no demand the sources report
+        # then): "... army capped at 50 thousand soldiers" is no demand the sources report;
+        # so does any word of what a "will" question asks ("will ukraine's grain exports go
+        # back to normal")
         result = base.index.search(topic, kinds=DEMAND_KIND, suggest=False)
     result.hits = [hit for hit in result.hits if not _only_counts_the_others(
         question, words(getattr(hit.item, "text", "")))]

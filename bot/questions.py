@@ -723,8 +723,12 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
             position += length
             continue
         reading.searched.append(slot)
-        if slot.entry in ADDRESSEES and not reading.demands and not reading.named:
-            reading.addressee_wants = True
+        if slot.entry in ADDRESSEES and not reading.demands and not reading.named and next((
+                bool(meant & DEMAND_WORDS) or after.typed in WANTING for after, meant in zip(
+                    slots[position + 1 :], reading.meant[position + 1 :], strict=True)
+                if slot_terms(after)), False):
+            reading.addressee_wants = True  # "what does ukraine demand", "ukraine's
+            # demands"; not "ukraine outside nato as a condition"
         if (not held & DEMAND_WORDS or (speech and slot.entry == LIST_ENTRY)) and not (
                 asks_demands and (
                 slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS)

@@ -1606,3 +1606,11 @@ def test_where_needs_an_item_naming_a_place_the_question_does_not(factbase: Fact
     assert "kori-schake" in ids(answer(factbase, "де працює кори шейк"))  # her institute
     assert "biden-talks" in ids(answer(factbase, "where were russian troops before the invasion"))
     assert "two-sources" in ids(answer(factbase, "where does this story come from"))
+
+
+def test_a_country_russia_makes_demands_of_named_first_is_what_is_demanded_not_who_wants(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "ukraine outside nato for good as a condition"))[:1] == [
+        "no-nato-membership"]
+    assert answer(factbase, "will ukraine's grain exports go back to normal?").status == \
+        "not_found"
