@@ -149,6 +149,11 @@ FOLLOWING = frozenset({"happened", "happen", "came", "come", "next"})
 """Words before "after" that ask what followed something."""
 WHY = frozenset({"why", "почему", "зачем", "чому", "навіщо"})
 """The words that ask why."""
+MET_ENTRY = "conditions-met"
+"""The glossary entry for demands being met ("if russia gets its way")."""
+CONSEQUENCE = frozenset({"could", "would", "can", "might"})
+"""Words by which a question with a condition asks what would follow ("could ukraine ever
+join nato if russia gets its way")."""
 HAPPENING = frozenset({"happen", "happens", "будет", "буде", "случится", "станеться"})
 CONDITIONS = frozenset({"if", "если", "якщо", "коли"})
 """A word of happening and of a condition right after it ask what would follow ("what
@@ -627,6 +632,10 @@ def understand(index: SearchIndex, text: str,
         question.refusal = "life"  # "where did schake study": not her "policy studies"
     elif _asked_of(typed, list(reading.named.values())):
         question.refusal = "asked"  # "what did the audience at the cfr ask kellogg"
+    if CONDITIONS.intersection(typed) and (
+            question.will or question.hypothetical or CONSEQUENCE.intersection(typed)) \
+            and _if_demands_met(reading):
+        question.will = question.hypothetical = False
     question.people = list(reading.named.values())
     question.topic = reading.rest
     _decide(index, question, reading, _about_demands(typed))
@@ -973,6 +982,19 @@ def _narrowed(people: list[Person], reading: _Reading, before: Slot) -> list[Per
     reading.rest.remove(before)
     reading.searched = [slot for slot in reading.searched if slot is not before]
     return described
+
+
+def _if_demands_met(reading: _Reading) -> bool:
+    """Whether a question asks what would follow if Russia got what it wants ("will ukraine
+    lose territory if russia gets its way"): the demands tell it, and those words are no
+    topic."""
+    met = [slot for slot in reading.rest if slot.entry == MET_ENTRY]
+    if not met or not set(reading.named) <= DEMANDERS:
+        return False
+    reading.demands = True
+    reading.rest = [slot for slot in reading.rest if slot not in met]
+    reading.searched = [slot for slot in reading.searched if slot not in met]
+    return True
 
 
 def _wanting_to_end(index: SearchIndex, reading: _Reading) -> None:

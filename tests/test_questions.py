@@ -1614,3 +1614,11 @@ def test_a_country_russia_makes_demands_of_named_first_is_what_is_demanded_not_w
         "no-nato-membership"]
     assert answer(factbase, "will ukraine's grain exports go back to normal?").status == \
         "not_found"
+
+
+def test_what_would_follow_if_russia_got_its_way_is_told_by_the_demands(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "will ukraine lose territory if russia gets what it wants?")) == [
+        "recognise-annexed-regions"]
+    assert ids(answer(factbase, "could ukraine ever join nato if russia gets its way?"))[:1] == [
+        "no-nato-membership"]
