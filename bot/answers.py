@@ -121,7 +121,8 @@ AWAITED = frozenset(map(stem, "awaiting awaits awaited uncertain".split()))
 """Stems by which an item says someone's answer is still to come ("awaiting a response from
 Putin", "Putin's willingness ... remains uncertain")."""
 REPORTED_SPEECH = (SAID_WORDS | frozenset(map(stem, """assertion asserted insists insisted
-    according reiterated warned suggested indicated praised responded""".split()))) - {
+    according reiterated warned suggested indicated praised responded clarified stated
+    declared announced explained""".split()))) - {
         stem("response"), stem("reaction")}
 """Stems by which an item reports what someone said without quoting them ("Putin's assertion
 that Crimea ... are part of Russia", "Moscow has reiterated many of these demands"); not a
@@ -934,7 +935,9 @@ def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int], 
     sharing = RESPONSE_SHARING if responses else 1
     names = {word for person in speakers for name in (person.name, *person.aliases)
              for word in words(name)
-             if word not in STOPWORDS and shared.get(stem(word), 0) <= sharing}
+             if word not in STOPWORDS and shared.get(stem(word), 0) <= sharing} | {
+        " ".join(typed) for person in speakers
+        if len(typed := [word for word in words(person.name) if word not in STOPWORDS]) > 1}
     if responses:
         return _spoken(item, names, lambda word: stem(word) in RESPONSES, None)
     return _spoken(item, names, lambda word: word in SAYS or stem(word) in REPORTED_SPEECH,
@@ -943,14 +946,18 @@ def _reports(item: Item, speakers: Sequence[Person], shared: Mapping[str, int], 
 
 def _spoken(item: Item, names: set[str], speech: Callable[[str], bool], reach: int | None,
             order: Callable[[int, int, str], bool] = lambda *_: True) -> bool:
-    """Whether a word of `names` in `item`'s text is within `reach` words (stopwords aside;
-    None: anywhere) of a word of `speech`, in an `order` the name and that word may take."""
+    """Whether a word of `names` (or a name of several words, "trump administration") in
+    `item`'s text is within `reach` words (stopwords aside; None: anywhere) of a word of
+    `speech`, in an `order` the name and that word may take."""
     said = [word for word in words(getattr(item, "text", ""))
             if word in SAYS or word not in STOPWORDS]
     spoken = [position for position, word in enumerate(said) if speech(word)]
+    phrases = [name.split() for name in names if " " in name]
+    named = [position for position, word in enumerate(said) if word in names or any(
+        said[position + 1 - len(phrase) : position + 1] == phrase for phrase in phrases)]
     return any((reach is None or abs(position - spoken_at) <= reach)
                and order(position, spoken_at, said[spoken_at])
-               for position, word in enumerate(said) if word in names for spoken_at in spoken)
+               for position in named for spoken_at in spoken)
 
 
 def _responding(question: Question) -> bool:

@@ -1622,3 +1622,8 @@ def test_what_would_follow_if_russia_got_its_way_is_told_by_the_demands(
         "recognise-annexed-regions"]
     assert ids(answer(factbase, "could ukraine ever join nato if russia gets its way?"))[:1] == [
         "no-nato-membership"]
+
+
+def test_what_an_organisation_has_not_clarified_is_reported_speech(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "has the trump administration said what its strategy is")) == [
+        "two-dialogues"]
