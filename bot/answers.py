@@ -42,6 +42,7 @@ from bot.questions import (
     NUMBER_WORDS,
     ROLE_WORDS,
     SAID_WORDS,
+    STORY_WORDS,
     UNCOUNTED,
     Question,
     asks_twice,
@@ -732,6 +733,10 @@ def _ask(base: FactBase, text: str) -> Answer:
         question.slots = [replace(slot, asked=True) if slot in question.topic and _thing(slot)
                           else slot for slot in question.slots
                           if slot in question.topic or slot.entry != LIST_ENTRY]
+    if question.intent == "when" and question.topic and all(map(names_story, question.topic)):
+        # "what is the date of this article": when it was reported
+        question.slots = [replace(slot, alternatives=(*slot.alternatives, "reported"))
+                          if slot in question.topic else slot for slot in question.slots]
     # "putin health", "why did kellogg leave his job", "who is ukraine's foreign minister":
     # what is asked the sources lack
     lacking = PERSONAL | OFFICES if question.people else OFFICES
@@ -1075,6 +1080,11 @@ def _pending(question: Question, item: Item) -> bool:
         if (stems := {stem(word) or word for word in words(clause)}))
 
 
+STORY_TERMS = frozenset(map(stem, STORY_WORDS))
+"""The stems of the words for the story, by which an item tells when the story appeared
+("what is the date of this article": the report's publication date)."""
+
+
 def _tells(question: Question, item: Item) -> bool:
     """Whether an item's own words (text, context, date) hold something a "when" question
     asks: "when did kellogg retire" is not told by a quote whose speaker's role says "Retired
@@ -1083,8 +1093,8 @@ def _tells(question: Question, item: Item) -> bool:
     told = {stem(word) or word for word in words(" ".join(filter(None, (
         getattr(item, "text", ""), getattr(item, "context", None),
         getattr(item, "date_phrase", None), getattr(item, "date_note", None)))))}
-    return not asked or any(told & {stem(word) or word for word in _slot_words(slot)}
-                            for slot in asked)
+    return not asked or any(told & ({stem(word) or word for word in _slot_words(slot)} | (
+        STORY_TERMS if names_story(slot) else set())) for slot in asked)
 
 
 def _stems_of(item: Item, people: dict[str, Person]) -> set[str]:

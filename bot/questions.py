@@ -73,11 +73,11 @@ DEMAND_VERBS = frozenset(map(stem, """give gave given giving hand handed present
 question about the demands they are no topic."""
 PERSON_NOUNS = frozenset("""guy guys lady man woman person people folks crowd fellow expert
     experts analyst analysts official officials specialist dude chap boss pundit scholar
-    academic researcher insider""".split())
+    academic researcher insider veteran""".split())
 """Words that only say someone is a person ("the brookings lady", "aei expert", "biden
 folks"): beside a name they are no topic."""
 DESCRIBED_BY = frozenset("""guy lady man woman fellow expert analyst official specialist dude
-    chap boss pundit scholar academic researcher insider leader president""".split())
+    chap boss pundit scholar academic researcher insider leader president veteran""".split())
 """Words by which a reader describes a person by their role instead of naming them ("the
 retired army guy who handles ukraine for trump", "the ukrainian leader")."""
 NAME_SHARE = 0.5

@@ -1627,3 +1627,12 @@ def test_what_would_follow_if_russia_got_its_way_is_told_by_the_demands(
 def test_what_an_organisation_has_not_clarified_is_reported_speech(factbase: FactBase) -> None:
     assert ids(answer(factbase, "has the trump administration said what its strategy is")) == [
         "two-dialogues"]
+
+
+def test_the_date_of_the_article_is_when_it_was_reported(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "what is the date of this article")) == ["report-published"]
+
+
+def test_a_veteran_described_by_their_field_is_that_person(factbase: FactBase) -> None:
+    reply = answer(factbase, "what does the intelligence veteran say")
+    assert reply.title == "What Angela Stent said"
