@@ -893,7 +893,8 @@ def _reported(base: FactBase, text: str, question: Question, *,
                                min_coverage=SAID_TOPIC_COVERAGE if question.topic else None)
     shared = base.index.names.name_terms
     result.hits = [hit for hit in result.hits
-                   if _reports(hit.item, question.people, shared, responses=responses)]
+                   if _reports(hit.item, question.people, shared, responses=responses)
+                   and not _only_counts_the_others(question, words(getattr(hit.item, "text", "")))]
     return _found(base, text, result) if result.hits else None
 
 

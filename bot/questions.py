@@ -257,7 +257,7 @@ AGE_QUESTIONS = frozenset({("how", "old"), ("сколько", "лет"), ("ск�
 """Word pairs that ask someone's age ("how old is putin", "сколько лет путину")."""
 STUDYING = frozenset({"study", "studied", "studying", "graduate", "graduated"})
 """Words that ask where or what someone studied: the sources give roles, not schooling."""
-DOING = frozenset({"do", "doing"})
+DOING = frozenset({"do", "doing", "did", "does"})
 """Verbs that ask what someone did in a post ("what did kellogg do as a general")."""
 AGREEING = "accept"
 """The glossary entry of agreeing ("agree", "say yes", "go along with")."""

@@ -1636,3 +1636,13 @@ def test_the_date_of_the_article_is_when_it_was_reported(factbase: FactBase) -> 
 def test_a_veteran_described_by_their_field_is_that_person(factbase: FactBase) -> None:
     reply = answer(factbase, "what does the intelligence veteran say")
     assert reply.title == "What Angela Stent said"
+
+
+def test_what_someone_did_in_a_post_asked_in_any_order_is_not_in_the_sources(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "what schake did in pentagon exactly?").status == "not_found"
+
+
+def test_others_only_counted_are_not_named_by_what_someone_asserted(factbase: FactBase) -> None:
+    assert answer(factbase, "which four regions besides crimea does putin claim").status == \
+        "not_found"
