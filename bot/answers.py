@@ -133,6 +133,13 @@ STANCES = REPORTED_SPEECH | frozenset(map(stem, """fear fears feared worry worri
 """Stems by which an item reports what a group thought or said ("Europeans fear")."""
 RESPONSES = frozenset(map(stem, "responded comment replied reacted".split()))
 """Stems by which an item reports how someone responded to the story."""
+ENGAGING = RESPONSES | frozenset(map(stem, """respond accepted agreed rejected discuss
+    engaged clarified""".split()))
+"""Stems by which an item reports someone taking up the demands ("the Biden administration
+rejected some", "American officials discuss Russia's terms")."""
+TAKING_UP = RESPONSES | frozenset(map(stem, """demands conditions terms list requests
+    stipulations clarified""".split()))
+"""Stems an item reporting how someone took the demands holds: the demands, or a response."""
 RESPONSE_SHARING = 2
 """How many people's names may hold a word by which a reader names who responded: the
 embassy is "Russian", as are Russia's officials."""
@@ -720,6 +727,8 @@ def _ask(base: FactBase, text: str) -> Answer:
                 *question.people, *(base.items[entry.item_id] for entry in said.entries))))
         return _reported(base, text, question) or _awaited(base, text, question) or \
             _nothing_said(base, text, base.index.search(question.slots, suggest=False).hits)
+    if question.responding:
+        return _responses(base, text, question)
     period = _period_named(base, question)
     if period:  # "what did russia ask biden for": the demands raised with Biden
         return demands(base, period)
@@ -896,6 +905,32 @@ def _reported(base: FactBase, text: str, question: Question, *,
                    if _reports(hit.item, question.people, shared, responses=responses)
                    and not _only_counts_the_others(question, words(getattr(hit.item, "text", "")))]
     return _found(base, text, result) if result.hits else None
+
+
+def _responses(base: FactBase, text: str, question: Question) -> Answer:
+    """How those a question asks about took Russia's demands: the items (not the demands)
+    that report them responding to or engaging with the demands, near their name ("does the
+    us agree with russia's demands": American officials discuss Russia's terms, the White
+    House did not respond to requests for comment); else nothing found ("how did nato react
+    to the list")."""
+    result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS * FILTERED_SEARCH,
+                               suggest=False, min_coverage=0.0)
+    people = base.index.names.people
+    taken = [hit for hit in result.hits if not isinstance(hit.item, Demand)
+             and TAKING_UP & (held := set(tokenize(getattr(hit.item, "text", ""))))
+             and (_spoken(hit.item, set(question.responding),
+                          lambda word: stem(word) in ENGAGING, SPEAKER_REACH)
+                  or (ENGAGING & held and _by(hit.item, people, question.responding)))]
+    if not taken:
+        return _found(base, text, SearchResult(near=result.hits[:5], unknown=result.unknown))
+    return Answer(title=_("Results for “{query}”", query=echo(text)),
+                  entries=_entries(base, (hit.item for hit in taken[:MAX_SEARCH_RESULTS])))
+
+
+def _by(item: Item, people: Mapping[str, Person], names: frozenset[str]) -> bool:
+    """Whether an item is the words or the stance of someone a word of `names` names."""
+    speaker = people.get(getattr(item, "speaker", None) or "")
+    return speaker is not None and bool(names.intersection(words(speaker.name)))
 
 
 def _owns_the_list(question: Question, slot: Slot) -> bool:

@@ -149,6 +149,13 @@ FOLLOWING = frozenset({"happened", "happen", "came", "come", "next"})
 """Words before "after" that ask what followed something."""
 WHY = frozenset({"why", "почему", "зачем", "чому", "навіщо"})
 """The words that ask why."""
+RESPONDING = frozenset(map(stem, """respond responded responds response react reacted
+    reaction reply replied answer answered accept accepted accepts agree agreed agrees reject
+    rejected rejects support supports supported""".split()))
+"""Stems of the words by which a question asks how someone took the demands."""
+US_SIDE = frozenset("""us usa america american americans washington trump white house
+    administration""".split())
+"""The names the U.S. side goes by: asked how it took the demands, any of them answers."""
 MET_ENTRY = "conditions-met"
 """The glossary entry for demands being met ("if russia gets its way")."""
 CONSEQUENCE = frozenset({"could", "would", "can", "might"})
@@ -333,6 +340,10 @@ class Question:
     will: bool = False
     """It asks whether something will happen ("will ukraine hold elections", "is putin going
     to accept"): only an item saying what is expected, awaited or uncertain answers it."""
+    responding: frozenset[str] = frozenset()
+    """The words naming whom a question asks how they took Russia's demands ("did the us
+    accept russia's demands", "how did nato react to the list"): an item must report them
+    responding to or engaging with the demands; empty when it asks no such thing."""
     agreeing: tuple[str, ...] = ()
     """The words of agreeing a question asks of the US or Ukraine ("did the us agree to
     recognise crimea"): an answer must say whether they agreed."""
@@ -639,6 +650,10 @@ def understand(index: SearchIndex, text: str,
     question.people = list(reading.named.values())
     question.topic = reading.rest
     _decide(index, question, reading, _about_demands(typed))
+    if not WHY.intersection(typed) and typed[:1] not in (["what"], ["which"]):
+        # not "why did biden reject the demands" (the reasons), nor "what would ukraine have
+        # to swallow under moscow's plan" (the demands)
+        question.responding = _responder(question.slots, reading.named.values())
     return question
 
 
@@ -982,6 +997,31 @@ def _narrowed(people: list[Person], reading: _Reading, before: Slot) -> list[Per
     reading.rest.remove(before)
     reading.searched = [slot for slot in reading.searched if slot is not before]
     return described
+
+
+def _responder(slots: list[Slot], named: Iterable[Person]) -> frozenset[str]:
+    """The words naming whom a question asks how they took Russia's demands: a word of
+    agreeing or responding right after someone other than Russia, with the demands after it
+    ("does the us agree with russias demands", "did trump respond to the list"); for anyone
+    on the U.S. side, every name the U.S. side goes by."""
+    meaningful = [(slot, _words_of(slot)) for slot in slots if slot_terms(slot)]
+    for at, ((who, meant), (verb, _held)) in enumerate(pairwise(meaningful)):
+        responds = verb.entry == AGREEING or bool(RESPONDING & set(map(stem, words(verb.typed))))
+        if not responds or who.entry in DEMANDING or meant & DEMAND_WORDS or not any(
+                held & DEMAND_WORDS or slot.entry == LIST_ENTRY or "list" in words(slot.typed)
+                for slot, held in meaningful[at + 2 :]):
+            continue
+        names = {*words(who.typed), *(word for alternative in who.alternatives
+                                       for word in words(alternative))}
+        for person in named:
+            called = {word for name in (person.name, *person.aliases) for word in words(name)
+                      if not ordinary(word) or word in US_SIDE}
+            if names & called:
+                if person.id in DEMANDERS:
+                    return frozenset()
+                names |= called
+        return frozenset(US_SIDE | names if names & US_SIDE else names) - STOPWORDS
+    return frozenset()
 
 
 def _if_demands_met(reading: _Reading) -> bool:

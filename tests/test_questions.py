@@ -1646,3 +1646,14 @@ def test_what_someone_did_in_a_post_asked_in_any_order_is_not_in_the_sources(
 def test_others_only_counted_are_not_named_by_what_someone_asserted(factbase: FactBase) -> None:
     assert answer(factbase, "which four regions besides crimea does putin claim").status == \
         "not_found"
+
+
+def test_how_someone_took_the_demands_is_what_reports_them_taking_them_up(
+        factbase: FactBase) -> None:
+    reply = answer(factbase, "so is washington going along with moscow's terms?")
+    assert {"past-three-weeks", "no-comment"} <= set(ids(reply))
+    assert not {"non-nuclear-status", "no-foreign-troops"} & set(ids(reply))  # no demand
+    assert "biden-rejected-some-conditions" in ids(answer(factbase,
+                                                          "did biden accept russia's demands"))
+    assert answer(factbase, "how did nato respond to russias list").status == "not_found"
+    assert answer(factbase, "how did ukraine respond to russia's list").status == "not_found"
