@@ -51,6 +51,7 @@ from bot.questions import (
     listed,
     names_story,
     proper_name,
+    russian_words_in_latin,
     understand,
 )
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
@@ -637,6 +638,11 @@ def ask(base: FactBase, text: str) -> Answer:
                 else to_cyrillic(word, ukrainian) for word in words(text)))
             if found.status != "not_found":
                 return found
+    mixed = russian_words_in_latin(base.index, text) if answer.status == "not_found" else None
+    if mixed is not None:  # "list of trebovaniya from moscow"
+        found = _ask(base, mixed)
+        if found.status != "not_found":
+            return replace(found, title=found.title.replace(echo(mixed), echo(text)))
     if answer.status != "not_found":
         return answer
     parts = clauses(text)

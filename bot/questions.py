@@ -21,7 +21,16 @@ from bot.index import LONGEST_WORD, SearchIndex
 from bot.lexicon import future_tense, only_describes, ordinary
 from bot.models import Person
 from bot.names import slot_terms
-from bot.text import FILLER, STOPWORDS, US_DOTS, is_cyrillic, numeric_forms, stem, words
+from bot.text import (
+    FILLER,
+    STOPWORDS,
+    US_DOTS,
+    is_cyrillic,
+    numeric_forms,
+    stem,
+    to_cyrillic,
+    words,
+)
 
 Intent = Literal["who", "said", "demands", "when", "search"]
 Refusal = Literal["", "unknown-speaker", "strangers", "age", "life", "others-want", "asked"]
@@ -490,6 +499,26 @@ def latin_russian(index: SearchIndex, text: str) -> bool:
     return bool(typed) and all(word.isascii() and len(word) <= LONGEST_WORD for word in typed) \
         and 2 * sum(not ordinary(word) and not index.knows(stem(word) or word)
                     for word in typed) >= len(typed)
+
+
+def russian_words_in_latin(index: SearchIndex, text: str) -> str | None:
+    """The message with its Russian words typed in Latin letters written in Cyrillic ("list
+    of trebovaniya from moscow": "требования"): words of a word's length that are neither
+    English nor held by the fact base, and are a glossary term in Cyrillic ("gaza" is not);
+    None when it has none."""
+    typed = words(text)
+    foreign = {word: to_cyrillic(word) for word in typed if word.isascii() and word.isalpha()
+               and MIN_RUSSIAN <= len(word) <= LONGEST_WORD and not ordinary(word)
+               and not index.knows(stem(word) or word)}
+    foreign = {word: cyrillic for word, cyrillic in foreign.items()
+               if any(slot.entry for slot in index.read(cyrillic))}
+    if not foreign or len(foreign) == len(typed):
+        return None
+    return " ".join(foreign.get(word, word) for word in typed)
+
+
+MIN_RUSSIAN = 4
+"""The shortest Latin word read as a Russian one in an English message."""
 
 
 OPENERS = YES_NO | ASKING | WHY | frozenset(

@@ -1657,3 +1657,11 @@ def test_how_someone_took_the_demands_is_what_reports_them_taking_them_up(
                                                           "did biden accept russia's demands"))
     assert answer(factbase, "how did nato respond to russias list").status == "not_found"
     assert answer(factbase, "how did ukraine respond to russia's list").status == "not_found"
+
+
+def test_russian_words_typed_in_latin_inside_english_are_read_as_russian(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "list of trebovaniya from moscow").title == "Russia’s demands"
+    assert ids(answer(factbase, "russians not ready for any ustupki"))[:1] == [
+        "stent-no-concessions"]
+    assert answer(factbase, "what did witkoff say about gaza on cnn").status == "not_found"
