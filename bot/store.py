@@ -22,7 +22,7 @@ from tinydb import TinyDB
 from bot.curated import CuratedBase, describe_validation_error
 from bot.lock import acquire, lock_path, release
 from bot.memory import long_lived
-from bot.models import ITEM_MODELS, Item, Source
+from bot.models import ITEM_MODELS, STORED, Item, Source
 from bot.storage import (
     AtomicJSONStorage,
     DatabaseError,
@@ -287,7 +287,7 @@ class FactStore:
                 rows = data.get(table) or {}
                 model = ITEM_MODELS[kind]
                 for key in list(rows):
-                    yield self._validated(model, rows.pop(key), table)
+                    yield self._validated(model, rows.pop(key), table, context=STORED)
         finally:
             self._go_cold()
 
@@ -547,9 +547,10 @@ class FactStore:
                 self._storage.close()
             self._db.clear_cache()
 
-    def _validated(self, model: type[_M], row: Mapping[str, Any], table: str) -> _M:
+    def _validated(self, model: type[_M], row: Mapping[str, Any], table: str, *,
+                   context: str | None = None) -> _M:
         try:
-            return model.model_validate(row)
+            return model.model_validate(row, context=context)
         except ValidationError as error:
             where = f"{self.path}: table '{table}': item '{row.get('id')}'"
             lines = describe_validation_error(where, error)
