@@ -1127,7 +1127,10 @@ def _decide(index: SearchIndex, question: Question, reading: _Reading,
     elif (reading.demands and named - reading.asked_of <= DEMANDERS
           and (_wanter(reading) is None or named - reading.asked_of)
           and not reading.said
+          and not any(slot.entry == MET_ENTRY for slot in question.topic)
           and (question.amount is None or bool(question.amount & COUNTED_DEMANDS))):
+        # not what happens before or after they are met ("is russia ready to talk with
+        # ukraine before its conditions are accepted")
         question.intent = "demands"
         question.regarding = _regarding(index, reading.searched, about)
         if question.regarding is not None:

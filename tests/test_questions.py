@@ -1665,3 +1665,9 @@ def test_russian_words_typed_in_latin_inside_english_are_read_as_russian(
     assert ids(answer(factbase, "russians not ready for any ustupki"))[:1] == [
         "stent-no-concessions"]
     assert answer(factbase, "what did witkoff say about gaza on cnn").status == "not_found"
+
+
+def test_what_happens_before_the_demands_are_met_is_no_question_for_the_demands(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "is russia ready to talk with ukraine before its conditions "
+                                "are accepted?")) == ["specifics-unclear"]
