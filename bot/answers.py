@@ -933,6 +933,13 @@ def _responses(base: FactBase, text: str, question: Question) -> Answer:
                   entries=_entries(base, (hit.item for hit in taken[:MAX_SEARCH_RESULTS])))
 
 
+def _fills(item: Item, people: Mapping[str, Person], role: frozenset[str]) -> bool:
+    """Whether an item is a person whose role holds `role`'s stem, or what they said."""
+    person = item if isinstance(item, Person) else people.get(getattr(item, "speaker", "") or "")
+    return person is not None and person.entity == "person" and bool(
+        role.intersection(map(stem, words(person.role))))
+
+
 def _by(item: Item, people: Mapping[str, Person], names: frozenset[str]) -> bool:
     """Whether an item is the words or the stance of someone a word of `names` names."""
     speaker = people.get(getattr(item, "speaker", None) or "")
@@ -1080,6 +1087,8 @@ def _fits(question: Question, item: Item, people: dict[str, Person],
         return False  # "why did kellogg retire": the sources say he is retired, not why
     if question.will and not EXPECTED.intersection(map(stem, said)):
         return False  # "will ukraine hold elections"
+    if question.role_asked and not _fills(item, people, question.role_asked):
+        return False  # "who was the us negotiator in istanbul": no one is named as one
     if question.hypothetical and not CONDITIONAL.intersection(said):
         return False  # "what will happen if putin rejects the ceasefire"
     if question.where and not _places(item, people) - {

@@ -165,6 +165,14 @@ RESPONDING = frozenset(map(stem, """respond responded responds response react re
 US_SIDE = frozenset("""us usa america american americans washington trump white house
     administration""".split())
 """The names the U.S. side goes by: asked how it took the demands, any of them answers."""
+NAMED_ROLES = frozenset("""official officials reporter reporters journalist journalists
+    negotiator negotiators representative representatives delegate delegates host hosts author
+    authors writer writers diplomat diplomats spokesman spokeswoman spokesperson ambassador
+    ambassadors""".split())
+"""Roles whose holders a "who is the ..." question asks to be named: the sources describe
+most of them ("U.S. officials") without naming anyone."""
+ROLE_REACH = 5
+"""How many words after "who is" or "names of" the role asked may come."""
 MET_ENTRY = "conditions-met"
 """The glossary entry for demands being met ("if russia gets its way")."""
 CONSEQUENCE = frozenset({"could", "would", "can", "might"})
@@ -375,6 +383,10 @@ class Question:
     ending: bool = False
     """It asks when something ends ("when will the ceasefire be over", "когда закончится
     перемирие"), not when it comes."""
+    role_asked: frozenset[str] = frozenset()
+    """The stem of a role whose holder a question asks to be named ("who was the us negotiator
+    in istanbul", "what are the names of the former officials"): only a person in that role,
+    or what they said, answers it."""
     where: bool = False
     """It asks where ("where were the 2022 talks held"): only an item naming a place the
     question does not answers it."""
@@ -644,6 +656,7 @@ def understand(index: SearchIndex, text: str,
     for word in _story_attribution(typed):  # "according to the article, what did stent say"
         slots = _without_first(slots, word)
     slots = _current_for_new(slots)
+    question.role_asked = _role_asked(typed)
     question.where = bool(WHERE.intersection(typed[:WHERE_REACH])) and not ORIGIN & set(typed)
     question.ending = bool(ENDING.intersection(typed)) or any(
         slot.entry == END_ENTRY for slot in slots)
@@ -1026,6 +1039,24 @@ def _narrowed(people: list[Person], reading: _Reading, before: Slot) -> list[Per
     reading.rest.remove(before)
     reading.searched = [slot for slot in reading.searched if slot is not before]
     return described
+
+
+def _role_asked(typed: list[str]) -> frozenset[str]:
+    """The stem of the role a question asks who holds: a word of `NAMED_ROLES` soon after
+    "who is/was/are/were" or "names of" ("who is russia's chief negotiator")."""
+    if typed[:1] == ["who"] and typed[1:2] and typed[1] in LINKING:
+        window = typed[2 : 2 + ROLE_REACH]
+    elif "names" in typed:
+        at = typed.index("names")
+        window = typed[at + 1 : at + 1 + ROLE_REACH]
+    else:
+        return frozenset()
+    for word in window:
+        if word in NAMED_ROLES:
+            return frozenset({stem(word)})
+        if word == "who":
+            break
+    return frozenset()
 
 
 def _responder(slots: list[Slot], named: Iterable[Person]) -> frozenset[str]:

@@ -1671,3 +1671,11 @@ def test_what_happens_before_the_demands_are_met_is_no_question_for_the_demands(
         factbase: FactBase) -> None:
     assert ids(answer(factbase, "is russia ready to talk with ukraine before its conditions "
                                 "are accepted?")) == ["specifics-unclear"]
+
+
+def test_who_holds_a_role_the_sources_name_no_one_in_is_not_in_the_sources(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "who was the us negotiator in istanbul").status == "not_found"
+    assert answer(factbase, "what were the names of the us officials in the talks").status == \
+        "not_found"
+    assert "kori-schake" in ids(answer(factbase, "who is the former pentagon official"))
