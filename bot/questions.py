@@ -533,6 +533,8 @@ MIN_RUSSIAN = 4
 """The shortest Latin word read as a Russian one in an English message."""
 
 
+WH_WORDS = frozenset("who what when where which why how".split())
+"""The English words that open a question for something, not a yes or no."""
 OPENERS = YES_NO | ASKING | WHY | frozenset(
     """who whom whose when where how кто что когда где как чей какой какие хто що коли де
     як чий який які""".split())
@@ -562,14 +564,16 @@ def clauses(text: str) -> list[str]:
     """The parts of a long message that may each ask something, each once and at most
     `MAX_CLAUSES`: its sentences, then the parts "and", "but", "or" and "so" join; each with
     two words or more that are no filler and do not name the story ("what does the article
-    say about that" says nothing), none ending on a word that points at another."""
-    sentences = _sentences(unframed(text))
+    say about that" says nothing), or one in a sentence a question word opens ("who is
+    kellogg?"), none ending on a word that points at another."""
+    sentences = [sentence.strip() for sentence in _sentences(unframed(text))]
     parts = [*sentences, *(part for sentence in sentences for part in JOINING.split(sentence))]
     found: list[str] = []
     for part in map(str.strip, parts):
         typed = words(part)
+        meaning = sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in typed)
         if (part not in found and typed and typed[-1] not in POINTING
-                and sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in typed) > 1):
+                and (meaning > 1 or (meaning and part in sentences and typed[0] in WH_WORDS))):
             found.append(part)
     return found[:MAX_CLAUSES]
 

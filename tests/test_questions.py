@@ -1679,3 +1679,11 @@ def test_who_holds_a_role_the_sources_name_no_one_in_is_not_in_the_sources(
     assert answer(factbase, "what were the names of the us officials in the talks").status == \
         "not_found"
     assert "kori-schake" in ids(answer(factbase, "who is the former pentagon official"))
+
+
+def test_a_question_sentence_naming_one_thing_in_a_long_message_is_asked(
+        factbase: FactBase) -> None:
+    reply = answer(factbase, "ok quick one. who is kellogg and what did he actually say? people "
+                             "in my group chat are fighting about it")
+    assert ids(reply)[:1] == ["keith-kellogg"]
+    assert answer(factbase, "when trump and putin will meet?").status == "not_found"
