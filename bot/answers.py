@@ -933,6 +933,16 @@ def _responses(base: FactBase, text: str, question: Question) -> Answer:
                   entries=_entries(base, (hit.item for hit in taken[:MAX_SEARCH_RESULTS])))
 
 
+def _only_about(question: Question, person: Person) -> bool:
+    """Whether a question on a topic names a person by a word of their name or alias (not by
+    a role), whose part in it an answer must then have; not Putin, whose words stand for
+    Russia's ("would putin talk to ukraine before getting what he wants")."""
+    called = {word for name in (person.name, *person.aliases) for word in words(name)
+              if not ordinary(word)}
+    return person.entity == "person" and person.id not in DEMANDERS and bool(question.topic) \
+        and any(called.intersection(words(slot.typed)) for slot in question.slots)
+
+
 def _fills(item: Item, people: Mapping[str, Person], role: frozenset[str]) -> bool:
     """Whether an item is a person whose role holds `role`'s stem, or what they said."""
     person = item if isinstance(item, Person) else people.get(getattr(item, "speaker", "") or "")
@@ -1066,6 +1076,10 @@ def _fits(question: Question, item: Item, people: dict[str, Person],
     if question.agreeing and (isinstance(item, Demand) or not set(
             question.agreeing).intersection(map(stem, words(searchable_text(item, people))))):
         return False  # "did the us agree to recognise crimea": Russia wants it recognised
+    if len(question.people) == 1 and _only_about(question, question.people[0]) \
+            and not _involves(item, question.people[0], set(words(searchable_text(item, people))),
+                              members):
+        return False  # "zelensky crimea": Crimea is in the sources, Zelenskiy on it is not
     if len(question.people) > 1 and any(person.entity == "person"
                                         for person in question.people):
         # "did trump meet putin", "zelensky oval office"; not two sides ("talks between

@@ -1687,3 +1687,9 @@ def test_a_question_sentence_naming_one_thing_in_a_long_message_is_asked(
                              "in my group chat are fighting about it")
     assert ids(reply)[:1] == ["keith-kellogg"]
     assert answer(factbase, "when trump and putin will meet?").status == "not_found"
+
+
+def test_a_person_named_with_a_topic_must_have_a_part_in_the_answer(factbase: FactBase) -> None:
+    assert answer(factbase, "zelensky crimea").status == "not_found"
+    assert "kellogg-istanbul-not-viable" in ids(answer(factbase, "kellogg istanbul"))
+    assert "recognise-annexed-regions" in ids(answer(factbase, "putin crimea"))
