@@ -426,7 +426,13 @@ def quote(base: FactBase, args: str) -> Answer:
                 suggestions=_people_suggestions("quote", match.people) if match.ambiguous
                 else (_follow_button(person_key(match.people[0]).lower()),),
             )
-        statements = [item for person in match.people for item in base.statements(person.id)]
+        statements: list[Item] = [item for person in match.people
+                                  for item in base.statements(person.id)]
+        shared = base.index.names.name_terms
+        statements = statements or [  # "/quote putin": "Putin's assertion that Crimea ..."
+            hit.item for person in match.people for hit in base.index.search(
+                person_key(person), limit=MAX_SEARCH_RESULTS, suggest=False).hits
+            if _reports(hit.item, match.people, shared, responses=False)]
         if statements:
             return Answer(
                 title=_("No direct quotes from {names}", names=names),

@@ -56,6 +56,13 @@ def test_someone_never_quoted_gets_their_reported_positions(factbase: FactBase) 
     assert ids(result) == ["zelenskiy-accepts-ceasefire", "zelenskiy-praises-saudi-meeting"]
 
 
+def test_someone_only_reported_in_other_items_gets_those_items(factbase: FactBase) -> None:
+    result = ask(factbase, "/quote putin")  # "Putin's assertion that Crimea ..."
+    assert result.title == "No direct quotes from Vladimir Putin"
+    assert ids(result) == ["recognise-annexed-regions"]
+    assert ask(factbase, "/quote reuters").status == "empty"
+
+
 def test_quote_finds_words_of_a_quotation(factbase: FactBase) -> None:
     assert ids(ask(factbase, "/quote concessions")) == ["stent-no-concessions"]
 
