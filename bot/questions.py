@@ -682,7 +682,8 @@ def understand(index: SearchIndex, text: str,
     question.agreeing = _agreeing(reading)
     if reading.strangers:
         question.refusal = "strangers"
-    elif reading.named and not reading.rest and AGE_QUESTIONS.intersection(pairwise(typed)):
+    elif any(person.entity == "person" for person in reading.named.values()) \
+            and not reading.rest and AGE_QUESTIONS.intersection(pairwise(typed)):
         question.refusal = "age"
     elif any(person.entity == "person" for person in reading.named.values()) and (
             STUDYING.intersection(typed) or _deeds_in_role(typed, reading.named.values())):

@@ -1693,3 +1693,8 @@ def test_a_person_named_with_a_topic_must_have_a_part_in_the_answer(factbase: Fa
     assert answer(factbase, "zelensky crimea").status == "not_found"
     assert "kellogg-istanbul-not-viable" in ids(answer(factbase, "kellogg istanbul"))
     assert "recognise-annexed-regions" in ids(answer(factbase, "putin crimea"))
+
+
+def test_how_old_the_demands_are_is_no_question_of_anyones_age(factbase: FactBase) -> None:
+    assert "since-1945" in ids(answer(factbase, "how old are these russian demands actually"))
+    assert answer(factbase, "how old is putin").status != "ok"
