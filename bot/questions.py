@@ -220,7 +220,7 @@ UNCOUNTED = "other"
 """What `Question.others` holds when the group asked about is not counted."""
 """Words by which a question asks for the rest of a counted group ("the four other regions")."""
 ROLE_WORDS = frozenset("""job role title occupation profession work employer роль должность посада
-    работа робота""".split())
+    работа робота работает работала працює працювала""".split())
 """Words that ask who someone is ("what was kellogg's job")."""
 ASKED_OF = frozenset({"ask", "asked", "asking", "asks", "question", "questioned"})
 """Words typed right before a person's name that ask what was put to them."""

@@ -1698,3 +1698,9 @@ def test_a_person_named_with_a_topic_must_have_a_part_in_the_answer(factbase: Fa
 def test_how_old_the_demands_are_is_no_question_of_anyones_age(factbase: FactBase) -> None:
     assert "since-1945" in ids(answer(factbase, "how old are these russian demands actually"))
     assert answer(factbase, "how old is putin").status != "ok"
+
+
+def test_where_someone_works_asked_in_russian_or_ukrainian_is_who_they_are(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "кто такая анджела стент и где она работает").title == "Angela Stent"
+    assert answer(factbase, "хто такий келлог і де він працює").title == "Keith Kellogg"
