@@ -161,6 +161,11 @@ def unheld_weight(typed: str) -> float:
     return rarity(typed)
 
 
+SWAPPED_STOPWORD_GAP = 3.0
+"""How much commoner (Zipf) than a word typed a stopword with two of its letters swapped
+must be to be what was meant: "teh" is "the", "form" stays "form"."""
+
+
 def _swapped(word: str, known: Callable[[str], bool]) -> str | None:
     """The stopword or `known` word `word` becomes when two neighbouring letters are swapped
     ("waht" -> "what", "abotu" -> "about", "wnat" -> "want"; "form" -> "from" too, so the
@@ -382,9 +387,12 @@ class SearchIndex:
         away ("talkign" -> "talking", which finds "talks"); real words, words the fact base
         holds and short words are kept as typed, but for the other side of the Atlantic's
         spelling of a word it holds ("defence" -> "defense"); a question word with two
-        letters swapped is that word ("waht" -> "what", "whta" -> "what")."""
+        letters swapped is that word ("waht" -> "what", "whta" -> "what"), and so is a much
+        commoner stopword ("teh" -> "the")."""
         swapped = _swapped(word, self._is_written)
-        if swapped and stem(word) not in self._vocabulary and commonness(word) < REAL_WORD:
+        if swapped and stem(word) not in self._vocabulary and (
+                commonness(word) < REAL_WORD or (swapped in STOPWORDS and commonness(
+                    swapped) - commonness(word) >= SWAPPED_STOPWORD_GAP)):
             return swapped
         if (len(word) < 4 or len(word) > LONGEST_WORD or not word.isascii()
                 or not word.isalpha() or stem(word) in self._vocabulary):

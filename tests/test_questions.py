@@ -1704,3 +1704,8 @@ def test_where_someone_works_asked_in_russian_or_ukrainian_is_who_they_are(
         factbase: FactBase) -> None:
     assert answer(factbase, "кто такая анджела стент и где она работает").title == "Angela Stent"
     assert answer(factbase, "хто такий келлог і де він працює").title == "Keith Kellogg"
+
+
+def test_a_much_commoner_stopword_with_two_letters_swapped_is_what_was_meant(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "russias demnads to teh us").title == "Russia’s demands"
