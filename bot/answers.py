@@ -141,6 +141,9 @@ rejected some", "American officials discuss Russia's terms")."""
 TAKING_UP = RESPONSES | frozenset(map(stem, """demands conditions terms list requests
     stipulations clarified""".split()))
 """Stems an item reporting how someone took the demands holds: the demands, or a response."""
+UNSAID = frozenset({"hasn", "hasnt", "haven", "havent", "silent", "yet"})
+"""Words by which a question says someone has not yet said something ("moscow hasn't said
+if it takes the truce"): the items saying their answer is awaited come first."""
 RESPONSE_SHARING = 2
 """How many people's names may hold a word by which a reader names who responded: the
 embassy is "Russian", as are Russia's officials."""
@@ -1274,7 +1277,10 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
                                 topic=echo(topic)),
                       entries=_entries(base, about))
     demanded = _demands_about(base, text, question) if speakers <= DEMANDERS else None
-    found = demanded or _reported(base, text, question) or _awaited(base, text, question)
+    if UNSAID.intersection(words(text)):  # "moscow hasn't said if it takes the truce"
+        found = _awaited(base, text, question) or demanded or _reported(base, text, question)
+    else:
+        found = demanded or _reported(base, text, question) or _awaited(base, text, question)
     if found is not None:
         return found
     return Answer(

@@ -1709,3 +1709,9 @@ def test_where_someone_works_asked_in_russian_or_ukrainian_is_who_they_are(
 def test_a_much_commoner_stopword_with_two_letters_swapped_is_what_was_meant(
         factbase: FactBase) -> None:
     assert answer(factbase, "russias demnads to teh us").title == "Russia’s demands"
+
+
+def test_what_someone_has_not_yet_said_is_what_the_sources_say_is_awaited(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "moscow hasn't said if it takes the truce"))[:1] == [
+        "ceasefire-uncertain"]
