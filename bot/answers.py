@@ -924,18 +924,20 @@ def _reported(base: FactBase, text: str, question: Question, *,
 
 def _responses(base: FactBase, text: str, question: Question) -> Answer:
     """How those a question asks about took Russia's demands: the items (not the demands)
-    that report them responding to or engaging with the demands, near their name ("does the
-    us agree with russia's demands": American officials discuss Russia's terms, the White
-    House did not respond to requests for comment); else nothing found ("how did nato react
-    to the list")."""
+    that report them responding to or engaging with the demands, their name shortly before
+    ("does the us agree with russia's demands": American officials discuss Russia's terms,
+    the White House did not respond to requests for comment; not "Russia is prepared to
+    engage ... with Kyiv"), or their own words on the demands ("did stent agree with the
+    demands"); else nothing found ("how did nato react to the list")."""
     result = base.index.search(question.slots, limit=MAX_SEARCH_RESULTS * FILTERED_SEARCH,
                                suggest=False, min_coverage=0.0)
     people = base.index.names.people
     taken = [hit for hit in result.hits if not isinstance(hit.item, Demand)
-             and TAKING_UP & (held := set(tokenize(getattr(hit.item, "text", ""))))
+             and TAKING_UP & set(tokenize(getattr(hit.item, "text", "")))
              and (_spoken(hit.item, set(question.responding),
-                          lambda word: stem(word) in ENGAGING, SPEAKER_REACH)
-                  or (ENGAGING & held and _by(hit.item, people, question.responding)))]
+                          lambda word: stem(word) in ENGAGING, SPEAKER_REACH,
+                          lambda named_at, spoken_at, _word: named_at < spoken_at)
+                  or _by(hit.item, people, question.responding))]
     if not taken:
         return _found(base, text, SearchResult(near=result.hits[:5], unknown=result.unknown))
     return Answer(title=_("Results for “{query}”", query=echo(text)),

@@ -162,9 +162,13 @@ RESPONDING = frozenset(map(stem, """respond responded responds response react re
     reaction reply replied answer answered accept accepted accepts agree agreed agrees reject
     rejected rejects support supports supported""".split()))
 """Stems of the words by which a question asks how someone took the demands."""
-US_SIDE = frozenset("""us usa america american americans washington trump white house
-    administration""".split())
-"""The names the U.S. side goes by: asked how it took the demands, any of them answers."""
+US_SIDE = frozenset("""us usa america american americans washington trump white house""".split()
+                   ) | {"trump administration"}
+"""The names the U.S. side of today goes by: asked how it took the demands, any of them
+answers (the administration whole: "administration" alone is the Biden administration's too,
+which only the U.S. named as a country includes)."""
+US_COUNTRY = frozenset("us usa america american americans washington".split())
+"""The words naming the U.S. as a country: how it took the demands under any administration."""
 NAMED_ROLES = frozenset("""official officials reporter reporters journalist journalists
     negotiator negotiators representative representatives delegate delegates host hosts author
     authors writer writers diplomat diplomats spokesman spokeswoman spokesperson ambassador
@@ -297,7 +301,7 @@ AGREERS = ADDRESSEES | {"trump", "zelenskiy"}
 """Glossary entries naming those whom a question may ask whether they agreed to something."""
 NATIONS = (frozenset("russia russian russians russias moscow kremlin".split()),
            frozenset("ukraine ukrainian ukrainians kyiv ukraines".split()),
-           frozenset("american americans america us usa washington".split()))
+           US_COUNTRY)
 """The words naming each country whose people or forces a question may count ("us" is
 "U.S." too; "russias" and "ukraines" are typed without the apostrophe)."""
 AMOUNT_OPENINGS = (("how", "many"), ("how", "much"), ("how", "long"), ("how", "old"),
@@ -358,9 +362,10 @@ class Question:
     """It asks whether something will happen ("will ukraine hold elections", "is putin going
     to accept"): only an item saying what is expected, awaited or uncertain answers it."""
     responding: frozenset[str] = frozenset()
-    """The words naming whom a question asks how they took Russia's demands ("did the us
-    accept russia's demands", "how did nato react to the list"): an item must report them
-    responding to or engaging with the demands; empty when it asks no such thing."""
+    """The words (and names of several words) naming whom a question asks how they took
+    Russia's demands ("did the us accept russia's demands", "how did nato react to the
+    list"): an item must report them responding to or engaging with the demands; empty when
+    it asks no such thing."""
     agreeing: tuple[str, ...] = ()
     """The words of agreeing a question asks of the US or Ukraine ("did the us agree to
     recognise crimea"): an answer must say whether they agreed."""
@@ -1067,8 +1072,10 @@ def _role_asked(typed: list[str]) -> frozenset[str]:
 def _responder(slots: list[Slot], named: Iterable[Person]) -> frozenset[str]:
     """The words naming whom a question asks how they took Russia's demands: a word of
     agreeing or responding right after someone other than Russia, with the demands after it
-    ("does the us agree with russias demands", "did trump respond to the list"); for anyone
-    on the U.S. side, every name the U.S. side goes by."""
+    ("does the us agree with russias demands", "did trump respond to the list"); someone
+    the fact base names by their names, one of several words whole ("biden administration":
+    not the Trump administration); for anyone on the U.S. side of today, every name the U.S.
+    side goes by, and for the U.S. named as a country every administration too."""
     meaningful = [(slot, _words_of(slot)) for slot in slots if slot_terms(slot)]
     for at, ((who, meant), (verb, _held)) in enumerate(pairwise(meaningful)):
         responds = verb.entry == AGREEING or bool(RESPONDING & set(map(stem, words(verb.typed))))
@@ -1078,14 +1085,20 @@ def _responder(slots: list[Slot], named: Iterable[Person]) -> frozenset[str]:
             continue
         names = {*words(who.typed), *(word for alternative in who.alternatives
                                        for word in words(alternative))}
+        country = bool(names & US_COUNTRY)
         for person in named:
             called = {word for name in (person.name, *person.aliases) for word in words(name)
                       if not ordinary(word) or word in US_SIDE}
             if names & called:
                 if person.id in DEMANDERS:
                     return frozenset()
-                names |= called
-        return frozenset(US_SIDE | names if names & US_SIDE else names) - STOPWORDS
+                country = False
+                names = {word for word in names if not ordinary(word) or word in US_SIDE} | \
+                    called | {" ".join(parts) for name in (person.name, *person.aliases)
+                              if len(parts := [word for word in words(name)
+                                               if word not in STOPWORDS]) > 1}
+        return frozenset(US_SIDE | names | ({"administration"} if country else set())
+                         if names & US_SIDE else names) - STOPWORDS
     return frozenset()
 
 

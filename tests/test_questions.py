@@ -1659,6 +1659,31 @@ def test_how_someone_took_the_demands_is_what_reports_them_taking_them_up(
     assert answer(factbase, "how did ukraine respond to russia's list").status == "not_found"
 
 
+def test_how_someone_of_today_took_the_demands_is_not_what_an_earlier_administration_did(
+        factbase: FactBase) -> None:
+    biden = {"biden-rejected-some-conditions", "imminent-invasion", "three-demands-two-named"}
+    reply = answer(factbase, "did trump respond to the demands")
+    assert reply.status == "ok"
+    assert not biden & set(ids(reply))
+    assert not biden & set(ids(answer(factbase, "how did the white house respond to the list")))
+    assert "two-dialogues" not in ids(answer(factbase, "did the biden administration reject "
+                                                       "any demands"))
+    assert "biden-rejected-some-conditions" in ids(answer(factbase,
+                                                          "did the us reject the demands"))
+
+
+def test_who_took_the_demands_up_is_named_before_taking_them_up(factbase: FactBase) -> None:
+    # "Russia is prepared to engage in peace negotiations with Kyiv" is Russia engaging
+    assert answer(factbase, "how did kyiv respond to russia's terms").status == "not_found"
+    assert "no-comment" in ids(answer(factbase, "did the us respond to russia's list of demands"))
+
+
+def test_how_someone_took_the_demands_may_be_their_own_words_on_them(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "did stent agree with the demands")) == ["stent-no-concessions"]
+    assert answer(factbase, "did zelensky accept the demands").status == "not_found"
+
+
 def test_russian_words_typed_in_latin_inside_english_are_read_as_russian(
         factbase: FactBase) -> None:
     assert answer(factbase, "list of trebovaniya from moscow").title == "Russia’s demands"
