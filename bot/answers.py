@@ -40,6 +40,7 @@ from bot.questions import (
     NATIONALITIES,
     NATIONS,
     NUMBER_WORDS,
+    PERSON_NOUNS,
     ROLE_WORDS,
     SAID_WORDS,
     STORY_WORDS,
@@ -115,7 +116,7 @@ OCCASION_ENTRIES = frozenset({"cnn", "cfr"})
 what they spoke of, no topic of their words."""
 CONDITIONAL = frozenset({"would", "could", "might", "may", "if", "potentially"})
 """Words by which an item says what would follow, for "what happens if" questions."""
-CLAUSE_BREAK = re.compile(r"[;.!?]\s|,\s+and\s")
+CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z])[;.!?]\s|,\s+and\s")
 """Where one clause of an item's text ends and the next begins."""
 DEMANDS_ENTRY = "demands"
 """The glossary entry of the words for the demands."""
@@ -1116,8 +1117,7 @@ def _fits(question: Question, item: Item, people: dict[str, Person],
         return False  # "who was the us negotiator in istanbul": no one is named as one
     if question.hypothetical and not CONDITIONAL.intersection(said):
         return False  # "what will happen if putin rejects the ceasefire"
-    if question.where and not _places(item, people) - {
-            stem(word) or word for slot in question.slots for word in words(slot.typed)}:
+    if question.where and not _names_a_place(question, item, people):
         return False  # "where did the in-person meetings happen": the sources do not say
     return not question.future or bool(FUTURE_WORDS.intersection(said)) or pending
 
@@ -1129,14 +1129,29 @@ PLACE_NOUNS = frozenset({"border", "territory", "soil", "region", "regions", "ci
 """Words by which an item says where without a name ("along Ukraine’s border")."""
 
 
-def _places(item: Item, people: dict[str, Person]) -> set[str]:
-    """The stems of the words an item writes with a capital that may name a place or venue
+def _names_a_place(question: Question, item: Item, people: dict[str, Person]) -> bool:
+    """Whether one clause of an item names a place the question does not, and every one the
+    question names who is not the item's speaker ("where did the us and russian officials
+    meet": not the meeting in Saudi Arabia between U.S. and Ukrainian officials)."""
+    names = {person.id: {word for name in (person.name, *person.aliases)
+                         for word in words(name)} - STOPWORDS - PERSON_NOUNS
+             for person in question.people}
+    asked = {stem(word) or word for word in itertools.chain(
+        *names.values(), *(words(slot.typed) for slot in question.slots))}
+    others = [named for person, named in names.items()
+              if person not in (item.id, getattr(item, "speaker", None))]
+    written = (getattr(item, "text", ""), getattr(item, "context", None),
+               getattr(item, "role", None))
+    return any(_places(clause, people) - asked
+               and all(named.intersection(words(clause)) for named in others)
+               for text in written if text for clause in CLAUSE_BREAK.split(text))
+
+
+def _places(written: str, people: dict[str, Person]) -> set[str]:
+    """The stems of the words a text writes with a capital that may name a place or venue
     ("in Saudi Arabia", "the Council on Foreign Relations", "on CNN"): not the first word,
-    a nationality, a month, an owner or a person's name."""
-    named = {word for person in people.values() if person.entity == "person"
-             for word in words(person.name)}
-    written = " ".join(filter(None, (getattr(item, "text", ""), getattr(item, "context", None),
-                                     getattr(item, "role", None))))
+    a nationality, a month, an owner or the name of a person or organisation ("Biden")."""
+    named = {word for person in people.values() for word in words(person.name)}
     places = {stem(word) or word for found in _PROPER.findall(written)
               for word in words(found) if word not in named and word not in _NOT_PLACES}
     return places | PLACE_NOUNS.intersection(words(written))

@@ -1684,6 +1684,15 @@ def test_how_someone_took_the_demands_may_be_their_own_words_on_them(
     assert answer(factbase, "did zelensky accept the demands").status == "not_found"
 
 
+def test_where_needs_a_place_in_a_clause_naming_who_the_question_names(
+        factbase: FactBase) -> None:
+    # the meeting in Saudi Arabia was between U.S. and Ukrainian officials
+    assert answer(factbase, "where did the us and russian officials meet in person").status == \
+        "not_found"
+    assert ids(answer(factbase, "where did us and ukrainian officials meet"))[:1] == [
+        "saudi-meeting"]
+
+
 def test_russian_words_typed_in_latin_inside_english_are_read_as_russian(
         factbase: FactBase) -> None:
     assert answer(factbase, "list of trebovaniya from moscow").title == "Russia’s demands"
