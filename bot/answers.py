@@ -956,10 +956,11 @@ def _only_about(question: Question, person: Person) -> bool:
 
 
 def _fills(item: Item, people: Mapping[str, Person], role: frozenset[str]) -> bool:
-    """Whether an item is a person whose role holds `role`'s stem, or what they said."""
+    """Whether an item is a person whose role holds every stem of `role`, or what they
+    said."""
     person = item if isinstance(item, Person) else people.get(getattr(item, "speaker", "") or "")
-    return person is not None and person.entity == "person" and bool(
-        role.intersection(map(stem, words(person.role))))
+    return person is not None and person.entity == "person" and role <= set(
+        map(stem, words(person.role)))
 
 
 def _by(item: Item, people: Mapping[str, Person], names: frozenset[str]) -> bool:

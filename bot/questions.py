@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -169,7 +169,8 @@ answers (the administration whole: "administration" alone is the Biden administr
 which only the U.S. named as a country includes)."""
 US_COUNTRY = frozenset("us usa america american americans washington".split())
 """The words naming the U.S. as a country: how it took the demands under any administration."""
-NAMED_ROLES = frozenset("""official officials reporter reporters journalist journalists
+NAMED_ROLES = frozenset("""director directors head chief official officials reporter
+    reporters journalist journalists
     negotiator negotiators representative representatives delegate delegates host hosts author
     authors writer writers diplomat diplomats spokesman spokeswoman spokesperson ambassador
     ambassadors""".split())
@@ -1052,8 +1053,9 @@ def _narrowed(people: list[Person], reading: _Reading, before: Slot) -> list[Per
 
 
 def _role_asked(typed: list[str]) -> frozenset[str]:
-    """The stem of the role a question asks who holds: a word of `NAMED_ROLES` soon after
-    "who is/was/are/were" or "names of" ("who is russia's chief negotiator")."""
+    """The stems of the role a question asks who holds: the words of `NAMED_ROLES` soon after
+    "who is/was/are/were" or "names of" ("who is russia's chief negotiator": a chief who is a
+    negotiator)."""
     if typed[:1] == ["who"] and typed[1:2] and typed[1] in LINKING:
         window = typed[2 : 2 + ROLE_REACH]
     elif "names" in typed:
@@ -1061,12 +1063,8 @@ def _role_asked(typed: list[str]) -> frozenset[str]:
         window = typed[at + 1 : at + 1 + ROLE_REACH]
     else:
         return frozenset()
-    for word in window:
-        if word in NAMED_ROLES:
-            return frozenset({stem(word)})
-        if word == "who":
-            break
-    return frozenset()
+    asked = list(takewhile(lambda word: word != "who", window))
+    return frozenset(stem(word) for word in asked if word in NAMED_ROLES)
 
 
 def _responder(slots: list[Slot], named: Iterable[Person]) -> frozenset[str]:
@@ -1402,7 +1400,8 @@ def _others_asked(typed: list[str]) -> str:
     for position, word in enumerate(typed):
         if (word in NUMBER_WORDS or word.isdigit()) and (OTHERS.intersection(
                 typed[max(position - 1, 0) : position + 6])  # "the 4 regions besides crimea"
-                or NAMES_ASKED.intersection(typed)):  # "names of the 4 regions"
+                or NAMES_ASKED.intersection(typed)  # "names of the 4 regions"
+                or typed[position - 1 : position] == ["which"]):  # "which four regions"
             return next((name for name in numeric_forms(word) if name.isalpha()), word)
     if EXCEPTING.intersection(typed) and "other" in typed:
         return UNCOUNTED  # "besides crimea which other regions are on putins list"

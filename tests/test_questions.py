@@ -1749,3 +1749,13 @@ def test_what_someone_has_not_yet_said_is_what_the_sources_say_is_awaited(
         factbase: FactBase) -> None:
     assert ids(answer(factbase, "moscow hasn't said if it takes the truce"))[:1] == [
         "ceasefire-uncertain"]
+
+
+def test_which_of_a_group_only_counted_and_a_director_no_one_is_are_not_in_the_sources(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "which four regions").status == "not_found"
+    assert answer(factbase, "who is the director of the brookings institution").status == \
+        "not_found"
+    assert answer(factbase, "who is russia's chief negotiator").status == "not_found"
+    assert "kori-schake" in ids(answer(factbase, "who is the director at the american "
+                                                 "enterprise institute"))
