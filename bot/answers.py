@@ -784,8 +784,11 @@ def _ask(base: FactBase, text: str) -> Answer:
             return _nothing_said(base, text, result.near)
     past = base.memo("source", "long past", lambda: _long_past(base)) if question.present else ""
     members = _members(base) if len(question.people) > 1 else {}
+    name_words = base.memo("person", "name words", lambda: frozenset(
+        word for person in base.index.names.people.values()
+        for word in words(person.name))) if question.where else frozenset()
     fitting = [hit for hit in result.hits
-               if _fits(question, hit.item, base.index.names.people, members)
+               if _fits(question, hit.item, base.index.names.people, members, name_words)
                and not (past and "" < _last_date(hit.item) < past)]
     if not fitting and result.hits:
         result.near = result.hits[:5]
@@ -1071,7 +1074,7 @@ def _last_date(item: Item) -> str:
 
 
 def _fits(question: Question, item: Item, people: dict[str, Person],
-          members: Mapping[str, list[Person]]) -> bool:
+          members: Mapping[str, list[Person]], named: frozenset[str] = frozenset()) -> bool:
     """Whether an item can answer the question's form: a "when" question needs a date, "how
     many missiles" a number of missiles (a year is not one), "when will" a time to come."""
     pending = question.future and question.intent == "when" and _pending(question, item)
@@ -1118,7 +1121,7 @@ def _fits(question: Question, item: Item, people: dict[str, Person],
         return False  # "who was the us negotiator in istanbul": no one is named as one
     if question.hypothetical and not CONDITIONAL.intersection(said):
         return False  # "what will happen if putin rejects the ceasefire"
-    if question.where and not _names_a_place(question, item, people):
+    if question.where and not _names_a_place(question, item, named):
         return False  # "where did the in-person meetings happen": the sources do not say
     return not question.future or bool(FUTURE_WORDS.intersection(said)) or pending
 
@@ -1130,7 +1133,7 @@ PLACE_NOUNS = frozenset({"border", "territory", "soil", "region", "regions", "ci
 """Words by which an item says where without a name ("along Ukraine’s border")."""
 
 
-def _names_a_place(question: Question, item: Item, people: dict[str, Person]) -> bool:
+def _names_a_place(question: Question, item: Item, named: frozenset[str]) -> bool:
     """Whether one clause of an item names a place the question does not, and every one the
     question names who is not the item's speaker ("where did the us and russian officials
     meet": not the meeting in Saudi Arabia between U.S. and Ukrainian officials)."""
@@ -1143,16 +1146,16 @@ def _names_a_place(question: Question, item: Item, people: dict[str, Person]) ->
               if person not in (item.id, getattr(item, "speaker", None))]
     written = (getattr(item, "text", ""), getattr(item, "context", None),
                getattr(item, "role", None))
-    return any(_places(clause, people) - asked
+    return any(_places(clause, named) - asked
                and all(named.intersection(words(clause)) for named in others)
                for text in written if text for clause in CLAUSE_BREAK.split(text))
 
 
-def _places(written: str, people: dict[str, Person]) -> set[str]:
+def _places(written: str, named: frozenset[str]) -> set[str]:
     """The stems of the words a text writes with a capital that may name a place or venue
     ("in Saudi Arabia", "the Council on Foreign Relations", "on CNN"): not the first word,
-    a nationality, a month, an owner or the name of a person or organisation ("Biden")."""
-    named = {word for person in people.values() for word in words(person.name)}
+    a nationality, a month, an owner or a word of a person's or organisation's name
+    (`named`: "Biden")."""
     places = {stem(word) or word for found in _PROPER.findall(written)
               for word in words(found) if word not in named and word not in _NOT_PLACES}
     return places | PLACE_NOUNS.intersection(words(written))
