@@ -413,7 +413,8 @@ class Question:
     the sources say it did, not why)."""
     claim: bool = False
     """It asks whether something someone claims is true ("is it true russia wants ...",
-    "someone said ..."): only an item that holds the whole claim confirms it."""
+    "someone said ...", or that it would follow if Russia got its way): only an item that
+    holds the whole claim confirms it."""
     others: str = ""
     """The number of a counted group a question asks to name the rest of ("which are the four
     other regions": "four"): an item that only counts them ("Crimea and four other regions")
@@ -700,6 +701,7 @@ def understand(index: SearchIndex, text: str,
             question.will or question.hypothetical or CONSEQUENCE.intersection(typed)) \
             and _if_demands_met(reading):
         question.will = question.hypothetical = False
+        question.claim = True  # "would us troops leave europe if russia gets its way"
     question.people = list(reading.named.values())
     question.topic = reading.rest
     _decide(index, question, reading, _about_demands(typed))

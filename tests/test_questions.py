@@ -1693,6 +1693,14 @@ def test_where_needs_a_place_in_a_clause_naming_who_the_question_names(
         "saudi-meeting"]
 
 
+def test_what_would_follow_if_russia_got_its_way_is_a_demand_holding_half_of_it(
+        factbase: FactBase) -> None:
+    reply = answer(factbase, "would us troops leave europe if russia gets its way")
+    assert not {"abandon-nato-aspirations", "no-foreign-troops"} & set(ids(reply))
+    assert {"no-nato-membership", "abandon-nato-aspirations"} <= set(ids(answer(
+        factbase, "will ukraine be neutral if russia gets its way")))
+
+
 def test_russian_words_typed_in_latin_inside_english_are_read_as_russian(
         factbase: FactBase) -> None:
     assert answer(factbase, "list of trebovaniya from moscow").title == "Russia’s demands"
