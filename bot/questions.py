@@ -293,6 +293,10 @@ AGREEING = "accept"
 WANTING = frozenset("""want wants wanted demand demanded хочет хотят хочуть хоче
     требует требуют вимагає вимагають""".split())
 """Verbs by which a question asks what someone wants ("what does ukraine want")."""
+SETTING = frozenset("""set sets has have had puts put lays laid insists insisted asks asked
+    seeks sought proposes proposed""".split())
+"""Verbs by which someone makes conditions of their own ("what conditions does ukraine set",
+"ukraine sets conditions for peace")."""
 ADDRESSEES = frozenset({"united-states", "washington", "ukraine", "kyiv"})
 """Glossary entries naming whom Russia makes demands of: "what does russia want from the us"
 asks for every demand, not those that mention the U.S."""
@@ -803,11 +807,12 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
             continue
         reading.searched.append(slot)
         if slot.entry in ADDRESSEES and not reading.demands and not reading.named and next((
-                bool(meant & DEMAND_WORDS) or after.typed in WANTING for after, meant in zip(
+                bool(meant & DEMAND_WORDS) or after.typed in WANTING | SETTING
+                for after, meant in zip(
                     slots[position + 1 :], reading.meant[position + 1 :], strict=True)
                 if slot_terms(after)), False):
             reading.addressee_wants = True  # "what does ukraine demand", "ukraine's
-            # demands"; not "ukraine outside nato as a condition"
+            # demands", "ukraine sets conditions"; not "ukraine outside nato as a condition"
         if (not held & DEMAND_WORDS or (speech and slot.entry == LIST_ENTRY)) and not (
                 asks_demands and (
                 slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS)

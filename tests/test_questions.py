@@ -1701,6 +1701,13 @@ def test_what_would_follow_if_russia_got_its_way_is_a_demand_holding_half_of_it(
         factbase, "will ukraine be neutral if russia gets its way")))
 
 
+def test_a_country_russia_makes_demands_of_setting_conditions_is_who_wants(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "ukraine sets conditions for peace").status == "not_found"
+    assert ids(answer(factbase, "ukraine outside nato as a condition"))[:1] == [
+        "no-nato-membership"]
+
+
 def test_russian_words_typed_in_latin_inside_english_are_read_as_russian(
         factbase: FactBase) -> None:
     assert answer(factbase, "list of trebovaniya from moscow").title == "Russia’s demands"
