@@ -219,11 +219,11 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
 """Words that state an amount, for "how many" questions."""
 OTHERS = frozenset({"other", "others", "besides", "except", "remaining", "apart", "excluding",
                     "aside"})
+"""Words by which a question asks for the rest of a counted group ("the four other regions")."""
 EXCEPTING = frozenset({"besides", "except", "apart"})
 """Words that set one member of a group apart from the others asked for."""
 UNCOUNTED = "other"
 """What `Question.others` holds when the group asked about is not counted."""
-"""Words by which a question asks for the rest of a counted group ("the four other regions")."""
 ROLE_WORDS = frozenset("""job role title occupation profession work employer роль должность посада
     работа робота работает работала працює працювала""".split())
 """Words that ask who someone is ("what was kellogg's job")."""
@@ -524,6 +524,10 @@ def latin_russian(index: SearchIndex, text: str) -> bool:
                     for word in typed) >= len(typed)
 
 
+MIN_RUSSIAN = 4
+"""The shortest Latin word read as a Russian one in an English message."""
+
+
 def russian_words_in_latin(index: SearchIndex, text: str) -> str | None:
     """The message with its Russian words typed in Latin letters written in Cyrillic ("list
     of trebovaniya from moscow": "требования"): words of a word's length that are neither
@@ -538,10 +542,6 @@ def russian_words_in_latin(index: SearchIndex, text: str) -> str | None:
     if not foreign or len(foreign) == len(typed):
         return None
     return " ".join(foreign.get(word, word) for word in typed)
-
-
-MIN_RUSSIAN = 4
-"""The shortest Latin word read as a Russian one in an English message."""
 
 
 WH_WORDS = frozenset("who what when where which why how".split())
