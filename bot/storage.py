@@ -26,6 +26,7 @@ import errno
 import json
 import logging
 import os
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -39,6 +40,20 @@ COMPACT_MIN_BYTES = 4 * 1024 * 1024
 """The journal is folded into the snapshot once it is this large and larger than the snapshot."""
 COMPACT_RETRY_SECONDS = 60.0
 """How long to wait after a failed compaction before the next write tries again."""
+
+UNSHOWABLE = re.compile(r"\\[btfr]|\\u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]"
+                        r"|[dD][89a-fA-F][0-9a-fA-F]{2})|[\x7f-\x9f]")
+"""How a JSON file writes a character no text may hold: a control character but newline, or
+a lone surrogate, escaped; DEL or a C1 control as itself."""
+_SUSPECT = re.compile(r"[\\\x7f-\x9f]")
+"""Where one may start: a backslash, DEL or a C1 control (one character class is ten times
+faster to look for in a large file than `UNSHOWABLE` is)."""
+
+
+def unshowable(raw: str) -> bool:
+    """Whether a JSON text writes a character no text may hold."""
+    return any(UNSHOWABLE.match(raw, found.start()) for found in _SUSPECT.finditer(raw))
+
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 Op = tuple[str, str, dict[str, Any] | None]
@@ -143,6 +158,9 @@ class AtomicJSONStorage(Storage):
         self._journal_valid = 0
         self._snapshot_bytes = 0
         self._compact_after = 0.0
+        self.plain_text = True
+        """Whether the files last read hold no escaped control character or lone surrogate
+        (nor a raw DEL or C1 control), so their texts need not be searched for one."""
 
     def _load_snapshot(self) -> Tables | None:
         try:
@@ -161,6 +179,7 @@ class AtomicJSONStorage(Storage):
             data = json.loads(raw)
         except (json.JSONDecodeError, RecursionError, ValueError) as error:
             raise _damaged(self.path, f"it is not valid JSON ({error})") from None
+        self.plain_text = self.plain_text and not unshowable(raw)
         return check_tables(data, self.path)
 
     def _replay_journal(self, data: Tables) -> int:
@@ -174,6 +193,8 @@ class AtomicJSONStorage(Storage):
             raise DatabaseError(f"cannot read the journal {self.journal_path}:"
                                 f" {error.strerror}") from None
         lines = raw.split(b"\n")
+        self.plain_text = self.plain_text and not unshowable(
+            raw.decode("utf-8", errors="replace"))
         valid = 0
         for number, line in enumerate(lines[:-1], 1):
             try:

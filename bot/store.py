@@ -282,12 +282,13 @@ class FactStore:
         data = self._storage.read() or {}
         self._index_keys(data)
         self._taken_records = {table: dict(data.get(table) or {}) for table in READER_TABLES}
+        context = STORED if self._storage.plain_text else None
         try:
             for kind, table in ITEM_TABLES.items():
                 rows = data.get(table) or {}
                 model = ITEM_MODELS[kind]
                 for key in list(rows):
-                    yield self._validated(model, rows.pop(key), table, context=STORED)
+                    yield self._validated(model, rows.pop(key), table, context=context)
         finally:
             self._go_cold()
 

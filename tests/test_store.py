@@ -106,18 +106,16 @@ def test_a_database_that_no_longer_fits_the_models_names_the_item(factbase: Fact
         FactBase.open(path, FACTS_DIR, SEEDS_DIR)
 
 
-def test_start_up_checks_stored_items_shape_and_check_reads_their_text_again(
+def test_a_control_character_written_into_the_file_by_hand_is_found_at_start_up(
         factbase: FactBase) -> None:
-    """Start-up does not check again the text of items it only ever stored validated (a tenth
-    of start-up at 100,000 items); the full check still finds a hand-made control character."""
+    """Start-up searches each text for characters that cannot be shown only when the file
+    holds one (escaped); a clean file's texts are not searched again."""
     path = factbase.store.path
     text = path.read_text(encoding="utf-8").replace(
         "Russia is reported", "Russia\\u0007 is reported", 1)
     path.write_text(text, encoding="utf-8")
-    again = FactBase.open(path, FACTS_DIR, SEEDS_DIR)
-    assert "\x07" in again.items["report-published"].text
     with pytest.raises(DatabaseError, match=r"item 'report-published'.*control character"):
-        list(again.store.items())
+        FactBase.open(path, FACTS_DIR, SEEDS_DIR)
 
 
 def test_a_failed_write_leaves_the_file_and_the_store_as_they_were(factbase: FactBase) -> None:
