@@ -483,8 +483,9 @@ def _asks_will(typed: list[str]) -> bool:
     in a clause ("why are people worried putin will use a truce")."""
     if PLACE_OR_TIME.intersection(typed) or (typed[:1] and typed[0] in FEARING):
         return False  # "worries putin will play the truce": what is feared
-    if PERMITTED.intersection(typed):
-        return False  # "will foreign troops be allowed in ukraine": what the terms allow
+    if PERMITTED.intersection(typed) or ("have", "to") in pairwise(typed):
+        return False  # "will foreign troops be allowed in ukraine", "will ukraine have to say
+        # goodbye to nato": what the terms allow or require
     return "will" in typed[:WILL_REACH] or (typed[:1] != [] and typed[0] in LINKING
                                              and "going" in typed[:WILL_REACH + 2])
 

@@ -1774,3 +1774,9 @@ def test_which_of_a_group_only_counted_and_a_director_no_one_is_are_not_in_the_s
     assert answer(factbase, "who is russia's chief negotiator").status == "not_found"
     assert "kori-schake" in ids(answer(factbase, "who is the director at the american "
                                                  "enterprise institute"))
+
+
+def test_what_a_country_will_have_to_do_is_what_the_terms_require(factbase: FactBase) -> None:
+    assert "abandon-nato-aspirations" in ids(answer(factbase,
+                                                    "will ukraine have to say goodbye to nato"))
+    assert answer(factbase, "will ukraine hold elections").status == "not_found"
