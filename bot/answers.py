@@ -1136,18 +1136,19 @@ PLACE_NOUNS = frozenset({"border", "territory", "soil", "region", "regions", "ci
 def _names_a_place(question: Question, item: Item, named: frozenset[str]) -> bool:
     """Whether one clause of an item names a place the question does not, and every one the
     question names who is not the item's speaker ("where did the us and russian officials
-    meet": not the meeting in Saudi Arabia between U.S. and Ukrainian officials)."""
+    meet": not the meeting in Saudi Arabia between U.S. and Ukrainian officials); `named`:
+    the words of everyone's names, which are no places."""
     names = {person.id: {word for name in (person.name, *person.aliases)
                          for word in words(name)} - STOPWORDS - PERSON_NOUNS
              for person in question.people}
     asked = {stem(word) or word for word in itertools.chain(
         *names.values(), *(words(slot.typed) for slot in question.slots))}
-    others = [named for person, named in names.items()
+    others = [called for person, called in names.items()
               if person not in (item.id, getattr(item, "speaker", None))]
     written = (getattr(item, "text", ""), getattr(item, "context", None),
                getattr(item, "role", None))
     return any(_places(clause, named) - asked
-               and all(named.intersection(words(clause)) for named in others)
+               and all(called.intersection(words(clause)) for called in others)
                for text in written if text for clause in CLAUSE_BREAK.split(text))
 
 
