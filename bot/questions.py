@@ -170,10 +170,9 @@ which only the U.S. named as a country includes)."""
 US_COUNTRY = frozenset("us usa america american americans washington".split())
 """The words naming the U.S. as a country: how it took the demands under any administration."""
 NAMED_ROLES = frozenset("""director directors head chief official officials reporter
-    reporters journalist journalists
-    negotiator negotiators representative representatives delegate delegates host hosts author
-    authors writer writers diplomat diplomats spokesman spokeswoman spokesperson ambassador
-    ambassadors""".split())
+    reporters journalist journalists negotiator negotiators representative representatives
+    delegate delegates host hosts author authors writer writers diplomat diplomats spokesman
+    spokeswoman spokesperson ambassador ambassadors""".split())
 """Roles whose holders a "who is the ..." question asks to be named: the sources describe
 most of them ("U.S. officials") without naming anyone."""
 ROLE_REACH = 5
@@ -394,9 +393,9 @@ class Question:
     """It asks when something ends ("when will the ceasefire be over", "когда закончится
     перемирие"), not when it comes."""
     role_asked: frozenset[str] = frozenset()
-    """The stem of a role whose holder a question asks to be named ("who was the us negotiator
-    in istanbul", "what are the names of the former officials"): only a person in that role,
-    or what they said, answers it."""
+    """The stems of a role whose holder a question asks to be named ("who was the us
+    negotiator in istanbul", "what are the names of the former officials"): only a person in
+    that role, or what they said, answers it."""
     where: bool = False
     """It asks where ("where were the 2022 talks held"): only an item naming a place the
     question does not answers it."""
