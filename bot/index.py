@@ -19,6 +19,7 @@ Items are added and removed one at a time, so a write never rebuilds the index.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -82,6 +83,10 @@ _TAIL_LENGTHS = sorted({len(tail) for tail in _OTHER_TAILS})
 """Each spelling's word ending, with the other side's, by ending; the endings' lengths."""
 NOT_NOUN_SHARE = 0.5
 """What an unheld adjective or adverb carries of an unheld everyday noun's or verb's weight."""
+GLUED = re.compile(rf"[a-zA-Z]{{5,{LONGEST_WORD}}}")
+"""A word long enough to be two typed together (checked by `SearchIndex.unglued`)."""
+MAX_GLUED = 4
+"""The most words found typed together in one."""
 MIN_COVERAGE = 0.65
 """Share of a query's information (its slots' weights) an item must hold to be an answer."""
 LONG_QUERY = 6
@@ -415,6 +420,33 @@ class SearchIndex:
         everyday = everyday_spellings(word)
         held = [option for option in everyday if stem(option) in self._vocabulary]
         return (held or everyday or [word])[0]
+
+    def unglued(self, text: str) -> str:
+        """`text` with words typed together split ("whatdoes" -> "what does", "keithkellogg"
+        -> "keith kellogg"): a word of Latin letters that is no word of English, the glossary
+        or the fact base, nor a misspelling of one ("casefire" is "ceasefire", not "case
+        fire"), whose parts (of two letters or more) each are a stopword or a word the fact
+        base or the glossary writes; the right-hand part may itself be split again."""
+        return GLUED.sub(lambda match: self._unglued(match.group().casefold()), text)
+
+    def _unglued(self, word: str, depth: int = 0) -> str:
+        if depth == 0 and (self._is_part(word) or commonness(word) > 0
+                           or self._spell(word) != word):
+            return word
+        splits = [(min(cut, len(word) - cut), cut) for cut in range(2, len(word) - 1)
+                  if self._is_part(word[:cut])]
+        for _, cut in sorted(splits, reverse=True):
+            right = word[cut:]
+            rest = right if self._is_part(right) else (
+                self._unglued(right, depth + 1) if depth < MAX_GLUED - 2 else right)
+            if rest != right or self._is_part(right):
+                return f"{word[:cut]} {rest}"
+        return word
+
+    def _is_part(self, word: str) -> bool:
+        """Whether `word` stands as a word of a query: a stopword, or a word the fact base or
+        the glossary holds."""
+        return word in STOPWORDS or self._is_written(word) or stem(word) in self._vocabulary
 
     def resolve_people(self, query: str | list[Slot], *, suggest: bool = True) -> PeopleMatch:
         """The people `query` names: by exact name or alias, else by each of its words; near

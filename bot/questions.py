@@ -655,7 +655,7 @@ def understand(index: SearchIndex, text: str,
     """The intent of `text`, the people it names, and the words left to search by;
     `reporters`: the ids of the outlets that published the sources, which a question names
     as the story's teller ("what did reuters report about the demands"), not as its topic."""
-    text = HELD_POSITION.sub("role", unframed(text))
+    text = HELD_POSITION.sub("role", unframed(index.unglued(text)))
     typed = words(text)
     question = Question([], amount=_counted(typed), counted_of=_counted_of(typed),
                         future=_asks_future(typed),

@@ -1780,3 +1780,11 @@ def test_what_a_country_will_have_to_do_is_what_the_terms_require(factbase: Fact
     assert "abandon-nato-aspirations" in ids(answer(factbase,
                                                     "will ukraine have to say goodbye to nato"))
     assert answer(factbase, "will ukraine hold elections").status == "not_found"
+
+
+def test_words_typed_together_are_read_apart_but_a_misspelling_is_respelt(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "whatdoes russia want").title == "Russia’s demands"
+    assert answer(factbase, "whoiskellogg").title == "Keith Kellogg"
+    assert answer(factbase, "who is keithkellogg").title == "Keith Kellogg"
+    assert "ceasefire" in answer(factbase, "casefire 30 days").note
