@@ -1788,3 +1788,9 @@ def test_words_typed_together_are_read_apart_but_a_misspelling_is_respelt(
     assert answer(factbase, "whoiskellogg").title == "Keith Kellogg"
     assert answer(factbase, "who is keithkellogg").title == "Keith Kellogg"
     assert "ceasefire" in answer(factbase, "casefire 30 days").note
+
+
+def test_the_guy_who_did_something_asks_who_did_it(factbase: FactBase) -> None:
+    assert "witkoff-on-cnn" in ids(answer(factbase, "the guy on cnn"))
+    assert ids(answer(factbase, "start from scratch guy"))[:1] == ["kellogg-something-new"]
+    assert answer(factbase, "who is the guy from the un").status == "not_found"
