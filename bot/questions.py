@@ -628,13 +628,15 @@ FRAMES = re.compile("|".join((
     r"\bback(?= in\b| then\b| when\b)",
     r"\b(?:described|describes|describe|characterised|characterized) as\b",
     r"\b(?:thought|believed|said|reported|considered|understood) to be\b",
+    r"\b(?:in total|all together|altogether|in all|overall)\W*$",
 )))
 """Frames in which a reader puts a question, asking nothing themselves: politeness ("would
 you kindly explain whether", "i should like to know", "help me understand"), what the reader
 was told ("my grandson tells me", "i gather", "am i right in thinking that"), "is that
 correct"; "take place", which says no more than "happen", and "back" in "back in 2021"; and
 "described as", "thought to be", which say what is asked is someone's view, not whose ("which
-figure is described as a former intelligence officer")."""
+figure is described as a former intelligence officer"); "in total" or "altogether" closing
+a question, which a count asks anyway ("how many demands are there in total")."""
 
 
 OCCUPYING = frozenset("hold holds held holding occupy occupies occupied".split())

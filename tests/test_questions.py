@@ -1794,3 +1794,7 @@ def test_the_guy_who_did_something_asks_who_did_it(factbase: FactBase) -> None:
     assert "witkoff-on-cnn" in ids(answer(factbase, "the guy on cnn"))
     assert ids(answer(factbase, "start from scratch guy"))[:1] == ["kellogg-something-new"]
     assert answer(factbase, "who is the guy from the un").status == "not_found"
+
+
+def test_in_total_closing_a_count_asks_nothing_more(factbase: FactBase) -> None:
+    assert answer(factbase, "how many demands are there in total").title == "Russia’s demands"
