@@ -53,10 +53,20 @@ from bot.questions import (
     names_story,
     proper_name,
     russian_words_in_latin,
+    sentences,
     understand,
 )
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
-from bot.text import MONTHS, STOPWORDS, is_cyrillic, stem, to_cyrillic, tokenize, words
+from bot.text import (
+    FILLER,
+    MONTHS,
+    STOPWORDS,
+    is_cyrillic,
+    stem,
+    to_cyrillic,
+    tokenize,
+    words,
+)
 
 MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
@@ -653,9 +663,18 @@ def ask(base: FactBase, text: str) -> Answer:
         found = _ask(base, mixed)
         if found.status != "not_found":
             return replace(found, title=found.title.replace(echo(mixed), echo(text)))
+    parts = clauses(text)
+    if answer.closest and len(sentences(text)) > 1:
+        # "sorry my english not so good. russia want what thing from america for stop the
+        # war?": the whole holds words no item does; one sentence may ask all it asks
+        meant = _meaningful(text)
+        whole = next((found for found in map(functools.partial(_ask, base), (
+            part for part in parts if 2 * _meaningful(part) >= meant))
+                      if found.status == "ok" and not found.closest), None)
+        if whole is not None:
+            return whole
     if answer.status != "not_found":
         return answer
-    parts = clauses(text)
     # one clause asks, the rest point back at it ("no european boots in ukraine, is russia
     # insisting on that"), unless they ask for the rest of a group ("..., which ones are they")
     alone = (len(parts) == 1 and words(parts[0]) != words(text)
@@ -667,6 +686,11 @@ def ask(base: FactBase, text: str) -> Answer:
         if found.status == "ok" and (alone or not found.closest):
             return found
     return _each_found(base, text) or answer
+
+
+def _meaningful(text: str) -> int:
+    """How many of the words of `text` are no stopword or filler."""
+    return sum(word not in STOPWORDS | FILLER for word in words(text))
 
 
 def _each_found(base: FactBase, text: str) -> Answer | None:

@@ -563,7 +563,7 @@ JOINING = re.compile(r"\s(?:and|but|or|so)\s", re.IGNORECASE)
 """The words that join two clauses of a sentence."""
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
     """A message's sentences and comma-set parts, lower case."""
     return [part for part in SENTENCE_BREAK.split(US_DOTS.sub("us", text.casefold()))
             if part.strip()]
@@ -572,7 +572,7 @@ def _sentences(text: str) -> list[str]:
 def asks_twice(text: str) -> bool:
     """Whether two or more clauses of a message each open a question ("who is putin, and
     what was his career before politics?")."""
-    leaves = [words(part) for sentence in _sentences(text) for part in JOINING.split(sentence)]
+    leaves = [words(part) for sentence in sentences(text) for part in JOINING.split(sentence)]
     return sum(any(word in OPENERS for word in typed[:2]) for typed in leaves) > 1
 
 
@@ -582,14 +582,14 @@ def clauses(text: str) -> list[str]:
     two words or more that are no filler and do not name the story ("what does the article
     say about that" says nothing), or one in a sentence a question word opens ("who is
     kellogg?"), none ending on a word that points at another."""
-    sentences = [sentence.strip() for sentence in _sentences(unframed(text))]
-    parts = [*sentences, *(part for sentence in sentences for part in JOINING.split(sentence))]
+    told = [sentence.strip() for sentence in sentences(unframed(text))]
+    parts = [*told, *(part for sentence in told for part in JOINING.split(sentence))]
     found: list[str] = []
     for part in map(str.strip, parts):
         typed = words(part)
         meaning = sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in typed)
         if (part not in found and typed and typed[-1] not in POINTING
-                and (meaning > 1 or (meaning and part in sentences and typed[0] in WH_WORDS))):
+                and (meaning > 1 or (meaning and part in told and typed[0] in WH_WORDS))):
             found.append(part)
     return found[:MAX_CLAUSES]
 
@@ -598,7 +598,7 @@ def listed(text: str) -> list[str]:
     """The parts of a message that lists things, each with two words that are no filler
     and none pointing at another part ("ukraine must be neutral", "nuclear free"; not "is
     that the list", "what are their names")."""
-    parts = [part.strip() for sentence in _sentences(unframed(text))
+    parts = [part.strip() for sentence in sentences(unframed(text))
              for part in JOINING.split(sentence)]
     return [part for part in parts
             if (typed := words(part)) and not (POINTING | OWNERS) & set(typed)

@@ -1798,3 +1798,10 @@ def test_the_guy_who_did_something_asks_who_did_it(factbase: FactBase) -> None:
 
 def test_in_total_closing_a_count_asks_nothing_more(factbase: FactBase) -> None:
     assert answer(factbase, "how many demands are there in total").title == "Russia’s demands"
+
+
+def test_a_sentence_that_asks_it_all_answers_a_message_the_whole_of_which_only_comes_close(
+        factbase: FactBase) -> None:
+    reply = answer(factbase, "sorry my english not so good. russia want what thing from "
+                             "america for stop the war?")
+    assert reply.title == "Russia’s demands"
