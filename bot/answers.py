@@ -72,6 +72,9 @@ MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
 MAX_SUGGESTIONS = 8
 """Most suggestions an answer offers (each is a button in Telegram)."""
+EVENT_NAMED = 0.85
+"""The share of a phrase an event must hold to be the event it names ("the full scale
+invasion": Russia invades Ukraine, by a synonym)."""
 PARTIAL_COVERAGE = 0.85
 """When the best hit holds less than this share of the question (a synonym counts 0.9, a close
 typo a little less), an answer says that not every word of the question is in the sources."""
@@ -772,6 +775,10 @@ def _ask(base: FactBase, text: str) -> Answer:
     period = _period_named(base, question)
     if period:  # "what did russia ask biden for": the demands raised with Biden
         return demands(base, period)
+    if question.intent == "demands" and question.before and not question.regarding:
+        found = _demands_before(base, question.before)
+        if found is not None:
+            return found
     if question.intent == "demands":
         found = _demands_about(base, text, question)
         if found is not None:
@@ -1336,6 +1343,23 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
         note=_("The sources do not report that. What they do report:"),
         suggestions=_people_suggestions("quote", people),
     )
+
+
+def _demands_before(base: FactBase, what: str) -> Answer | None:
+    """The demands raised before the event `what` names ("what did russia want before the
+    invasion": those put to Biden's officials in December 2021), oldest first; None when it
+    names no event of a known date, or no demand is known to be older."""
+    hits = base.index.search(what, kinds=frozenset({"event"}), suggest=False).hits
+    anchor = hits[0].item if hits and hits[0].coverage >= EVENT_NAMED else None
+    if not isinstance(anchor, Event) or not anchor.date:
+        return None
+    since = anchor.date
+    older = [demand for demand in base.demands() if demand.date and demand.date < since
+             and not since.startswith(demand.date)]
+    if not older:
+        return None
+    return Answer(title=_("Russia’s demands before {date}", date=format_date(since)),
+                  note=anchor.text, entries=_entries(base, _by_period(older)))
 
 
 def _demands_about(base: FactBase, text: str, question: Question) -> Answer | None:

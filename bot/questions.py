@@ -410,6 +410,9 @@ class Question:
     after: str = ""
     """What a "what happened after ..." question asks what followed ("the saudi meeting");
     "" for any other question."""
+    before: str = ""
+    """What a question asks about the time before ("what did russia want before the
+    invasion": "the invasion"); "" when it names no such time."""
     compared: tuple[str, ...] = ()
     """The events a "which came first, ... or ..." question asks the order of."""
     failure_cause: bool = False
@@ -683,6 +686,7 @@ def understand(index: SearchIndex, text: str,
     question.ending = bool(ENDING.intersection(typed)) or any(
         slot.entry == END_ENTRY for slot in slots)
     question.after = _after(typed)
+    question.before = _before(typed)
     question.compared = _compared(typed)
     question.failure_cause = bool(WHY.intersection(typed)) and any(
         FAILING & _words_of(slot) for slot in slots if slot.entry)
@@ -1385,6 +1389,16 @@ def _after(typed: list[str]) -> str:
         if word in FOLLOWING and following == "after":
             return " ".join(typed[position + 2 :])
     return ""
+
+
+def _before(typed: list[str]) -> str:
+    """What a question names the time before ("what did russia want before the invasion":
+    "the invasion"); "" when it names none, or an act rather than a thing ("before talking to
+    kyiv")."""
+    if "before" not in typed:
+        return ""
+    rest = typed[typed.index("before") + 1 :]
+    return "" if not rest or rest[0].endswith("ing") else " ".join(rest)
 
 
 def _compared(typed: list[str]) -> tuple[str, ...]:

@@ -1805,3 +1805,13 @@ def test_a_sentence_that_asks_it_all_answers_a_message_the_whole_of_which_only_c
     reply = answer(factbase, "sorry my english not so good. russia want what thing from "
                              "america for stop the war?")
     assert reply.title == "Russia’s demands"
+
+
+def test_the_demands_before_an_event_are_those_raised_before_it(factbase: FactBase) -> None:
+    reply = answer(factbase, "what did russia want from the west before the invasion")
+    assert ids(reply) == ["limit-military-activity", "no-exercises-new-members",
+                          "no-intermediate-missiles"]
+    assert "biden-talks" not in ids(answer(factbase, "does russia want conditions met before "
+                                                     "talking to kyiv"))[:1]
+    assert "stent-no-concessions" in ids(answer(factbase, "are these the same things russia "
+                                                          "asked for before the invasion?"))
