@@ -122,6 +122,12 @@ EVENT_WORDS = frozenset({"event", "events", "dates", "happened", "happenings"})
 """Words that, in a "when" question naming nothing else, ask for the whole timeline."""
 SALIENT = frozenset({"key", "main", "important", "major", "big"})
 """Words by which a reader asks for the main events ("what are the key dates")."""
+SPANS = frozenset({"since", "between", "sequence", "chronology", "timeline", "order"})
+"""Words that ask what happened over a span of time, in order."""
+TIMES = SPANS | frozenset({"late", "early", "mid", "now", "today", "present"})
+"""Words that say when within a span of years, or ask events in order of time."""
+NOW = frozenset({"now", "today", "present"})
+"""Words for a span's end that is this day."""
 ASKING_VERBS = frozenset({"give", "show", "tell", "list", "make", "need", "want"})
 """Verbs by which a reader asks the bot for something ("give me a timeline")."""
 OCCASION_ENTRIES = frozenset({"cnn", "cfr"})
@@ -721,6 +727,9 @@ def _each_found(base: FactBase, text: str) -> Answer | None:
 def _ask(base: FactBase, text: str) -> Answer:
     question = understand(base.index, text, base.memo(
         ("source", "person"), "reporters", lambda: _reporters(base)))
+    years = _years_asked(question)
+    if years:  # "timeline of events from 2021 to march 2025", "what happened in 2022"
+        return _timeline_between(base, *years)
     if question.listing == "event" or _asks_timeline(question):
         return timeline(base, "")  # "which dates are mentioned", "timeline of events"
     if _asks_summary(question, text):
@@ -873,6 +882,41 @@ def _in_brief(base: FactBase) -> Answer:
                   status="ok" if items else "empty",
                   suggestions=(Suggestion(_("Timeline"), "/timeline"),
                                Suggestion(_("Russia’s demands"), "/demands")))
+
+
+def _years_asked(question: Question) -> tuple[str, str] | None:
+    """The first and last year of the time a question asks the events of ("timeline of events
+    from 2021 to march 2025", "what happened in 2022", "sequence of events from late 2021 to
+    now"): when it names nobody and nothing but years, months and words for events or times;
+    None for any other question."""
+    if question.people or question.intent not in ("when", "search"):
+        return None
+    typed = [word for slot in question.topic for word in words(slot.typed)]
+    years = sorted(word for word in typed if _YEAR.match(word))
+    rest = [word for word in typed if not _YEAR.match(word)]
+    if not years or not all(word in EVENT_WORDS | SALIENT | ASKING_VERBS | TIMES | MONTHS
+                            for word in rest):
+        return None
+    if question.intent == "search" and not (EVENT_WORDS | SPANS).intersection(rest) and len(
+            typed) > 1:
+        return None
+    to_now = question.present or bool(NOW.intersection(rest)) or (
+        "since" in rest and len(years) == 1)
+    return years[0], "" if to_now else years[-1]
+
+
+def _timeline_between(base: FactBase, first: str, last: str) -> Answer:
+    """The events from the year `first` through `last` (or to this day when it is ""), oldest
+    first."""
+    latest = max(((event.end or event.date or "")[:4] for event in base.events()), default=first)
+    last = last or latest
+    chosen = list(dict.fromkeys(event for year in range(int(first), int(last) + 1)
+                                for event in base.events_in(f"{year:04d}")))
+    span = first if first == last else f"{first}–{last}"
+    if not chosen:
+        return Answer(title=_("Nothing on the timeline in {year}", year=span), status="not_found",
+                      suggestions=(Suggestion(_("Timeline"), "/timeline"),))
+    return Answer(title=_("Timeline: {year}", year=span), entries=_entries(base, chosen))
 
 
 def _asks_timeline(question: Question) -> bool:

@@ -1815,3 +1815,13 @@ def test_the_demands_before_an_event_are_those_raised_before_it(factbase: FactBa
                                                      "talking to kyiv"))[:1]
     assert "stent-no-concessions" in ids(answer(factbase, "are these the same things russia "
                                                           "asked for before the invasion?"))
+
+
+def test_the_events_of_a_span_of_years_are_the_timeline_between_them(
+        factbase: FactBase) -> None:
+    reply = answer(factbase, "can you give me the timeline of events from 2021 to march 2025")
+    assert reply.title == "Timeline: 2021–2025"
+    assert ids(reply)[1:4] == ["biden-talks", "invasion", "istanbul-talks"]
+    assert answer(factbase, "what happened in 2019").title == "Timeline: 2019"
+    assert answer(factbase, "sequence of events from late 2021 to now").title == \
+        "Timeline: 2021–2025"
