@@ -55,6 +55,9 @@ CORRECTION_MARGIN = 5.0
 SYNONYM_SCORE = 90.0
 """Similarity of a word the glossary gives for the one typed: the typed word ranks first."""
 SPELLING_CUTOFF = 80.0
+SOUND_MARGIN = 2.0
+"""A respelling that sounds like the word typed wins over one this much more similar in
+letters ("puttin" is "putin", not "putting")."""
 """Least rapidfuzz ratio at which a misspelt word is taken for a word of the fact base."""
 PLAIN_WORD_FLOOR = 0.5
 """Least share of its weight an everyday word of the fact base carries (see `plain_weight`)."""
@@ -411,10 +414,15 @@ class SearchIndex:
                 if len(written) >= 4 and written.isascii() and written.isalpha():
                     self._spelling.add(written)
         sound = skeleton(word)
-        found = sorted(self._spelling.match(word, SPELLING_CUTOFF),
-                       key=lambda pair: (-pair[1], skeleton(pair[0]) != sound,
-                                         pair[0][:1] != word[:1], pair[0]))
-        best = [term for term, score in found if SPELLING_CUTOFF <= score < 100]
+        matched = dict(self._spelling.match(word, SPELLING_CUTOFF))  # a prefix hides the rest
+        for term, score in self._spelling.similar(word, SPELLING_CUTOFF):
+            matched.setdefault(term, score)
+        found = [(term, score) for term, score in matched.items()
+                 if SPELLING_CUTOFF <= score < 100]
+        top = max((score for _, score in found), default=0.0)
+        best = [term for term, score in sorted(found, key=lambda pair: (
+            pair[1] < top - SOUND_MARGIN, skeleton(pair[0]) != sound, -pair[1],
+            pair[0][:1] != word[:1], pair[0]))]
         if best:
             return best[0]
         everyday = everyday_spellings(word)

@@ -77,7 +77,7 @@ class Vocabulary:
                 found.setdefault(term, PREFIX_SCORE)
         fuzzy_from = 4 if cutoff >= MATCH_CUTOFF else 3
         if len(word) >= fuzzy_from and (not found or cutoff < MATCH_CUTOFF):
-            for term, score in self._similar(word, cutoff):
+            for term, score in self.similar(word, cutoff):
                 found.setdefault(term, score)
         if not found and self._sounds is not None and len(word) >= 3:
             for term in self._sounds.get(skeleton(word), ()):
@@ -85,7 +85,7 @@ class Vocabulary:
                     found.setdefault(term, SOUND_SCORE)
         return sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))
 
-    def _similar(self, word: str, cutoff: float) -> list[tuple[str, float]]:
+    def similar(self, word: str, cutoff: float) -> list[tuple[str, float]]:
         """The five terms most similar to `word` at or above `cutoff`.
 
         Only terms of a length that can reach the cutoff are compared: `ratio` is at most

@@ -255,3 +255,8 @@ def test_a_word_first_written_after_lookups_began_is_respelt_at_once() -> None:
     assert result.corrections == {"zaporizhzha": "zaporizhzhia"}
     assert [hit.item.id for hit in result.hits] == ["f3"]
     assert index.shown("zaporizhzhia") == "zaporizhzhia"
+
+
+def test_a_misspelling_is_respelt_to_the_word_it_sounds_like_when_nearly_as_close(
+        factbase: FactBase) -> None:
+    assert factbase.index.read("puttin")[0].spelt == "putin"  # not "putting"
