@@ -457,6 +457,8 @@ def _counted(typed: list[str]) -> frozenset[str] | None:
         for opening in AMOUNT_OPENINGS:
             if tuple(typed[start : start + len(opening)]) != opening:
                 continue
+            if "ago" in typed[start + len(opening) : start + len(opening) + 2]:
+                return None  # "how long ago", "how many years ago": when
             if opening[-1] in ("long", "old"):
                 return DURATIONS
             if is_cyrillic(opening[0]):

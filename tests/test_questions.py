@@ -1825,3 +1825,7 @@ def test_the_events_of_a_span_of_years_are_the_timeline_between_them(
     assert answer(factbase, "what happened in 2019").title == "Timeline: 2019"
     assert answer(factbase, "sequence of events from late 2021 to now").title == \
         "Timeline: 2021–2025"
+
+
+def test_how_long_ago_asks_when(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "how long ago was the invasion"))[:1] == ["invasion"]
