@@ -182,9 +182,13 @@ NAMED_ROLES = frozenset("""director directors head chief official officials repo
 most of them ("U.S. officials") without naming anyone."""
 ROLE_REACH = 5
 """How many words after "who is" or "names of" the role asked may come."""
+FOLLOWING_FOR = frozenset({"lose", "loses", "happen", "happens", "change", "changes",
+                           "mean", "means", "affect", "affects", "face", "faces"})
+"""Words asking what would follow for someone if Russia got what it wants ("what would kyiv
+lose"): the demands made of them tell it."""
 MET_ENTRY = "conditions-met"
 """The glossary entry for demands being met ("if russia gets its way")."""
-CONSEQUENCE = frozenset({"could", "would", "can", "might"})
+CONSEQUENCE = frozenset({"could", "would", "can", "might", "будет", "станет", "буде", "стане"})
 """Words by which a question with a condition asks what would follow ("could ukraine ever
 join nato if russia gets its way")."""
 HAPPENING = frozenset({"happen", "happens", "будет", "буде", "случится", "станеться"})
@@ -1127,10 +1131,12 @@ def _if_demands_met(reading: _Reading) -> bool:
     """Whether a question asks what would follow if Russia got what it wants ("will ukraine
     lose territory if russia gets its way"): the demands tell it, and those words are no
     topic."""
-    met = [slot for slot in reading.rest if slot.entry == MET_ENTRY]
+    met = [slot for slot in reading.searched if slot.entry == MET_ENTRY]
     if not met or not set(reading.named) <= DEMANDERS:
         return False
     reading.demands = True
+    reading.addressee_wants = False  # "what would happen to ukraine if the demands are met"
+    met += [slot for slot in reading.rest if slot.typed in FOLLOWING_FOR]  # "would kyiv lose"
     reading.rest = [slot for slot in reading.rest if slot not in met]
     reading.searched = [slot for slot in reading.searched if slot not in met]
     return True

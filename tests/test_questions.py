@@ -1829,3 +1829,15 @@ def test_the_events_of_a_span_of_years_are_the_timeline_between_them(
 
 def test_how_long_ago_asks_when(factbase: FactBase) -> None:
     assert ids(answer(factbase, "how long ago was the invasion"))[:1] == ["invasion"]
+
+
+def test_what_would_follow_for_someone_if_the_demands_were_met_is_the_demands(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "what would happen to ukraine if the demands are met").title == \
+        "Russia’s demands"
+    assert "no-nato-membership" in ids(answer(
+        factbase, "if russia got everything on its list what would kyiv lose"))
+    assert answer(factbase, "що буде з україною якщо вимоги росії виконають").title == \
+        "Russia’s demands"
+    assert answer(factbase, "what would happen to ukrainian refugees if the demands were "
+                            "met").status == "not_found"
