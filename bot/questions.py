@@ -107,7 +107,7 @@ two people named as COMPARING's words do."""
 COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare compared
     versus vs both different differently opposite отличается отличаются отличие разница
     различие различаются расходятся сравни сравнить відрізняється відрізняються відмінність
-    різниця розходяться порівняй порівняти""".split())
+    різниця розходяться порівняй порівняти разному різному""".split())
 """Words that compare what two people named said ("do witkoff and kellogg disagree")."""
 NATIONALITIES = frozenset({"russian", "ukrainian", "american", "european", "crimean"})
 """Words before "people" by which it means a nation, not someone's staff ("the russian

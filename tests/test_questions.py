@@ -1841,3 +1841,9 @@ def test_what_would_follow_for_someone_if_the_demands_were_met_is_the_demands(
         "Russia’s demands"
     assert answer(factbase, "what would happen to ukrainian refugees if the demands were "
                             "met").status == "not_found"
+
+
+def test_two_people_who_see_a_thing_differently_asked_in_russian_is_what_each_said(
+        factbase: FactBase) -> None:
+    reply = answer(factbase, "уиткофф и келлог по-разному оценивают стамбул?")
+    assert {"witkoff-istanbul-reference", "kellogg-istanbul-not-viable"} <= set(ids(reply))
