@@ -632,6 +632,7 @@ FRAMES = re.compile("|".join((
     r"\bis (?:that|this|it) what (?:the|this) (?:article|report|story|piece) says\b",
     r"\bi (?:would|should) be (?:grateful|glad|obliged)(?: for| if you could)?\b",
     r"\b(?:please|kindly)\b",
+    r"\b(?:may|can|could|might) (?:i|we) (?:ask|know|enquire|inquire)(?: about)?\b",
     r"\b(?:(?:can|could|would) you )?help (?:me|us)(?: to)? (?:understand|get|make sense of)\b",
     r"\b(?:take|takes|took|taken|taking) place\b",
     r"\bback(?= in\b| then\b| when\b)",

@@ -1847,3 +1847,10 @@ def test_two_people_who_see_a_thing_differently_asked_in_russian_is_what_each_sa
         factbase: FactBase) -> None:
     reply = answer(factbase, "уиткофф и келлог по-разному оценивают стамбул?")
     assert {"witkoff-istanbul-reference", "kellogg-istanbul-not-viable"} <= set(ids(reply))
+
+
+def test_may_i_ask_frames_a_question_and_someones_take_is_what_they_said(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "May I ask who Kori Schake is?").title == "Kori Schake"
+    assert ids(answer(factbase, "what is kellogg's take on istanbul"))[:1] == [
+        "kellogg-istanbul-not-viable"]
