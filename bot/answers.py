@@ -833,6 +833,9 @@ def _ask(base: FactBase, text: str) -> Answer:
     if not fitting and result.hits:
         result.near = result.hits[:5]
     fitting = fitting[:MAX_SEARCH_RESULTS]
+    if question.amount is not None:  # an amount stated before an event's span of dates
+        fitting.sort(key=lambda hit: not _counts(_stated(hit.item), question.amount or frozenset(),
+                                                 question.counted_of))
     if question.intent == "when":  # "invasion date": the event, before what mentions it
         fitting.sort(key=lambda hit: not isinstance(hit.item, Event))
     if question.people and not question.topic:
@@ -1156,12 +1159,13 @@ def _fits(question: Question, item: Item, people: dict[str, Person],
     if question.intent == "when" and not (_dated(item) and _tells(question, item)) \
             and not pending:
         return False
-    said = words(" ".join(filter(None, (getattr(item, "text", ""),
-                                        getattr(item, "date_phrase", None)))))
+    said = _stated(item)
     if question.amount is not None and not (
-            _counts(said, question.amount, question.counted_of)
-            and _holds_names(question, _stems_of(item, people))):
-        return False  # "how many days did the istanbul talks last": a 30-day ceasefire
+            (_counts(said, question.amount, question.counted_of)
+             or (isinstance(item, Event) and item.date and item.end
+                 and question.amount & DURATIONS))  # "how long did the istanbul talks last":
+            and _holds_names(question, _stems_of(item, people))):  # March to April 2022
+        return False  # "how many days did the istanbul talks last": not a 30-day ceasefire
     if _only_counts_the_others(question, said):
         return False
     if question.agreeing and (isinstance(item, Demand) or not set(
@@ -1311,6 +1315,12 @@ def _members(base: FactBase) -> dict[str, list[Person]]:
                           and names & set(words(person.role))]
         for organisation in people if organisation.entity != "person"
         if (names := {word for word in words(organisation.name) if not ordinary(word)})})
+
+
+def _stated(item: Item) -> list[str]:
+    """The words of an item's text and of the time it gives in words."""
+    return words(" ".join(filter(None, (getattr(item, "text", ""),
+                                        getattr(item, "date_phrase", None)))))
 
 
 def _counts(said: list[str], counted: frozenset[str], of: frozenset[str]) -> bool:

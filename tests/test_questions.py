@@ -1854,3 +1854,10 @@ def test_may_i_ask_frames_a_question_and_someones_take_is_what_they_said(
     assert answer(factbase, "May I ask who Kori Schake is?").title == "Kori Schake"
     assert ids(answer(factbase, "what is kellogg's take on istanbul"))[:1] == [
         "kellogg-istanbul-not-viable"]
+
+
+def test_how_long_an_event_lasted_is_told_by_its_span_after_stated_amounts(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "how long did the istanbul talks last")) == ["istanbul-talks"]
+    assert ids(answer(factbase, "how long have the us and russia been discussing the "
+                                "conditions")).index("past-three-weeks") < 5
