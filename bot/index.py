@@ -378,6 +378,10 @@ class SearchIndex:
         """Whether an item or the glossary writes `word` as it is."""
         return word in self._written or word in self.glossary.words()
 
+    def respelt(self, word: str) -> str:
+        """The word a misspelt query word means, or the word itself (see `_respell`)."""
+        return self._spell(word)
+
     def _spell(self, word: str) -> str:
         """`_respell(word)`, remembered until the words known change."""
         spelt = self._spelt.get(word)

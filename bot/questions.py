@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise, takewhile
 from typing import Literal
@@ -455,8 +455,9 @@ def _words_of(slot: Slot) -> set[str]:
     return {stem(word) or word for alternative in meant for word in alternative.split()}
 
 
-def _counted(typed: list[str]) -> frozenset[str] | None:
-    """What an amount question counts (see `Question.amount`)."""
+def _counted(typed: list[str], spell: Callable[[str], str]) -> frozenset[str] | None:
+    """What an amount question counts (see `Question.amount`), its words as `spell` respells
+    them ("how many weks": weeks)."""
     for start in range(len(typed)):
         for opening in AMOUNT_OPENINGS:
             if tuple(typed[start : start + len(opening)]) != opening:
@@ -467,7 +468,7 @@ def _counted(typed: list[str]) -> frozenset[str] | None:
                 return DURATIONS
             if is_cyrillic(opening[0]):
                 return frozenset()
-            after = [stem(word) for word in typed[start + len(opening) :]]
+            after = [stem(spell(word)) for word in typed[start + len(opening) :]]
             return frozenset([term for term in after if term][:COUNTED_WORDS])
     return None
 
@@ -674,7 +675,8 @@ def understand(index: SearchIndex, text: str,
     as the story's teller ("what did reuters report about the demands"), not as its topic."""
     text = HELD_POSITION.sub("role", unframed(index.unglued(text)))
     typed = words(text)
-    question = Question([], amount=_counted(typed), counted_of=_counted_of(typed),
+    question = Question([], amount=_counted(typed, index.respelt),
+                        counted_of=_counted_of(typed),
                         future=_asks_future(typed),
                         will=_asks_will(typed), hypothetical=_hypothetical(typed),
                         present=bool(PRESENT_WORDS.intersection(typed)),

@@ -1861,3 +1861,8 @@ def test_how_long_an_event_lasted_is_told_by_its_span_after_stated_amounts(
     assert ids(answer(factbase, "how long did the istanbul talks last")) == ["istanbul-talks"]
     assert ids(answer(factbase, "how long have the us and russia been discussing the "
                                 "conditions")).index("past-three-weeks") < 5
+
+
+def test_a_misspelt_word_after_how_many_is_counted_as_meant(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "how many weks have russia and the us been talkng"))[:1] == [
+        "past-three-weeks"]
