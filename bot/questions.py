@@ -217,8 +217,11 @@ PRESENT_WORDS = frozenset("""now currently today presently nowadays сейчас
 CLAIM_OPENINGS = (("is", "it", "true"), ("true", "that"), ("is", "that", "true"),
                   ("someone", "said"), ("somebody", "said"), ("i", "heard"), ("heard", "that"),
                   ("they", "say"), ("people", "say"), ("is", "that", "in"),
-                  ("правда", "ли"), ("правда", "что"), ("чи", "правда"), ("правда", "що"))
-"""Words that open a question whether a claim is true."""
+                  ("правда", "ли"), ("правда", "что"), ("чи", "правда"), ("правда", "що"),
+                  ("proof", "that"), ("proof",), ("evidence", "that"), ("any", "proof"),
+                  ("source", "for", "the", "claim"), ("source", "for"), ("fact", "check"))
+"""Words that open a question whether a claim is true, or asking for its proof ("proof
+kellogg said ...", "source for the claim about ...": the items that tell it, each cited)."""
 LEAD_INS = frozenset({"so", "but", "and", "ok", "okay", "hey", "wait", "well", "а", "і", "и"})
 """Words a question may begin with before what it asks ("so is it true ...")."""
 NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve

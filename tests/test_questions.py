@@ -1866,3 +1866,12 @@ def test_how_long_an_event_lasted_is_told_by_its_span_after_stated_amounts(
 def test_a_misspelt_word_after_how_many_is_counted_as_meant(factbase: FactBase) -> None:
     assert ids(answer(factbase, "how many weks have russia and the us been talkng"))[:1] == [
         "past-three-weeks"]
+
+
+def test_asking_proof_or_a_source_of_a_claim_finds_the_items_that_tell_it(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "proof kellogg said we need to create something completely "
+                                "new"))[:1] == ["kellogg-something-new"]
+    assert ids(answer(factbase, "source for the claim about missiles in europe"))[:1] == [
+        "no-intermediate-missiles"]
+    assert answer(factbase, "proof kellogg said crimea is russian").status == "not_found"
