@@ -89,6 +89,10 @@ NOT_NOUN_SHARE = 0.5
 GLUED = re.compile(rf"[a-zA-Z]{{5,{LONGEST_WORD}}}")
 """A word long enough to be two typed together (checked by `SearchIndex.unglued`)."""
 MAX_GLUED = 4
+GLUED_RESPELLING = 3
+"""Letters by which a respelling must be longer or shorter than the word typed for words
+typed together to be read apart instead ("kremlinlist" is "kremlin list", not
+"kremlinologist"; "casefire" is "ceasefire")."""
 """The most words found typed together in one."""
 MIN_COVERAGE = 0.65
 """Share of a query's information (its slots' weights) an item must hold to be an answer."""
@@ -442,16 +446,18 @@ class SearchIndex:
         return GLUED.sub(lambda match: self._unglued(match.group().casefold()), text)
 
     def _unglued(self, word: str, depth: int = 0) -> str:
-        if depth == 0 and (self._is_part(word) or commonness(word) > 0
-                           or self._spell(word) != word):
+        if depth == 0 and (self._is_part(word) or commonness(word) > 0 or (
+                self._spell(word) != word
+                and abs(len(self._spell(word)) - len(word)) < GLUED_RESPELLING)):
             return word
-        splits = [(min(cut, len(word) - cut), cut) for cut in range(2, len(word) - 1)
-                  if self._is_part(word[:cut])]
-        for _, cut in sorted(splits, reverse=True):
-            right = word[cut:]
-            rest = right if self._is_part(right) else (
-                self._unglued(right, depth + 1) if depth < MAX_GLUED - 2 else right)
-            if rest != right or self._is_part(right):
+        splits = sorted(((min(cut, len(word) - cut), cut) for cut in range(2, len(word) - 1)
+                         if self._is_part(word[:cut])), reverse=True)
+        for _, cut in splits:  # two words first ("ceasefire plan", not "cease fire plan")
+            if self._is_part(word[cut:]):
+                return f"{word[:cut]} {word[cut:]}"
+        for _, cut in splits if depth < MAX_GLUED - 2 else ():
+            rest = self._unglued(word[cut:], depth + 1)
+            if rest != word[cut:]:
                 return f"{word[:cut]} {rest}"
         return word
 

@@ -1875,3 +1875,7 @@ def test_asking_proof_or_a_source_of_a_claim_finds_the_items_that_tell_it(
     assert ids(answer(factbase, "source for the claim about missiles in europe"))[:1] == [
         "no-intermediate-missiles"]
     assert answer(factbase, "proof kellogg said crimea is russian").status == "not_found"
+
+
+def test_words_typed_together_are_read_apart_into_the_fewest_words(factbase: FactBase) -> None:
+    assert factbase.index.unglued("ceasefireplan kremlinlist") == "ceasefire plan kremlin list"
