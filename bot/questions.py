@@ -853,8 +853,8 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
     if sourcing:  # "who reported that russia gave the us a list": who, not what
         reading.searched, reading.rest = sourcing, list(sourcing)
     describing: frozenset[str] = frozenset()
-    comparing = [slot for slot in reading.rest
-                 if slot.typed in COMPARING or slot.entry == DIVISIONS_ENTRY]
+    comparing = [slot for slot in reading.rest if COMPARING.intersection(words(slot.typed))
+                 or slot.entry == DIVISIONS_ENTRY]  # "agree on"
     if len(reading.named) > 1 and all(person.entity == "person"
                                       for person in reading.named.values()) and comparing:
         # "do witkoff and kellogg disagree about istanbul", "is stent on the same side as

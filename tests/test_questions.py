@@ -1879,3 +1879,8 @@ def test_asking_proof_or_a_source_of_a_claim_finds_the_items_that_tell_it(
 
 def test_words_typed_together_are_read_apart_into_the_fewest_words(factbase: FactBase) -> None:
     assert factbase.index.unglued("ceasefireplan kremlinlist") == "ceasefire plan kremlin list"
+
+
+def test_whether_two_people_agree_on_something_is_what_each_said(factbase: FactBase) -> None:
+    reply = answer(factbase, "do witkoff and kellogg agree on istanbul")
+    assert {"witkoff-istanbul-reference", "kellogg-istanbul-not-viable"} <= set(ids(reply)[:2])
