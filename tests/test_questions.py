@@ -1882,5 +1882,7 @@ def test_words_typed_together_are_read_apart_into_the_fewest_words(factbase: Fac
 
 
 def test_whether_two_people_agree_on_something_is_what_each_said(factbase: FactBase) -> None:
-    reply = answer(factbase, "do witkoff and kellogg agree on istanbul")
-    assert {"witkoff-istanbul-reference", "kellogg-istanbul-not-viable"} <= set(ids(reply)[:2])
+    assert {"witkoff-istanbul-reference", "kellogg-istanbul-not-viable"} <= set(ids(answer(
+        factbase, "do witkoff and kellogg agree on istanbul"))[:2])
+    assert "kellogg-something-new" in ids(answer(factbase, "do trumps two envoys agree on "
+                                                           "where to start"))
