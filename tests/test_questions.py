@@ -1886,3 +1886,7 @@ def test_whether_two_people_agree_on_something_is_what_each_said(factbase: FactB
         factbase, "do witkoff and kellogg agree on istanbul"))[:2])
     assert "kellogg-something-new" in ids(answer(factbase, "do trumps two envoys agree on "
                                                            "where to start"))
+
+
+def test_the_papers_reuters_saw_are_the_documents_it_reviewed(factbase: FactBase) -> None:
+    assert "three-demands-two-named" in ids(answer(factbase, "the secret us papers reuters saw"))
