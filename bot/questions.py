@@ -1009,8 +1009,11 @@ def _name(reading: _Reading, people: list[Person], position: int, length: int) -
         else:
             reading.searched.remove(spelt)
             return
-    for counted in reading.slots[max(start - 2, 0) : start]:
-        if counted.typed in NUMBER_WORDS | RANKS and counted in reading.rest:
+    before = reading.slots[max(start - 2, 0) : start]
+    for at, counted in enumerate(before):
+        if counted.typed in NUMBER_WORDS | RANKS and counted in reading.rest and all(
+                between.typed in NUMBER_WORDS | RANKS or only_describes(between.typed)
+                for between in before[at + 1 :]):  # not "the three things biden's people"
             reading.rest.remove(counted)  # "trumps two envoys", "top envoy": no topic
             reading.searched = [slot for slot in reading.searched if slot is not counted]
     reading.named.update((person.id, person) for person in people)

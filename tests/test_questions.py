@@ -1890,3 +1890,10 @@ def test_whether_two_people_agree_on_something_is_what_each_said(factbase: FactB
 
 def test_the_papers_reuters_saw_are_the_documents_it_reviewed(factbase: FactBase) -> None:
     assert "three-demands-two-named" in ids(answer(factbase, "the secret us papers reuters saw"))
+
+
+def test_a_number_counts_a_named_group_only_right_before_it(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "the three things biden officials were willing to talk "
+                                "about"))[:1] == ["three-demands-two-named"]
+    assert set(ids(answer(factbase, "trumps two envoys"))[:2]) == {"keith-kellogg",
+                                                                   "steve-witkoff"}
