@@ -1897,3 +1897,8 @@ def test_a_number_counts_a_named_group_only_right_before_it(factbase: FactBase) 
                                 "about"))[:1] == ["three-demands-two-named"]
     assert set(ids(answer(factbase, "trumps two envoys"))[:2]) == {"keith-kellogg",
                                                                    "steve-witkoff"}
+
+
+def test_the_two_tracks_of_talks_are_the_two_dialogues(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "one track on fixing ties and another on the peace "
+                                "deal"))[:1] == ["two-dialogues"]
