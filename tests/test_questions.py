@@ -1902,3 +1902,8 @@ def test_a_number_counts_a_named_group_only_right_before_it(factbase: FactBase) 
 def test_the_two_tracks_of_talks_are_the_two_dialogues(factbase: FactBase) -> None:
     assert ids(answer(factbase, "one track on fixing ties and another on the peace "
                                 "deal"))[:1] == ["two-dialogues"]
+
+
+def test_who_tipped_off_the_press_is_the_reports_sources(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "who tipped off the press about the list"))[:1] == [
+        "two-sources"]
