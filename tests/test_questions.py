@@ -1907,3 +1907,8 @@ def test_the_two_tracks_of_talks_are_the_two_dialogues(factbase: FactBase) -> No
 def test_who_tipped_off_the_press_is_the_reports_sources(factbase: FactBase) -> None:
     assert ids(answer(factbase, "who tipped off the press about the list"))[:1] == [
         "two-sources"]
+
+
+def test_whether_russia_has_shown_willingness_asks_whether_it_has_it(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "I am curious whether Russia has shown any willingness to make "
+                                "concessions in these talks."))[:1] == ["stent-no-concessions"]
