@@ -1912,3 +1912,10 @@ def test_who_tipped_off_the_press_is_the_reports_sources(factbase: FactBase) -> 
 def test_whether_russia_has_shown_willingness_asks_whether_it_has_it(factbase: FactBase) -> None:
     assert ids(answer(factbase, "I am curious whether Russia has shown any willingness to make "
                                 "concessions in these talks."))[:1] == ["stent-no-concessions"]
+
+
+def test_how_long_russia_has_been_pushing_the_same_things_is_how_old_its_demands_are(
+        factbase: FactBase) -> None:
+    assert "past-two-decades" in ids(answer(factbase, "how many years has moscow been pushing "
+                                                      "the same things"))
+    assert "past-two-decades" in ids(answer(factbase, "how far back do these asks go"))
