@@ -235,8 +235,8 @@ EXCEPTING = frozenset({"besides", "except", "apart"})
 """Words that set one member of a group apart from the others asked for."""
 UNCOUNTED = "other"
 """What `Question.others` holds when the group asked about is not counted."""
-ROLE_WORDS = frozenset("""job role title occupation profession work employer роль должность посада
-    работа робота работает работала працює працювала""".split())
+ROLE_WORDS = frozenset("""job role title occupation profession work works employer роль
+    должность посада работа робота работает работала працює працювала""".split())
 """Words that ask who someone is ("what was kellogg's job")."""
 ASKED_OF = frozenset({"ask", "asked", "asking", "asks", "question", "questioned"})
 """Words typed right before a person's name that ask what was put to them."""

@@ -1919,3 +1919,8 @@ def test_how_long_russia_has_been_pushing_the_same_things_is_how_old_its_demands
     assert "past-two-decades" in ids(answer(factbase, "how many years has moscow been pushing "
                                                       "the same things"))
     assert "past-two-decades" in ids(answer(factbase, "how far back do these asks go"))
+
+
+def test_where_someone_works_is_who_they_are(factbase: FactBase) -> None:
+    assert answer(factbase, "where stent works").title == "Angela Stent"
+    assert answer(factbase, "how the ceasefire works").title != "Angela Stent"
