@@ -637,6 +637,7 @@ FRAMES = re.compile("|".join((
     r"\bi (?:would|should) be (?:grateful|glad|obliged)(?: for| if you could)?\b",
     r"\b(?:please|kindly)\b",
     r"\b(?:may|can|could|might) (?:i|we) (?:ask|know|enquire|inquire)(?: about)?\b",
+    r"\bwhat(?:'s| is| was|s) (?:the deal|up) with\b",
     r"\b(?:(?:can|could|would) you )?help (?:me|us)(?: to)? (?:understand|get|make sense of)\b",
     r"\b(?:take|takes|took|taken|taking) place\b",
     r"\bback(?= in\b| then\b| when\b)",
@@ -645,7 +646,8 @@ FRAMES = re.compile("|".join((
     r"\b(?:in total|all together|altogether|in all|overall)\W*$",
 )))
 """Frames in which a reader puts a question, asking nothing themselves: politeness ("would
-you kindly explain whether", "i should like to know", "help me understand"), what the reader
+you kindly explain whether", "i should like to know", "may i ask", "help me understand"),
+"what was the deal with", what the reader
 was told ("my grandson tells me", "i gather", "am i right in thinking that"), "is that
 correct"; "take place", which says no more than "happen", and "back" in "back in 2021"; and
 "described as", "thought to be", which say what is asked is someone's view, not whose ("which

@@ -1924,3 +1924,8 @@ def test_how_long_russia_has_been_pushing_the_same_things_is_how_old_its_demands
 def test_where_someone_works_is_who_they_are(factbase: FactBase) -> None:
     assert answer(factbase, "where stent works").title == "Angela Stent"
     assert answer(factbase, "how the ceasefire works").title != "Angela Stent"
+
+
+def test_whats_the_deal_with_asks_about_what_follows(factbase: FactBase) -> None:
+    assert "biden-talks" in ids(answer(factbase, "so what was the deal with the 2021 thing"))
+    assert answer(factbase, "what deal does russia want").title == "Russia’s demands"
