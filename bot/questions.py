@@ -118,9 +118,12 @@ SOMEONE = frozenset(
 from scratch guy"): when no one is described by it, it asks who, and is no topic."""
 ANYONE = frozenset({"people", "folks", "person"})
 """Who says something when anyone may ("what do people say about the truce"): no topic."""
+CLARITY = frozenset({"unclear", "clear", "vague", "murky", "uncertain"})
+"""Words that ask whether the demands are known (what the sources say of them is the answer,
+found by these words)."""
 ABOUT_DEMANDS = frozenset("""why mean means meaning help helps hurt effect effects impact
     affect affects implications consequences goal aim purpose reason reasons behind real
-    realistic serious seriously leverage strategy tactic tactics""".split())
+    realistic serious seriously leverage strategy tactic tactics""".split()) | CLARITY
 """Words that ask about the demands rather than for them: what they are for or would do."""
 NOVELTY = frozenset("""new same changed change changes different like before old earlier
     unchanged similar""".split())
@@ -1520,8 +1523,8 @@ def _regarding(index: SearchIndex, slots: list[Slot], about: set[str]) -> list[S
     phrased = any(slot.entry == NOVELTY_ENTRY for slot in slots)
     if not phrased and not about:
         return None
-    kept = [slot for slot in slots
-            if slot.typed not in ABOUT_DEMANDS | NOVELTY and slot.entry != NOVELTY_ENTRY]
+    kept = [slot for slot in slots if slot.typed not in (ABOUT_DEMANDS - CLARITY) | NOVELTY
+            and slot.entry != NOVELTY_ENTRY]
     novelty = index.glossary.entries.get(NOVELTY_ENTRY)
     if (phrased or about & NOVELTY) and novelty is not None:
         kept.append(Slot(novelty.id, novelty.means, known=True, entry=novelty.id))

@@ -1929,3 +1929,9 @@ def test_where_someone_works_is_who_they_are(factbase: FactBase) -> None:
 def test_whats_the_deal_with_asks_about_what_follows(factbase: FactBase) -> None:
     assert "biden-talks" in ids(answer(factbase, "so what was the deal with the 2021 thing"))
     assert answer(factbase, "what deal does russia want").title == "Russia’s demands"
+
+
+def test_whether_the_demands_are_clear_is_what_the_sources_say_of_them(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "terms still murky?"))[:1] == ["specifics-unclear"]
+    assert ids(answer(factbase, "are russia's demands clear"))[:1] == ["specifics-unclear"]
