@@ -1935,3 +1935,8 @@ def test_whether_the_demands_are_clear_is_what_the_sources_say_of_them(
         factbase: FactBase) -> None:
     assert ids(answer(factbase, "terms still murky?"))[:1] == ["specifics-unclear"]
     assert ids(answer(factbase, "are russia's demands clear"))[:1] == ["specifics-unclear"]
+
+
+def test_whether_the_us_strategy_is_clear_is_the_administrations_unclarified_strategy(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "is the us strategy clear")) == ["two-dialogues"]
