@@ -1940,3 +1940,8 @@ def test_whether_the_demands_are_clear_is_what_the_sources_say_of_them(
 def test_whether_the_us_strategy_is_clear_is_the_administrations_unclarified_strategy(
         factbase: FactBase) -> None:
     assert ids(answer(factbase, "is the us strategy clear")) == ["two-dialogues"]
+
+
+def test_bin_it_and_start_over_is_kelloggs_something_new(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "the retired general says bin it and start over?"))[:1] == [
+        "kellogg-something-new"]
