@@ -1945,3 +1945,10 @@ def test_whether_the_us_strategy_is_clear_is_the_administrations_unclarified_str
 def test_bin_it_and_start_over_is_kelloggs_something_new(factbase: FactBase) -> None:
     assert ids(answer(factbase, "the retired general says bin it and start over?"))[:1] == [
         "kellogg-something-new"]
+
+
+def test_what_moscow_actually_wants_is_its_demands_not_its_sincerity(
+        factbase: FactBase) -> None:
+    assert ids(answer(factbase, "so what does moscow actually want ukraine to give up")) == [
+        "abandon-nato-aspirations"]
+    assert "stent-no-concessions" in ids(answer(factbase, "does russia really want peace"))
