@@ -270,6 +270,8 @@ AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "will"
 """What follows the thing asked for in "what range do the missiles have"."""
 YES_NO = AUXILIARIES | {"has", "have", "had"}
 """Words that open a question asking yes or no ("did schake work for trump")."""
+VERSUS = frozenset({"vs", "versus"})
+"""Words setting one person against another ("witkoff vs trump's ukraine guy")."""
 ABOUT = frozenset({"about", "on", "про", "о", "об", "насчет", "щодо", "стосовно"})
 """Words after which a question names what is spoken of."""
 FROM_WORDS = frozenset({"from", "of", "от", "у", "від"})
@@ -921,9 +923,11 @@ def _described_by_role(index: SearchIndex, reading: _Reading) -> None:
     describers = {named_by[key] for key in describing & named_by.keys()}
     describers.update(boss.id for boss in reading.named.values()  # "trumps mideast guy"
                       if all(_belongs(person, boss) for person, _ in chosen))
-    if any(person.entity == "person" and person.id not in describers
-           for person in reading.named.values()):
-        return  # "the former pentagon official": Kori Schake is named
+    compared = any(slot.typed in VERSUS for slot in reading.rest)
+    if not compared and any(person.entity == "person" and person.id not in describers
+                            for person in reading.named.values()):
+        return  # "the former pentagon official": Kori Schake is named; but "witkoff vs
+        # trump's ukraine guy" compares two people
     for describer in describers:
         del reading.named[describer]
     describing |= _describing_clause(reading, describing)

@@ -1952,3 +1952,10 @@ def test_what_moscow_actually_wants_is_its_demands_not_its_sincerity(
     assert ids(answer(factbase, "so what does moscow actually want ukraine to give up")) == [
         "abandon-nato-aspirations"]
     assert "stent-no-concessions" in ids(answer(factbase, "does russia really want peace"))
+
+
+def test_one_named_person_versus_another_described_by_role_is_what_each_said(
+        factbase: FactBase) -> None:
+    reply = answer(factbase, "trumps middle east guy vs his ukraine guy on the turkey draft")
+    assert {"witkoff-istanbul-reference", "kellogg-istanbul-not-viable"} <= set(ids(reply)[:2])
+    assert ids(answer(factbase, "the former pentagon official"))[:1] == ["kori-schake"]
