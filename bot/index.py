@@ -417,7 +417,7 @@ class SearchIndex:
             return next((variant for variant in spelling_variants(word)
                          if stem(variant) in self._vocabulary), word)
         if self._spelling is None:
-            self._spelling = Vocabulary()
+            self._spelling = Vocabulary(sounds=True)
             for written in sorted({*self._written, *self.glossary.words()}):
                 if len(written) >= 4 and written.isascii() and written.isalpha():
                     self._spelling.add(written)

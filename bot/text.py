@@ -266,8 +266,9 @@ def transliterate(word: str) -> str:
 
 
 _VOWELS = str.maketrans("", "", "aeiouy")
-_SOUNDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("z", "s"),
-           ("x", "ks"), ("j", "i"))
+_SOUNDS = (("tion", "shun"), ("sion", "shun"), ("sh", "s"), ("ph", "f"), ("ck", "k"),
+           ("c", "k"), ("q", "k"), ("w", "v"), ("z", "s"), ("x", "ks"), ("j", "i"))
+"""Spellings of the same sound ("invasion" and "invashun")."""
 
 
 def skeleton(word: str) -> str:

@@ -1959,3 +1959,7 @@ def test_one_named_person_versus_another_described_by_role_is_what_each_said(
     reply = answer(factbase, "trumps middle east guy vs his ukraine guy on the turkey draft")
     assert {"witkoff-istanbul-reference", "kellogg-istanbul-not-viable"} <= set(ids(reply)[:2])
     assert ids(answer(factbase, "the former pentagon official"))[:1] == ["kori-schake"]
+
+
+def test_a_word_spelt_as_it_sounds_is_respelt(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "when did the invashun start"))[:1] == ["invasion"]
