@@ -32,16 +32,18 @@ STOPWORDS = frozenset(
 )
 """English words that carry no meaning for a lookup (question words included: the question
 parser reads them before they are dropped)."""
-FILLER = frozenset("""such another shown showed everyone everybody theirs ours yours actually even
-    pre ex ones keep keeps kept keeping true out here ok okay hey hi pls plz lol btw tbh um uh hmm
-    yeah everything stuff time thank thanks thx order among between across toward towards via upon
-    onto amid amidst within through during whilst way along around apart go went gone under exactly
-    basically precisely truly literally honestly seriously old right going gonna themselves itself
-    himself herself kick kicked kicks gist radio segment version minute podcast wonder wondering
-    whether curious kindly understand almost nearly happen happened happens full whole real still
-    handles handle handling allowed stay stays staying plus once behind happening else instead goes
-    made having stuck nobody anybody somebody last used anywhere anyway anyways usually normally
-    typically look looks looked seem seems seemed mr mrs ms dr everywhere somewhere""".split())
+FILLER = frozenset("""such another shown showed every everyone everybody theirs ours
+    yours actually even pre ex ones keep keeps kept keeping true out here ok okay hey hi
+    pls plz lol btw tbh um uh hmm yeah everything stuff time thank thanks thx order
+    among between across toward towards via upon onto amid amidst within through during
+    whilst way along around apart go went gone under exactly basically precisely truly
+    literally honestly seriously old right going gonna themselves itself himself herself
+    kick kicked kicks gist radio segment version minute podcast wonder wondering whether
+    curious kindly understand almost nearly happen happened happens full whole real
+    still handles handle handling allowed stay stays staying plus once behind happening
+    else instead goes made having stuck nobody anybody somebody last used anywhere
+    anyway anyways usually normally typically look looks looked seem seems seemed mr mrs
+    ms dr everywhere somewhere""".split())
 """Words a reader's question may carry that say nothing of what it asks ("is it true", "ok
 but", "kept out of nato", "russia wants everything"): dropped from questions, though an item
 that holds them is still found by them."""
