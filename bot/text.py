@@ -107,9 +107,11 @@ _UKRAINIAN_OF = (("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh"
                  ("u", "у"), ("f", "ф"), ("c", "ц"), ("j", "й"), ("w", "в"), ("x", "х"))
 """Latin letters as Ukrainian is typed in them, by the official romanization ("shcho khoche
 rosiia": "що хоче росія"), longest first."""
-_CYRILLIC_ENDINGS = {False: (("ii", "ии"),), True: (("yi", "ий"), ("ii", "ії"))}
-"""Endings read otherwise than letter by letter: Ukrainian "-yi" is "-ий" ("takyi": "такий")
-and "-ii" "-ії" ("rosii": "росії")."""
+_CYRILLIC_ENDINGS = {False: (("tsya", "тся"), ("ii", "ии")),
+                     True: (("tsia", "ться"), ("yi", "ий"), ("ii", "ії"))}
+"""Endings read otherwise than letter by letter: Russian "-tsya" is "-тся" ("soglasitsya":
+"согласится"), Ukrainian "-tsia" "-ться", "-yi" "-ий" ("takyi": "такий") and "-ii" "-ії"
+("rosii": "росії")."""
 _CYRILLIC_VOWELS = "аеиоуыэюяіїє"
 
 
@@ -120,6 +122,8 @@ def to_cyrillic(word: str, ukrainian: bool = False) -> str:
     for ending, cyrillic_ending in _CYRILLIC_ENDINGS[ukrainian]:
         if word.endswith(ending) and len(word) > len(ending):
             return to_cyrillic(word[: -len(ending)], ukrainian) + cyrillic_ending
+    if not ukrainian and len(word) > 3 and word.endswith("ye") and word[-3] not in "aeiouy":
+        return to_cyrillic(word[:-2]) + "ые"  # "inostrannye": "иностранные"
     letters = _UKRAINIAN_OF if ukrainian else _CYRILLIC_OF
     out: list[str] = []
     position = 0

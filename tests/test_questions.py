@@ -1968,3 +1968,9 @@ def test_every_and_nothing_say_nothing_of_what_is_asked(factbase: FactBase) -> N
     assert answer(factbase, "list every condition russia has").title == "Russia’s demands"
     assert ids(answer(factbase, "кремль не поступится ничем"))[:1] == ["stent-no-concessions"]
     assert answer(factbase, "how far back does the war in donbas go").status == "not_found"
+
+
+def test_russian_typed_in_latin_letters_reads_its_endings(factbase: FactBase) -> None:
+    assert ids(answer(factbase, "inostrannye voyska v ukraine")) == ["no-foreign-troops"]
+    assert ids(answer(factbase, "soglasitsya li rossiya na peremirie"))[:1] == [
+        "ceasefire-uncertain"]
