@@ -160,7 +160,7 @@ ceasefire": the sources say why he accepts it)."""
 CAUSES = frozenset(map(stem, """because cause causes reason reasons due motive motives
     purpose aim aimed fear fears concern concerns worry worried""".split()))
 """Stems by which an item gives a reason for what someone decided."""
-ORDERING = frozenset({"first", "earlier", "раньше", "спочатку", "раніше"})
+ORDERING = frozenset({"first", "earlier", "older", "oldest", "раньше", "спочатку", "раніше"})
 """Words that ask which of two events came first."""
 FOLLOWING = frozenset({"happened", "happen", "came", "come", "next"})
 """Words before "after" that ask what followed something."""

@@ -1974,3 +1974,8 @@ def test_russian_typed_in_latin_letters_reads_its_endings(factbase: FactBase) ->
     assert ids(answer(factbase, "inostrannye voyska v ukraine")) == ["no-foreign-troops"]
     assert ids(answer(factbase, "soglasitsya li rossiya na peremirie"))[:1] == [
         "ceasefire-uncertain"]
+
+
+def test_which_is_older_of_two_events_orders_them(factbase: FactBase) -> None:
+    reply = answer(factbase, "which is older, the biden talks or istanbul")
+    assert ids(reply) == ["biden-talks", "istanbul-talks"]
