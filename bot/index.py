@@ -55,10 +55,10 @@ CORRECTION_MARGIN = 5.0
 SYNONYM_SCORE = 90.0
 """Similarity of a word the glossary gives for the one typed: the typed word ranks first."""
 SPELLING_CUTOFF = 80.0
+"""Least rapidfuzz ratio at which a misspelt word is taken for a word of the fact base."""
 SOUND_MARGIN = 2.0
 """A respelling that sounds like the word typed wins over one this much more similar in
 letters ("puttin" is "putin", not "putting")."""
-"""Least rapidfuzz ratio at which a misspelt word is taken for a word of the fact base."""
 PLAIN_WORD_FLOOR = 0.5
 """Least share of its weight an everyday word of the fact base carries (see `plain_weight`)."""
 DESCRIBING_COMMONNESS = 4.0
@@ -89,11 +89,11 @@ NOT_NOUN_SHARE = 0.5
 GLUED = re.compile(rf"[a-zA-Z]{{5,{LONGEST_WORD}}}")
 """A word long enough to be two typed together (checked by `SearchIndex.unglued`)."""
 MAX_GLUED = 4
+"""The most words found typed together in one."""
 GLUED_RESPELLING = 3
 """Letters by which a respelling must be longer or shorter than the word typed for words
 typed together to be read apart instead ("kremlinlist" is "kremlin list", not
 "kremlinologist"; "casefire" is "ceasefire")."""
-"""The most words found typed together in one."""
 MIN_COVERAGE = 0.65
 """Share of a query's information (its slots' weights) an item must hold to be an answer."""
 LONG_QUERY = 6
