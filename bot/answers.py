@@ -28,7 +28,9 @@ from bot.lexicon import may_be_noun, may_be_verb, only_describes, ordinary
 from bot.models import Demand, Event, Fact, Item, Person, Quote, Source, Statement
 from bot.names import slot_terms
 from bot.questions import (
+    ABOUT_DEMANDS,
     AGREEING,
+    BEFORE,
     CAUSES,
     DEMANDERS,
     DEMANDING,
@@ -39,6 +41,7 @@ from bot.questions import (
     MAX_CLAUSES,
     NATIONALITIES,
     NATIONS,
+    NOVELTY,
     NUMBER_WORDS,
     PERSON_NOUNS,
     ROLE_WORDS,
@@ -72,6 +75,10 @@ MAX_ENTRIES = 50
 """Most entries one answer lists; longer lists say how to narrow them."""
 MAX_SUGGESTIONS = 8
 """Most suggestions an answer offers (each is a button in Telegram)."""
+WAR_ENTRY = "war"
+"""The glossary entry for the war ("the fighting", "the conflict")."""
+WAR_START = "the war started"
+"""What the war names as a point in time ("before the war"): its start."""
 EVENT_NAMED = 0.85
 """The share of a phrase an event must hold to be the event it names ("the full scale
 invasion": Russia invades Ukraine, by a synonym)."""
@@ -122,7 +129,9 @@ EVENT_WORDS = frozenset({"event", "events", "dates", "happened", "happenings"})
 """Words that, in a "when" question naming nothing else, ask for the whole timeline."""
 SALIENT = frozenset({"key", "main", "important", "major", "big"})
 """Words by which a reader asks for the main events ("what are the key dates")."""
-SPANS = frozenset({"since", "between", "sequence", "chronology", "timeline", "order"})
+UNTIL = frozenset({"until", "till", "til"})
+"""Words before a year that end a span with it ("what happened until 2022")."""
+SPANS = UNTIL | frozenset({"since", "between", "sequence", "chronology", "timeline", "order"})
 """Words that ask what happened over a span of time, in order."""
 TIMES = SPANS | frozenset({"late", "early", "mid", "now", "today", "present"})
 """Words that say when within a span of years, or ask events in order of time."""
@@ -727,7 +736,7 @@ def _each_found(base: FactBase, text: str) -> Answer | None:
 def _ask(base: FactBase, text: str) -> Answer:
     question = understand(base.index, text, base.memo(
         ("source", "person"), "reporters", lambda: _reporters(base)))
-    years = _years_asked(question)
+    years = _years_asked(question, text)
     if years:  # "timeline of events from 2021 to march 2025", "what happened in 2022"
         return _timeline_between(base, *years)
     if question.listing == "event" or _asks_timeline(question):
@@ -784,7 +793,7 @@ def _ask(base: FactBase, text: str) -> Answer:
     period = _period_named(base, question)
     if period:  # "what did russia ask biden for": the demands raised with Biden
         return demands(base, period)
-    if question.intent == "demands" and question.before and not question.regarding:
+    if question.intent == "demands" and question.before and not _asks_sameness(question, text):
         found = _demands_before(base, question.before)
         if found is not None:
             return found
@@ -887,11 +896,12 @@ def _in_brief(base: FactBase) -> Answer:
                                Suggestion(_("Russia’s demands"), "/demands")))
 
 
-def _years_asked(question: Question) -> tuple[str, str] | None:
+def _years_asked(question: Question, text: str) -> tuple[str, str] | None:
     """The first and last year of the time a question asks the events of ("timeline of events
     from 2021 to march 2025", "what happened in 2022", "sequence of events from late 2021 to
-    now"): when it names nobody and nothing but years, months and words for events or times;
-    None for any other question."""
+    now"; "" for the first year of the timeline or this one: "what happened before 2022",
+    "after 2021", "until 2022"): when it names nobody and nothing but years, months and words
+    for events or times; None for any other question."""
     if question.people or question.intent not in ("when", "search"):
         return None
     typed = [word for slot in question.topic for word in words(slot.typed)]
@@ -903,19 +913,30 @@ def _years_asked(question: Question) -> tuple[str, str] | None:
     if question.intent == "search" and not (EVENT_WORDS | SPANS).intersection(rest) and len(
             typed) > 1:
         return None
+    said = words(text)
+    edge = said[said.index(years[0]) - 1] if len(years) == 1 and years[0] in said[1:] else ""
+    if edge == "before":
+        return "", f"{int(years[0]) - 1:04d}"
+    if edge == "after":
+        return f"{int(years[0]) + 1:04d}", ""
+    if edge in UNTIL:
+        return "", years[0]
     to_now = question.present or bool(NOW.intersection(rest)) or (
         "since" in rest and len(years) == 1)
     return years[0], "" if to_now else years[-1]
 
 
 def _timeline_between(base: FactBase, first: str, last: str) -> Answer:
-    """The events from the year `first` through `last` (or to this day when it is ""), oldest
-    first."""
-    latest = max(((event.end or event.date or "")[:4] for event in base.events()), default=first)
-    last = last or latest
-    chosen = list(dict.fromkeys(event for year in range(int(first), int(last) + 1)
-                                for event in base.events_in(f"{year:04d}")))
-    span = first if first == last else f"{first}–{last}"
+    """The events from the year `first` (or the timeline's first when it is "") through `last`
+    (or to this day when it is ""), oldest first."""
+    dated = [int(year) for event in base.events()
+             for year in ((event.date or "")[:4], (event.end or "")[:4]) if year]
+    start, end = first or f"{min(dated, default=0):04d}", last or f"{max(dated, default=0):04d}"
+    chosen = list(dict.fromkeys(
+        event for year in range(max(int(start), min(dated, default=0)),
+                                min(int(end), max(dated, default=0)) + 1)
+        for event in base.events_in(f"{year:04d}")))
+    span = start if start == end else f"{start}–{end}" if start < end else first or last
     if not chosen:
         return Answer(title=_("Nothing on the timeline in {year}", year=span), status="not_found",
                       suggestions=(Suggestion(_("Timeline"), "/timeline"),))
@@ -1399,10 +1420,21 @@ def _said(base: FactBase, text: str, question: Question) -> Answer:
     )
 
 
+def _asks_sameness(question: Question, text: str) -> bool:
+    """Whether a question about the demands asks whether they are new, or what they mean, by
+    a word of its own ("are these the same things russia asked for before the invasion"), not
+    only by the glossary's "demand before" ("what did russia demand before the invasion")."""
+    return question.regarding is not None and bool(
+        (ABOUT_DEMANDS | NOVELTY - BEFORE).intersection(words(text)))
+
+
 def _demands_before(base: FactBase, what: str) -> Answer | None:
     """The demands raised before the event `what` names ("what did russia want before the
     invasion": those put to Biden's officials in December 2021), oldest first; None when it
-    names no event of a known date, or no demand is known to be older."""
+    names no event of a known date, or no demand is known to be older. "before the war" is
+    before it started (the invasion), not before the report on how to end it."""
+    if all(slot.entry in ("", WAR_ENTRY) for slot in base.index.read(what)):
+        what = WAR_START
     hits = base.index.search(what, kinds=frozenset({"event"}), suggest=False).hits
     anchor = hits[0].item if hits and hits[0].coverage >= EVENT_NAMED else None
     if not isinstance(anchor, Event) or not anchor.date:

@@ -1979,3 +1979,34 @@ def test_russian_typed_in_latin_letters_reads_its_endings(factbase: FactBase) ->
 def test_which_is_older_of_two_events_orders_them(factbase: FactBase) -> None:
     reply = answer(factbase, "which is older, the biden talks or istanbul")
     assert ids(reply) == ["biden-talks", "istanbul-talks"]
+
+
+def test_the_demands_before_an_event_asked_with_demand_are_those_raised_before_it(
+        factbase: FactBase) -> None:
+    """"demand before" is also the glossary's "are the demands the same as before"; only a
+    word of the reader's own asks that."""
+    reply = answer(factbase, "what did russia demand before the full-scale invasion")
+    assert reply.title == "Russia’s demands before 24 Feb 2022"
+    assert "stent-no-concessions" in ids(answer(factbase, "are the demands different from "
+                                                          "before the invasion"))
+
+
+def test_the_demands_before_the_war_are_those_raised_before_it_started(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "what did russia want before the war").title == \
+        "Russia’s demands before 24 Feb 2022"
+    assert answer(factbase, "what did russia want before the saudi meeting").title == \
+        "Russia’s demands before 11 Mar 2025"
+
+
+def test_the_events_before_after_or_until_a_year_are_the_timeline_on_that_side_of_it(
+        factbase: FactBase) -> None:
+    before = answer(factbase, "what happened before 2022")
+    assert "invasion" not in ids(before)
+    assert "biden-talks" in ids(before)
+    after = answer(factbase, "what happened after 2022")
+    assert after.title == "Timeline: 2023–2025"
+    assert "istanbul-talks" not in ids(after)
+    assert "invasion" in ids(answer(factbase, "what happened until 2022"))
+    assert "invasion" in ids(answer(factbase, "what happened in 2022"))
+    assert answer(factbase, "what happened after 2025").status == "not_found"
