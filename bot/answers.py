@@ -64,6 +64,7 @@ from bot.text import (
     FILLER,
     MONTHS,
     STOPWORDS,
+    US_DOTS,
     is_cyrillic,
     stem,
     to_cyrillic,
@@ -79,6 +80,8 @@ WAR_ENTRY = "war"
 """The glossary entry for the war ("the fighting", "the conflict")."""
 WAR_START = "the war started"
 """What the war names as a point in time ("before the war"): its start."""
+QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
+"""A sentence of a message that ends on a question mark."""
 EVENT_NAMED = 0.85
 """The share of a phrase an event must hold to be the event it names ("the full scale
 invasion": Russia invades Ukraine, by a synonym)."""
@@ -685,9 +688,10 @@ def ask(base: FactBase, text: str) -> Answer:
     if answer.closest and len(sentences(text)) > 1:
         # "sorry my english not so good. russia want what thing from america for stop the
         # war?": the whole holds words no item does; one sentence may ask all it asks
-        meant = _meaningful(text)
+        meant, asked = _meaningful(text), _asked_words(text)
         whole = next((found for found in map(functools.partial(_ask, base), (
-            part for part in parts if 2 * _meaningful(part) >= meant))
+            part for part in parts if 2 * _meaningful(part) >= meant
+            and asked.issuperset(words(part))))
                       if found.status == "ok" and not found.closest), None)
         if whole is not None:
             return whole
@@ -704,6 +708,14 @@ def ask(base: FactBase, text: str) -> Answer:
         if found.status == "ok" and (alone or not found.closest):
             return found
     return _each_found(base, text) or answer
+
+
+def _asked_words(text: str) -> set[str]:
+    """The words of the sentences of a message that end on a question mark, or all its words
+    when none does: a sentence that tells the bot something ("nato membership is off the
+    table. what about eu membership?") is not what the message asks."""
+    bare = US_DOTS.sub("us", text.casefold())
+    return set(words(" ".join(QUESTION_SENTENCE.findall(bare)) or bare))
 
 
 def _meaningful(text: str) -> int:

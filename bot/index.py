@@ -440,15 +440,15 @@ class SearchIndex:
     def unglued(self, text: str) -> str:
         """`text` with words typed together split ("whatdoes" -> "what does", "keithkellogg"
         -> "keith kellogg"): a word of Latin letters that is no word of English, the glossary
-        or the fact base, nor a misspelling of one ("casefire" is "ceasefire", not "case
-        fire"), whose parts (of two letters or more) each are a stopword or a word the fact
-        base or the glossary writes; the right-hand part may itself be split again."""
+        or the fact base, nor a misspelling of one of the last two ("casefire" is "ceasefire",
+        not "case fire"; "howlong" is "how long", not "howling"), whose parts (of two letters
+        or more) each are a stopword or a word the fact base or the glossary writes; the
+        right-hand part may itself be split again."""
         return GLUED.sub(lambda match: self._unglued(match.group().casefold()), text)
 
     def _unglued(self, word: str, depth: int = 0) -> str:
-        if depth == 0 and (self._is_part(word) or commonness(word) > 0 or (
-                self._spell(word) != word
-                and abs(len(self._spell(word)) - len(word)) < GLUED_RESPELLING)):
+        if depth == 0 and (self._is_part(word) or commonness(word) > 0
+                           or self._misspells_part(word)):
             return word
         splits = sorted(((min(cut, len(word) - cut), cut) for cut in range(2, len(word) - 1)
                          if self._is_part(word[:cut])), reverse=True)
@@ -460,6 +460,14 @@ class SearchIndex:
             if rest != word[cut:]:
                 return f"{word[:cut]} {rest}"
         return word
+
+    def _misspells_part(self, word: str) -> bool:
+        """Whether `word` is a misspelling of a word the fact base or the glossary writes,
+        near its length ("casefire": ceasefire; not "howlong": howling, nor "kremlinlist":
+        kremlinologist)."""
+        spelt = self._spell(word)
+        return (spelt != word and self._is_part(spelt)
+                and abs(len(spelt) - len(word)) < GLUED_RESPELLING)
 
     def _is_part(self, word: str) -> bool:
         """Whether `word` stands as a word of a query: a stopword, or a word the fact base or

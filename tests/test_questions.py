@@ -2010,3 +2010,19 @@ def test_the_events_before_after_or_until_a_year_are_the_timeline_on_that_side_o
     assert "invasion" in ids(answer(factbase, "what happened until 2022"))
     assert "invasion" in ids(answer(factbase, "what happened in 2022"))
     assert answer(factbase, "what happened after 2025").status == "not_found"
+
+
+def test_a_long_message_is_not_answered_by_a_sentence_that_only_tells(
+        factbase: FactBase) -> None:
+    """The sentence that answers a long message must be one it asks with a question mark."""
+    assert answer(factbase, "nato membership is off the table. what about eu membership for "
+                            "ukraine?").closest
+    assert answer(factbase, "sorry my english not so good. russia want what thing from the "
+                            "u.s. for stop the war?").title == "Russia’s demands"
+
+
+def test_words_typed_together_are_read_apart_before_an_everyday_respelling(
+        factbase: FactBase) -> None:
+    """"howlong" is "how long", not "howling", a word no item holds."""
+    assert ids(answer(factbase, "howlong did the istanbul talks last")) == ["istanbul-talks"]
+    assert factbase.index.unglued("casefire kremlinlist") == "casefire kremlin list"
