@@ -53,6 +53,7 @@ from bot.questions import (
     clauses,
     latin_russian,
     listed,
+    meaningful,
     names_story,
     proper_name,
     russian_words_in_latin,
@@ -61,7 +62,6 @@ from bot.questions import (
 )
 from bot.results import Answer, Citation, Entry, Status, Suggestion, echo, format_date, when
 from bot.text import (
-    FILLER,
     MONTHS,
     STOPWORDS,
     US_DOTS,
@@ -688,9 +688,9 @@ def ask(base: FactBase, text: str) -> Answer:
     if answer.closest and len(sentences(text)) > 1:
         # "sorry my english not so good. russia want what thing from america for stop the
         # war?": the whole holds words no item does; one sentence may ask all it asks
-        meant, asked = _meaningful(text), _asked_words(text)
+        meant, asked = meaningful(words(text)), _asked_words(text)
         whole = next((found for found in map(functools.partial(_ask, base), (
-            part for part in parts if 2 * _meaningful(part) >= meant
+            part for part in parts if 2 * meaningful(words(part)) >= meant
             and asked.issuperset(words(part))))
                       if found.status == "ok" and not found.closest), None)
         if whole is not None:
@@ -716,11 +716,6 @@ def _asked_words(text: str) -> set[str]:
     table. what about eu membership?") is not what the message asks."""
     bare = US_DOTS.sub("us", text.casefold())
     return set(words(" ".join(QUESTION_SENTENCE.findall(bare)) or bare))
-
-
-def _meaningful(text: str) -> int:
-    """How many of the words of `text` are no stopword or filler."""
-    return sum(word not in STOPWORDS | FILLER for word in words(text))
 
 
 def _each_found(base: FactBase, text: str) -> Answer | None:

@@ -594,6 +594,11 @@ def asks_twice(text: str) -> bool:
     return sum(any(word in OPENERS for word in typed[:2]) for typed in leaves) > 1
 
 
+def meaningful(typed: list[str]) -> int:
+    """How many of the words say something: no stopword, filler or word naming the story."""
+    return sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in typed)
+
+
 def clauses(text: str) -> list[str]:
     """The parts of a long message that may each ask something, each once and at most
     `MAX_CLAUSES`: its sentences, then the parts "and", "but", "or" and "so" join; each with
@@ -605,7 +610,7 @@ def clauses(text: str) -> list[str]:
     found: list[str] = []
     for part in map(str.strip, parts):
         typed = words(part)
-        meaning = sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in typed)
+        meaning = meaningful(typed)
         if (part not in found and typed and typed[-1] not in POINTING
                 and (meaning > 1 or (meaning and part in told and typed[0] in WH_WORDS))):
             found.append(part)
@@ -620,7 +625,7 @@ def listed(text: str) -> list[str]:
              for part in JOINING.split(sentence)]
     return [part for part in parts
             if (typed := words(part)) and not (POINTING | OWNERS) & set(typed)
-            and sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in typed) > 1]
+            and meaningful(typed) > 1]
 
 
 FRAMES = re.compile("|".join((
