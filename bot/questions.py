@@ -80,14 +80,17 @@ DEMAND_VERBS = frozenset(map(stem, """give gave given giving hand handed present
     submitted raise raised pose posed""".split()))
 """Verbs that say Russia made its demands ("what demands did russia give the us"): in a
 question about the demands they are no topic."""
-PERSON_NOUNS = frozenset("""guy guys lady man woman person people folks crowd fellow fella bloke
-    gentleman gal expert experts analyst analysts official officials specialist dude chap boss
-    pundit scholar academic researcher insider veteran""".split())
+SOMEONE = frozenset("""guy man woman lady fellow fella dude chap bloke gentleman gal
+    person""".split())
+"""A word by which a reader asks after someone they cannot name ("the guy on cnn", "start
+from scratch guy"): when no one is described by it, it asks who, and is no topic."""
+PERSON_NOUNS = SOMEONE | frozenset("""guys people folks crowd expert experts analyst analysts
+    official officials specialist boss pundit scholar academic researcher insider
+    veteran""".split())
 """Words that only say someone is a person ("the brookings lady", "aei expert", "biden
 folks"): beside a name they are no topic."""
-DESCRIBED_BY = frozenset("""guy lady man woman fellow fella bloke gentleman gal expert analyst
-    official specialist dude chap boss pundit scholar academic researcher insider leader
-    president veteran""".split())
+DESCRIBED_BY = SOMEONE - {"person"} | frozenset("""expert analyst official specialist boss
+    pundit scholar academic researcher insider leader president veteran""".split())
 """Words by which a reader describes a person by their role instead of naming them ("the
 retired army guy who handles ukraine for trump", "the ukrainian leader")."""
 NAME_SHARE = 0.5
@@ -112,10 +115,6 @@ COMPARING = frozenset("""disagree disagrees agree agrees differ differs compare 
 NATIONALITIES = frozenset({"russian", "ukrainian", "american", "european", "crimean"})
 """Words before "people" by which it means a nation, not someone's staff ("the russian
 people" are not the Kremlin)."""
-SOMEONE = frozenset(
-    """guy man woman lady fellow fella dude chap bloke gentleman gal person""".split())
-"""A word by which a reader asks after someone they cannot name ("the guy on cnn", "start
-from scratch guy"): when no one is described by it, it asks who, and is no topic."""
 ANYONE = frozenset({"people", "folks", "person"})
 """Who says something when anyone may ("what do people say about the truce"): no topic."""
 CLARITY = frozenset({"unclear", "clear", "vague", "murky", "uncertain"})
