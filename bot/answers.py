@@ -684,19 +684,19 @@ def ask(base: FactBase, text: str) -> Answer:
         found = _ask(base, mixed)
         if found.status != "not_found":
             return replace(found, title=found.title.replace(echo(mixed), echo(text)))
-    parts = clauses(text)
     if answer.closest and len(sentences(text)) > 1:
         # "sorry my english not so good. russia want what thing from america for stop the
         # war?": the whole holds words no item does; one sentence may ask all it asks
         meant, asked = meaningful(words(text)), _asked_words(text)
         whole = next((found for found in map(functools.partial(_ask, base), (
-            part for part in parts if 2 * meaningful(words(part)) >= meant
+            part for part in clauses(text) if 2 * meaningful(words(part)) >= meant
             and asked.issuperset(words(part))))
                       if found.status == "ok" and not found.closest), None)
         if whole is not None:
             return whole
     if answer.status != "not_found":
         return answer
+    parts = clauses(text)
     # one clause asks, the rest point back at it ("no european boots in ukraine, is russia
     # insisting on that"), unless they ask for the rest of a group ("..., which ones are they")
     alone = (len(parts) == 1 and words(parts[0]) != words(text)

@@ -41,7 +41,7 @@ from bot.text import (
     stems,
     words,
 )
-from bot.vocabulary import SUGGEST_CUTOFF, Vocabulary
+from bot.vocabulary import PREFIX_SCORE, SUGGEST_CUTOFF, Vocabulary
 
 REPEAT_BONUS = 1.0 + math.log(2)
 """A term held more than once (in the text and the topic, say) weighs this much more."""
@@ -422,9 +422,10 @@ class SearchIndex:
                 if len(written) >= 4 and written.isascii() and written.isalpha():
                     self._spelling.add(written)
         sound = skeleton(word)
-        matched = dict(self._spelling.match(word, SPELLING_CUTOFF))  # a prefix hides the rest
-        for term, score in self._spelling.similar(word, SPELLING_CUTOFF):
-            matched.setdefault(term, score)
+        matched = dict(self._spelling.match(word, SPELLING_CUTOFF))
+        if PREFIX_SCORE in matched.values():  # a prefix hid the near spellings: look for them
+            for term, score in self._spelling.similar(word, SPELLING_CUTOFF):
+                matched.setdefault(term, score)
         found = [(term, score) for term, score in matched.items()
                  if SPELLING_CUTOFF <= score < 100]
         top = max((score for _, score in found), default=0.0)

@@ -595,7 +595,11 @@ def asks_twice(text: str) -> bool:
 
 def meaningful(typed: list[str]) -> int:
     """How many of the words say something: no stopword, filler or word naming the story."""
-    return sum(word not in STOPWORDS | FILLER | STORY_WORDS for word in typed)
+    return sum(word not in SAYING_NOTHING for word in typed)
+
+
+SAYING_NOTHING = STOPWORDS | FILLER | STORY_WORDS
+"""Words that say nothing of what a message asks."""
 
 
 def clauses(text: str) -> list[str]:
