@@ -2026,3 +2026,8 @@ def test_words_typed_together_are_read_apart_before_an_everyday_respelling(
     """"howlong" is "how long", not "howling", a word no item holds."""
     assert ids(answer(factbase, "howlong did the istanbul talks last")) == ["istanbul-talks"]
     assert factbase.index.unglued("casefire kremlinlist") == "casefire kremlin list"
+
+
+def test_what_would_follow_if_the_list_was_accepted_is_the_demands(factbase: FactBase) -> None:
+    reply = answer(factbase, "what would happen to europe if the list is accepted")
+    assert "limit-military-activity" in ids(reply)
