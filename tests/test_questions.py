@@ -2031,3 +2031,8 @@ def test_words_typed_together_are_read_apart_before_an_everyday_respelling(
 def test_what_would_follow_if_the_list_was_accepted_is_the_demands(factbase: FactBase) -> None:
     reply = answer(factbase, "what would happen to europe if the list is accepted")
     assert "limit-military-activity" in ids(reply)
+
+
+def test_european_allies_are_the_europeans(factbase: FactBase) -> None:
+    assert "europeans-fear" in ids(answer(factbase, "do european allies think washington "
+                                                    "switched sides"))
