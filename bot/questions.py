@@ -854,8 +854,8 @@ def _read(index: SearchIndex, slots: list[Slot], owned: frozenset[str]) -> _Read
         if (not held & DEMAND_WORDS or (speech and slot.entry == LIST_ENTRY)) and not (
                 asks_demands and (
                 slot.entry in ADDRESSEES or held & (PURPOSES | DEMAND_VERBS)
-                or (slot.typed in LIST_WORDS and any(  # "demands list": the demands
-                    meant & DEMAND_WORDS for meant in reading.meant[max(position - 1, 0) :
+                or (slot.typed in LIST_WORDS and any(  # "demands list", "terms as a list"
+                    meant & DEMAND_WORDS for meant in reading.meant[max(position - 3, 0) :
                                                                    position + 2])))):
             reading.rest.append(slot)
         position += 1

@@ -32,7 +32,8 @@ STOPWORDS = frozenset(
 )
 """English words that carry no meaning for a lookup (question words included: the question
 parser reads them before they are dropped)."""
-FILLER = frozenset("""such another shown showed every everyone everybody theirs ours
+FILLER = frozenset("""class handout homework slide slides presentation essay assignment
+    classroom lecture such another shown showed every everyone everybody theirs ours
     yours actually even pre ex ones keep keeps kept keeping true out here ok okay hey hi
     pls plz lol btw tbh um uh hmm yeah everything stuff time thank thanks thx order
     among between across toward towards via upon onto amid amidst within through during

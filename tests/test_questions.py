@@ -2036,3 +2036,9 @@ def test_what_would_follow_if_the_list_was_accepted_is_the_demands(factbase: Fac
 def test_european_allies_are_the_europeans(factbase: FactBase) -> None:
     assert "europeans-fear" in ids(answer(factbase, "do european allies think washington "
                                                     "switched sides"))
+
+
+def test_the_demands_as_a_list_for_a_class_handout_are_all_the_demands(
+        factbase: FactBase) -> None:
+    assert answer(factbase, "russias terms as a list for a class handout").title == \
+        "Russia’s demands"
