@@ -17,7 +17,7 @@ from bench.quality.systems import DEPTH, SYSTEMS, open_systems, search_text
 from bot.commands import answer
 from bot.factbase import FactBase
 
-HIT5_FLOORS = {"tuned": 0.94, "heldout": 0.92}
+HIT5_FLOORS = {"tuned": 0.945, "heldout": 0.93}
 """factbot's least hit@5 over the answerable questions of each split: as last measured, less
 2 points (the held-out split holds sets nobody tuned on: `hb` to `hf`). Raise them as
 the search improves."""
