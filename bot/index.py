@@ -86,7 +86,7 @@ _TAIL_LENGTHS = sorted({len(tail) for tail in _OTHER_TAILS})
 """Each spelling's word ending, with the other side's, by ending; the endings' lengths."""
 NOT_NOUN_SHARE = 0.5
 """What an unheld adjective or adverb carries of an unheld everyday noun's or verb's weight."""
-GLUED = re.compile(rf"[a-zA-Z]{{5,{LONGEST_WORD}}}")
+GLUED = re.compile(rf"\b[a-zA-Z]{{5,{LONGEST_WORD}}}\b")
 """A word long enough to be two typed together (checked by `SearchIndex.unglued`)."""
 MAX_GLUED = 4
 """The most words found typed together in one."""

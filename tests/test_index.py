@@ -260,3 +260,8 @@ def test_a_word_first_written_after_lookups_began_is_respelt_at_once() -> None:
 def test_a_misspelling_is_respelt_to_the_word_it_sounds_like_when_nearly_as_close(
         factbase: FactBase) -> None:
     assert factbase.index.read("puttin")[0].spelt == "putin"  # not "putting"
+
+
+def test_a_word_too_long_for_any_word_is_not_cut_into_words(factbase: FactBase) -> None:
+    long_word = "abcdefghij" * 409
+    assert factbase.index.unglued(long_word) == long_word
